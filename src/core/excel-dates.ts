@@ -1,0 +1,41 @@
+/**
+ * Excel date serial numbers (1900 date system, as Excel for Windows/web/Mac 2011+ use).
+ * Serial 1 is 1900-01-01; Excel's fictitious 1900-02-29 is serial 60, so for all dates from
+ * 1900-03-01 on, serial = days since 1899-12-30.
+ */
+const MS_PER_DAY = 86_400_000;
+const EPOCH_UTC = Date.UTC(1899, 11, 30);
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Converts an ISO date (YYYY-MM-DD) to an Excel serial number; null when the text is not a real date. */
+export function isoToSerial(iso: string): number | null {
+  const parts = splitIsoDate(iso);
+  if (!parts) return null;
+  return Math.round((Date.UTC(parts.year, parts.month - 1, parts.day) - EPOCH_UTC) / MS_PER_DAY);
+}
+
+/** Converts an Excel serial number (time of day ignored) to an ISO date. */
+export function serialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 61) return null;
+  const d = new Date(EPOCH_UTC + Math.floor(serial) * MS_PER_DAY);
+  return formatIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function formatIso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Splits an ISO date and checks it exists on the calendar (no 2025-02-30). */
+export function splitIsoDate(iso: string): { year: number; month: number; day: number } | null {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

@@ -1,0 +1,68 @@
+/**
+ * One declarative description of a worksheet. Both renderers consume it: the Office.js adapter
+ * (src/excel) and the exceljs writer (src/xlsx). Nothing here knows about either.
+ */
+export type ColumnKind = "text" | "number" | "integer" | "percent" | "date";
+
+export interface ColumnSpec {
+  /** Stable key used by code; never shown. */
+  key: string;
+  /** Header text shown in row 1. */
+  header: string;
+  kind: ColumnKind;
+  /** Width in Excel character units. */
+  width: number;
+  wrap?: boolean;
+}
+
+export type ScalarCell = string | number | boolean | null;
+
+/** A formula with the value it evaluates to, so files show correct values without the add-in. */
+export interface FormulaCell {
+  formula: string;
+  cached: ScalarCell;
+}
+
+/** Date columns hold ISO dates ("2025-12-31"); renderers write them as serial numbers. */
+export type SheetCell = ScalarCell | FormulaCell;
+
+export interface SheetSpec {
+  name: string;
+  columns: ColumnSpec[];
+  rows: SheetCell[][];
+  /** Excel table name (letters, digits, underscore); the data is written as a table when set. */
+  tableName?: string;
+  freezeHeader: boolean;
+  print: { orientation: "portrait" | "landscape"; repeatHeader: boolean };
+}
+
+export function isFormulaCell(cell: SheetCell): cell is FormulaCell {
+  return typeof cell === "object" && cell !== null && "formula" in cell;
+}
+
+export const NUMBER_FORMATS: Record<ColumnKind, string> = {
+  text: "@",
+  number: "#,##0.##",
+  integer: "0",
+  percent: "0%",
+  date: "dd/mm/yyyy",
+};
+
+/** Column letters for a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** A1 address of a block: top-left at (row, col), 0-based. */
+export function blockAddress(row: number, col: number, rowCount: number, colCount: number): string {
+  const first = `${columnLetter(col)}${row + 1}`;
+  if (rowCount === 1 && colCount === 1) return first;
+  return `${first}:${columnLetter(col + colCount - 1)}${row + rowCount}`;
+}

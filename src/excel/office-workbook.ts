@@ -1,0 +1,213 @@
+/**
+ * The Office.js adapter: the only code in the product that calls Excel.run.
+ *
+ * Sync discipline: one sync to learn the existing sheet names, then one sync per request batch.
+ * A batch holds as many row blocks as fit the payload budget (Excel on the web refuses requests over
+ * 5 MB), so the number of syncs depends on the payload size, never on the row count as such: every
+ * workbook under ~4 MB of data is written in exactly two syncs.
+ */
+import { isoToSerial } from "../core/excel-dates";
+import { asLiteralForValues } from "../core/sheets/literal-text";
+import {
+  NUMBER_FORMATS,
+  blockAddress,
+  isFormulaCell,
+  type ScalarCell,
+  type SheetCell,
+  type SheetSpec,
+} from "../core/sheets/sheet-spec";
+import { DEFAULT_CHUNK_BUDGET_BYTES, splitRowsByPayload } from "../core/sheets/request-chunks";
+import { uniqueSheetName } from "../core/sheets/sheet-names";
+import type {
+  SelectionSnapshot,
+  WorkbookPort,
+  WriteOptions,
+  WriteResult,
+  WrittenSheet,
+} from "./workbook-port";
+
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Excel column width is set in points; sheet specs give widths in characters of the default font. */
+const POINTS_PER_CHARACTER = 5.6;
+const HEADER_FILL = "#DDEBF7";
+
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "CancelledError";
+  }
+}
+
+interface PreparedSheet {
+  spec: SheetSpec;
+  name: string;
+  values: ScalarCell[][];
+  formats: string[];
+  /** Column index -> formulas of that column (null where the cell is a plain value). */
+  formulaColumns: Map<number, (string | null)[]>;
+}
+
+interface Job {
+  sheet: PreparedSheet;
+  first: boolean;
+  start: number;
+  count: number;
+  bytes: number;
+}
+
+function defaultRunner(): ExcelRunner {
+  return (batch) => Excel.run(batch);
+}
+
+function toWritable(cell: ScalarCell, kind: string): ScalarCell {
+  if (cell === null) return "";
+  if (kind === "date" && typeof cell === "string") return isoToSerial(cell) ?? asLiteralForValues(cell);
+  if (typeof cell === "string") return asLiteralForValues(cell);
+  return cell;
+}
+
+function prepare(spec: SheetSpec, name: string): PreparedSheet {
+  const formulaColumns = new Map<number, (string | null)[]>();
+  const values = spec.rows.map((row, r) =>
+    spec.columns.map((col, c) => {
+      const cell: SheetCell = row[c] ?? null;
+      if (isFormulaCell(cell)) {
+        let column = formulaColumns.get(c);
+        if (!column) {
+          column = Array<string | null>(spec.rows.length).fill(null);
+          formulaColumns.set(c, column);
+        }
+        column[r] = cell.formula;
+        return toWritable(cell.cached, col.kind);
+      }
+      return toWritable(cell, col.kind);
+    }),
+  );
+  return { spec, name, values, formats: spec.columns.map((c) => NUMBER_FORMATS[c.kind]), formulaColumns };
+}
+
+/** Groups row blocks of all sheets into request batches under the payload budget. */
+function planBatches(sheets: PreparedSheet[], budget: number): Job[][] {
+  const batches: Job[][] = [[]];
+  let used = 0;
+  for (const sheet of sheets) {
+    const blocks = splitRowsByPayload(sheet.values, sheet.formats, budget);
+    if (blocks.length === 0) blocks.push({ start: 0, count: 0, bytes: 0 });
+    blocks.forEach((block, i) => {
+      if (used > 0 && used + block.bytes > budget) {
+        batches.push([]);
+        used = 0;
+      }
+      batches[batches.length - 1]!.push({ sheet, first: i === 0, ...block });
+      used += block.bytes;
+    });
+  }
+  return batches;
+}
+
+function queueSheetSetup(context: Excel.RequestContext, sheet: PreparedSheet): Excel.Worksheet {
+  const { spec } = sheet;
+  const ws = context.workbook.worksheets.add(sheet.name);
+  const width = spec.columns.length;
+  const header = ws.getRangeByIndexes(0, 0, 1, width);
+  header.numberFormat = [spec.columns.map(() => "@")];
+  header.values = [spec.columns.map((c) => asLiteralForValues(c.header))];
+  header.format.font.bold = true;
+  header.format.fill.color = HEADER_FILL;
+  header.format.wrapText = true;
+  spec.columns.forEach((col, c) => {
+    const column = ws.getRangeByIndexes(0, c, Math.max(spec.rows.length, 1) + 1, 1);
+    column.format.columnWidth = Math.round(col.width * POINTS_PER_CHARACTER);
+    if (col.wrap) column.format.wrapText = true;
+  });
+  if (spec.freezeHeader) ws.freezePanes.freezeRows(1);
+  ws.pageLayout.orientation = spec.print.orientation === "landscape" ? "Landscape" : "Portrait";
+  ws.pageLayout.paperSize = "A4";
+  if (spec.print.repeatHeader) ws.pageLayout.setPrintTitleRows("$1:$1");
+  return ws;
+}
+
+function queueBlock(ws: Excel.Worksheet, job: Job): void {
+  const { sheet, start, count } = job;
+  if (count === 0) return;
+  const width = sheet.spec.columns.length;
+  const block = ws.getRangeByIndexes(1 + start, 0, count, width);
+  block.numberFormat = Array.from({ length: count }, () => sheet.formats);
+  block.values = sheet.values.slice(start, start + count);
+  for (const [c, formulas] of sheet.formulaColumns) {
+    const slice = formulas.slice(start, start + count);
+    if (slice.every((f) => f === null)) continue;
+    const column = ws.getRangeByIndexes(1 + start, c, count, 1);
+    column.formulas = slice.map((f, i) => [f ?? sheet.values[start + i]![c] ?? ""]);
+  }
+}
+
+function queueTable(ws: Excel.Worksheet, sheet: PreparedSheet): void {
+  const { spec } = sheet;
+  if (!spec.tableName) return;
+  const address = blockAddress(0, 0, Math.max(spec.rows.length, 1) + 1, spec.columns.length);
+  const table = ws.tables.add(address, true);
+  table.name = spec.tableName;
+  table.style = "TableStyleLight9";
+}
+
+export class OfficeWorkbook implements WorkbookPort {
+  constructor(
+    private readonly run: ExcelRunner = defaultRunner(),
+    private readonly budgetBytes = DEFAULT_CHUNK_BUDGET_BYTES,
+  ) {}
+
+  async writeSheets(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
+    const { onProgress, signal } = options;
+    return this.run(async (context) => {
+      const collection = context.workbook.worksheets;
+      collection.load("items/name");
+      await context.sync();
+      let syncs = 1;
+
+      const taken = collection.items.map((s) => s.name);
+      const prepared = specs.map((spec) => {
+        const name = uniqueSheetName(spec.name, taken);
+        taken.push(name);
+        return prepare(spec, name);
+      });
+      const batches = planBatches(prepared, this.budgetBytes);
+      const worksheets = new Map<PreparedSheet, Excel.Worksheet>();
+
+      // One request per batch: the count grows with the payload (over ~4 MB), not with the rows.
+      for (const [index, batch] of batches.entries()) {
+        if (signal?.aborted) throw new CancelledError();
+        context.workbook.application.suspendApiCalculationUntilNextSync();
+        for (const job of batch) {
+          if (job.first) worksheets.set(job.sheet, queueSheetSetup(context, job.sheet));
+          queueBlock(worksheets.get(job.sheet)!, job);
+        }
+        if (index === batches.length - 1) for (const [sheet, ws] of worksheets) queueTable(ws, sheet);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤4 MB request, see above
+        await context.sync();
+        syncs++;
+        onProgress?.({ done: index + 1, total: batches.length });
+      }
+
+      const sheets: WrittenSheet[] = prepared.map((p) => ({
+        requested: p.spec.name,
+        name: p.name,
+        rows: p.spec.rows.length,
+      }));
+      return { sheets, syncs };
+    });
+  }
+
+  async readSelection(): Promise<SelectionSnapshot> {
+    return this.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("address,values");
+      await context.sync();
+      const address = range.address;
+      const bang = address.lastIndexOf("!");
+      const sheet = bang >= 0 ? address.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'") : "";
+      return { sheet, address, values: range.values as (string | number | boolean)[][] };
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import type { SheetSpec } from "../core/sheets/sheet-spec";
+
+export interface WriteProgress {
+  /** Requests sent so far and in all. */
+  done: number;
+  total: number;
+}
+
+export interface WriteOptions {
+  onProgress?: (progress: WriteProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface WrittenSheet {
+  requested: string;
+  /** The name used: never an existing sheet; a suffix " (2)" is added when the name is taken. */
+  name: string;
+  rows: number;
+}
+
+export interface WriteResult {
+  sheets: WrittenSheet[];
+  /** context.sync() calls the write took. */
+  syncs: number;
+}
+
+export interface SelectionSnapshot {
+  sheet: string;
+  address: string;
+  values: (string | number | boolean)[][];
+}
+
+/** What the task pane needs from the open workbook. Implemented with Office.js in office-workbook.ts. */
+export interface WorkbookPort {
+  writeSheets(specs: readonly SheetSpec[], options?: WriteOptions): Promise<WriteResult>;
+  readSelection(): Promise<SelectionSnapshot>;
+}

@@ -1,0 +1,119 @@
+import { useState } from "react";
+import { Body1, Button, Caption1, Dropdown, Option, Title3 } from "@fluentui/react-components";
+import { PRODUCT } from "../core/product";
+import type { WorkbookPort } from "../excel/workbook-port";
+import { CATALOGUES, format, saveLanguage, type Language } from "./i18n/catalogue";
+import { ErrorArea } from "./components/ErrorArea";
+import { ProgressPanel } from "./components/ProgressPanel";
+import { StepTabs, type Step } from "./components/StepTabs";
+import { describeError, isCancellation } from "./describe-error";
+import { useJob } from "./use-job";
+
+export interface AppProps {
+  workbook: WorkbookPort | null;
+  initialLanguage: Language;
+  storage?: Storage;
+}
+
+type Notice = { intent: "error" | "warning" | "info" | "success"; text: string } | null;
+
+const INTRO: Record<Step, "stepImportIntro" | "stepTrackIntro" | "stepReportIntro" | "stepMergeIntro"> = {
+  import: "stepImportIntro",
+  track: "stepTrackIntro",
+  report: "stepReportIntro",
+  merge: "stepMergeIntro",
+};
+
+export function App({ workbook, initialLanguage, storage }: AppProps) {
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const [step, setStep] = useState<Step>("import");
+  const [notice, setNotice] = useState<Notice>(workbook ? null : { intent: "warning", text: "" });
+  const job = useJob();
+  const strings = CATALOGUES[language];
+
+  const changeLanguage = (next: Language) => {
+    setLanguage(next);
+    saveLanguage(storage, next);
+    document.documentElement.lang = next;
+  };
+
+  const readSelection = async () => {
+    if (!workbook) return;
+    setNotice(null);
+    const outcome = await job.start(async ({ signal, progress }) => {
+      const snapshot = await workbook.readSelection();
+      if (signal.aborted) throw Object.assign(new Error("cancelled"), { name: "CancelledError" });
+      progress(1);
+      return snapshot;
+    });
+    if (outcome.ok) {
+      const { values, address } = outcome.value;
+      setNotice({
+        intent: "success",
+        text: format(strings.readSelectionDone, {
+          rows: values.length,
+          cols: values[0]?.length ?? 0,
+          address,
+        }),
+      });
+    } else if (isCancellation(outcome.error)) {
+      setNotice({ intent: "info", text: strings.cancelled });
+    } else {
+      setNotice({ intent: "error", text: describeError(outcome.error, strings) });
+    }
+  };
+
+  return (
+    <main className="app" lang={language} data-testid="app">
+      <header className="app-header">
+        <div>
+          <Title3 as="h1">{strings.appTitle}</Title3>
+          <Caption1 as="p">{strings.appSubtitle}</Caption1>
+        </div>
+        <Dropdown
+          className="language"
+          aria-label={strings.languageLabel}
+          data-testid="language"
+          value={language === "vi" ? strings.languageVi : strings.languageEn}
+          selectedOptions={[language]}
+          onOptionSelect={(_e, data) => changeLanguage(data.optionValue as Language)}
+        >
+          <Option value="vi">{strings.languageVi}</Option>
+          <Option value="en">{strings.languageEn}</Option>
+        </Dropdown>
+      </header>
+
+      <StepTabs strings={strings} step={step} onChange={setStep} />
+
+      <section className="step-panel" data-testid={`panel-${step}`} aria-live="polite">
+        <Body1 as="p">{strings[INTRO[step]]}</Body1>
+        {step === "import" && workbook && (
+          <Button
+            appearance="primary"
+            onClick={readSelection}
+            disabled={job.running}
+            data-testid="read-selection"
+          >
+            {strings.readSelection}
+          </Button>
+        )}
+        <Caption1 as="p" className="coming">
+          {strings.comingSoon}
+        </Caption1>
+      </section>
+
+      {job.running && <ProgressPanel strings={strings} value={job.progress} onCancel={job.cancel} />}
+
+      <ErrorArea
+        strings={strings}
+        intent={notice?.intent}
+        message={notice ? notice.text || strings.notInExcel : null}
+        onDismiss={() => setNotice(null)}
+      />
+
+      <footer className="app-footer">
+        <Caption1>{format(strings.version, { version: PRODUCT.version })}</Caption1>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+import { format, type Strings } from "./i18n/catalogue";
+
+/** Turns an exception into a sentence for the clerk, in the pane's language. */
+export function describeError(error: unknown, strings: Strings): string {
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  if (code === "ItemNotFound" || code === "InvalidSelection") return strings.errorNoSelection;
+  const message = error instanceof Error ? error.message : String(error);
+  return format(strings.errorUnexpected, { message });
+}
+
+export function isCancellation(error: unknown): boolean {
+  return error instanceof Error && (error.name === "CancelledError" || error.name === "AbortError");
+}

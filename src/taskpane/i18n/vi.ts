@@ -1,0 +1,32 @@
+/** Vietnamese strings of the task pane: the default language. Every key here must exist in en.ts. */
+export const vi = {
+  appTitle: "Theo dõi Kế hoạch",
+  appSubtitle: "Nhập kế hoạch, theo dõi nhiệm vụ, chỉ tiêu và lập báo cáo định kỳ",
+  languageLabel: "Ngôn ngữ",
+  languageVi: "Tiếng Việt",
+  languageEn: "English",
+  stepsLabel: "Các bước",
+  stepImport: "Nhập kế hoạch",
+  stepTrack: "Theo dõi",
+  stepReport: "Báo cáo",
+  stepMerge: "Tổng hợp",
+  stepImportIntro:
+    "Đưa bảng phụ lục và các chỉ tiêu của kế hoạch vào Excel: từ tệp Word/PDF, văn bản dán vào hoặc vùng đang chọn.",
+  stepTrackIntro: "Cập nhật tiến độ, xem nhiệm vụ quá hạn, sắp đến hạn và chỉ tiêu chưa đạt.",
+  stepReportIntro: "Lập báo cáo tháng, quý, 6 tháng, 9 tháng và năm theo thể thức Nghị định 30/2020/NĐ-CP.",
+  stepMergeIntro: "Tách kế hoạch thành sổ theo đơn vị và tổng hợp lại khi các đơn vị gửi về.",
+  comingSoon: "Sắp có trong phiên bản tới.",
+  readSelection: "Đọc vùng đang chọn",
+  readSelectionDone: "Đã đọc {rows} dòng × {cols} cột từ {address}.",
+  working: "Đang xử lý…",
+  progressLabel: "Tiến độ",
+  cancel: "Hủy",
+  cancelled: "Đã hủy thao tác. Không có thay đổi nào được ghi thêm.",
+  errorTitle: "Có lỗi",
+  dismiss: "Đóng",
+  notInExcel:
+    "Trang này cần chạy trong Excel. Hãy nạp tệp manifest.xml vào Excel (Chèn → Phần bổ trợ → Tải lên phần bổ trợ).",
+  errorNoSelection: "Chưa chọn vùng dữ liệu nào trong trang tính.",
+  errorUnexpected: "Lỗi không mong muốn: {message}",
+  version: "Phiên bản {version}",
+};

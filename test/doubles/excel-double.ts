@@ -1,0 +1,656 @@
+/**
+ * An in-memory double of the part of the Excel JavaScript API that src/excel uses.
+ *
+ * It keeps Office.js's proxy semantics where they matter to correctness:
+ * - reading a property that was not loaded and synced throws PropertyNotLoaded, as Excel does;
+ * - every context.sync() is counted, and the payload queued since the previous sync is measured:
+ *   a request above Excel on the web's 5 MB limit fails with RequestPayloadSizeLimitExceeded;
+ * - text written through Range.values that starts with "=" becomes a formula unless the cell's
+ *   number format is "@" or the text carries the apostrophe prefix, as in Excel.
+ * No Node or DOM imports: the browser tests bundle it and install it before the pane script runs.
+ */
+
+export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export class OfficeDoubleError extends Error {
+  constructor(
+    public readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+interface CellData {
+  value: string | number | boolean;
+  formula: string | null;
+  numberFormat: string;
+  wrap: boolean;
+  bold: boolean;
+  fill: string | null;
+}
+
+function emptyCell(): CellData {
+  return { value: "", formula: null, numberFormat: "General", wrap: false, bold: false, fill: null };
+}
+
+interface Address {
+  row: number;
+  col: number;
+  rowCount: number;
+  colCount: number;
+}
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function colLetters(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export function parseAddress(address: string): Address {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(local);
+  if (!m) throw new OfficeDoubleError("InvalidArgument", `The address '${address}' is not supported.`);
+  const c1 = colIndex(m[1]!);
+  const r1 = Number(m[2]) - 1;
+  const c2 = m[3] ? colIndex(m[3]) : c1;
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  return {
+    row: Math.min(r1, r2),
+    col: Math.min(c1, c2),
+    rowCount: Math.abs(r2 - r1) + 1,
+    colCount: Math.abs(c2 - c1) + 1,
+  };
+}
+
+function formatAddress(sheet: string, a: Address): string {
+  const first = `${colLetters(a.col)}${a.row + 1}`;
+  const last = `${colLetters(a.col + a.colCount - 1)}${a.row + a.rowCount}`;
+  const quoted = /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${first === last ? first : `${first}:${last}`}`;
+}
+
+/** Everything one Excel.run shares: sync counting, pending loads and the payload queued since the last sync. */
+class Session {
+  pendingLoads: Array<() => void> = [];
+  pendingBytes = 0;
+  constructor(readonly book: WorkbookDouble) {}
+
+  queue(bytes: number): void {
+    this.pendingBytes += bytes;
+  }
+
+  async sync(): Promise<void> {
+    this.book.syncCount++;
+    const bytes = this.pendingBytes;
+    this.book.requestSizes.push(bytes);
+    this.pendingBytes = 0;
+    const loads = this.pendingLoads;
+    this.pendingLoads = [];
+    if (bytes > this.book.requestLimitBytes) {
+      throw new OfficeDoubleError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${bytes} bytes).`,
+      );
+    }
+    for (const apply of loads) apply();
+    if (this.book.calculationSuspended) this.book.calculationSuspended = false;
+  }
+}
+
+/** A proxy object: properties must be loaded and synced before they are read. */
+abstract class ProxyDouble {
+  private readonly loaded = new Set<string>();
+  private readonly snapshot = new Map<string, unknown>();
+  constructor(readonly session: Session) {}
+
+  protected abstract readProperty(name: string): unknown;
+
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const names =
+      typeof props === "string"
+        ? props.split(",").map((p) => p.trim())
+        : Array.isArray(props)
+          ? props
+          : props
+            ? Object.keys(props)
+            : ["*"];
+    this.session.queue(32);
+    this.session.pendingLoads.push(() => this.loadNow(names));
+    return this;
+  }
+
+  /** Applies a load at once: used for navigation loads such as "items/name", which the same sync fills in. */
+  loadNow(names: string[]): this {
+    for (const name of names) {
+      const top = name.split("/")[0]!;
+      this.loaded.add(top);
+      this.snapshot.set(top, this.readProperty(top));
+    }
+    return this;
+  }
+
+  protected loadedValue<T>(name: string): T {
+    if (!this.loaded.has(name) && !this.loaded.has("*")) {
+      throw new OfficeDoubleError(
+        "PropertyNotLoaded",
+        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return (this.snapshot.has(name) ? this.snapshot.get(name) : this.readProperty(name)) as T;
+  }
+}
+
+export class SheetData {
+  cells = new Map<string, CellData>();
+  columnWidths = new Map<number, number>();
+  frozenRows = 0;
+  tables: TableData[] = [];
+  pageLayout = { orientation: "Portrait", paperSize: "Letter", printTitleRows: null as string | null };
+  constructor(public name: string) {}
+
+  cell(row: number, col: number): CellData {
+    const key = `${row},${col}`;
+    let c = this.cells.get(key);
+    if (!c) {
+      c = emptyCell();
+      this.cells.set(key, c);
+    }
+    return c;
+  }
+
+  peek(row: number, col: number): CellData | undefined {
+    return this.cells.get(`${row},${col}`);
+  }
+
+  usedArea(): Address | null {
+    let maxR = -1;
+    let maxC = -1;
+    for (const [key, c] of this.cells) {
+      if (c.value === "" && c.formula === null) continue;
+      const [r, col] = key.split(",").map(Number) as [number, number];
+      maxR = Math.max(maxR, r);
+      maxC = Math.max(maxC, col);
+    }
+    return maxR < 0 ? null : { row: 0, col: 0, rowCount: maxR + 1, colCount: maxC + 1 };
+  }
+
+  /** Values of a block as Excel would return them (formulas show their text here: the double does not calculate). */
+  valuesOf(a: Address): (string | number | boolean)[][] {
+    const out: (string | number | boolean)[][] = [];
+    for (let r = 0; r < a.rowCount; r++) {
+      const row: (string | number | boolean)[] = [];
+      for (let c = 0; c < a.colCount; c++) row.push(this.peek(a.row + r, a.col + c)?.value ?? "");
+      out.push(row);
+    }
+    return out;
+  }
+}
+
+export interface TableData {
+  name: string;
+  address: Address;
+  hasHeaders: boolean;
+  style: string;
+}
+
+export class WorkbookDouble {
+  sheets: SheetData[] = [];
+  syncCount = 0;
+  requestSizes: number[] = [];
+  requestLimitBytes = REQUEST_LIMIT_BYTES;
+  calculationSuspended = false;
+  calculationSuspensions = 0;
+  selection: { sheet: string; address: Address } | null = null;
+  registeredFunctions = new Map<string, unknown>();
+
+  sheet(name: string): SheetData | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  addSheet(name: string): SheetData {
+    if (this.sheet(name))
+      throw new OfficeDoubleError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
+    const s = new SheetData(name);
+    this.sheets.push(s);
+    return s;
+  }
+
+  /** Test helper: put values into a sheet directly (as a clerk would type or paste them). */
+  seed(sheetName: string, topLeft: string, values: (string | number | boolean)[][]): void {
+    const sheet = this.sheet(sheetName) ?? this.addSheet(sheetName);
+    const a = parseAddress(topLeft);
+    values.forEach((row, r) => row.forEach((v, c) => (sheet.cell(a.row + r, a.col + c).value = v)));
+  }
+
+  select(sheetName: string, address: string): void {
+    this.selection = { sheet: sheetName, address: parseAddress(address) };
+  }
+
+  /** Excel.run as office.js exposes it. */
+  run = async <T>(batch: (context: RequestContextDouble) => Promise<T>): Promise<T> => {
+    const context = new RequestContextDouble(new Session(this));
+    return batch(context);
+  };
+}
+
+function payloadBytes(value: unknown): number {
+  return JSON.stringify(value)?.length ?? 4;
+}
+
+function asMatrix(value: unknown, a: Address, what: string): unknown[][] {
+  if (!Array.isArray(value)) return Array.from({ length: a.rowCount }, () => Array(a.colCount).fill(value));
+  if (value.length !== a.rowCount || value.some((row) => !Array.isArray(row) || row.length !== a.colCount)) {
+    throw new OfficeDoubleError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`,
+    );
+  }
+  return value as unknown[][];
+}
+
+export class RangeFormatDouble {
+  font: { bold: boolean; color: string };
+  fill: { color: string };
+  constructor(private readonly range: RangeDouble) {
+    const self = this.range;
+    this.font = {
+      set bold(v: boolean) {
+        self.forEach((c) => (c.bold = v));
+        self.session.queue(24);
+      },
+      get bold() {
+        return self.firstCell().bold;
+      },
+      color: "#000000",
+    };
+    this.fill = {
+      set color(v: string) {
+        self.forEach((c) => (c.fill = v));
+        self.session.queue(24);
+      },
+      get color() {
+        return self.firstCell().fill ?? "";
+      },
+    };
+  }
+  set wrapText(v: boolean) {
+    this.range.forEach((c) => (c.wrap = v));
+    this.range.session.queue(24);
+  }
+  get wrapText(): boolean {
+    return this.range.firstCell().wrap;
+  }
+  set columnWidth(points: number) {
+    for (let c = 0; c < this.range.area.colCount; c++)
+      this.range.sheet.columnWidths.set(this.range.area.col + c, points);
+    this.range.session.queue(24);
+  }
+  set verticalAlignment(_v: string) {
+    this.range.session.queue(24);
+  }
+  autofitRows(): void {
+    this.range.session.queue(16);
+  }
+}
+
+export class RangeDouble extends ProxyDouble {
+  readonly format: RangeFormatDouble;
+  constructor(
+    session: Session,
+    readonly sheet: SheetData,
+    readonly area: Address,
+  ) {
+    super(session);
+    this.format = new RangeFormatDouble(this);
+  }
+
+  forEach(fn: (cell: CellData, r: number, c: number) => void): void {
+    for (let r = 0; r < this.area.rowCount; r++)
+      for (let c = 0; c < this.area.colCount; c++)
+        fn(this.sheet.cell(this.area.row + r, this.area.col + c), r, c);
+  }
+
+  firstCell(): CellData {
+    return this.sheet.cell(this.area.row, this.area.col);
+  }
+
+  protected readProperty(name: string): unknown {
+    switch (name) {
+      case "values":
+        return this.sheet.valuesOf(this.area);
+      case "formulas":
+        return this.matrix((c) => c?.formula ?? c?.value ?? "");
+      case "numberFormat":
+        return this.matrix((c) => c?.numberFormat ?? "General");
+      case "address":
+        return formatAddress(this.sheet.name, this.area);
+      case "rowCount":
+        return this.area.rowCount;
+      case "columnCount":
+        return this.area.colCount;
+      case "rowIndex":
+        return this.area.row;
+      case "columnIndex":
+        return this.area.col;
+      default:
+        return undefined;
+    }
+  }
+
+  private matrix(fn: (c: CellData | undefined) => unknown): unknown[][] {
+    const out: unknown[][] = [];
+    for (let r = 0; r < this.area.rowCount; r++) {
+      const row: unknown[] = [];
+      for (let c = 0; c < this.area.colCount; c++)
+        row.push(fn(this.sheet.peek(this.area.row + r, this.area.col + c)));
+      out.push(row);
+    }
+    return out;
+  }
+
+  get values(): unknown[][] {
+    return this.loadedValue("values");
+  }
+  set values(v: unknown[][]) {
+    const m = asMatrix(v, this.area, "values");
+    this.session.queue(payloadBytes(v));
+    this.forEach((cell, r, c) => {
+      const x = m[r]![c];
+      if (typeof x === "string" && x.startsWith("'")) {
+        cell.value = x.slice(1);
+        cell.formula = null;
+      } else if (typeof x === "string" && x.startsWith("=") && cell.numberFormat !== "@") {
+        cell.formula = x;
+        cell.value = x;
+      } else {
+        cell.value = x === null || x === undefined ? "" : (x as string | number | boolean);
+        cell.formula = null;
+      }
+    });
+  }
+
+  get formulas(): unknown[][] {
+    return this.loadedValue("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    const m = asMatrix(v, this.area, "formulas");
+    this.session.queue(payloadBytes(v));
+    this.forEach((cell, r, c) => {
+      const x = m[r]![c];
+      if (typeof x === "string" && x.startsWith("=")) {
+        cell.formula = x;
+        cell.value = x;
+      } else if (typeof x === "string" && x.startsWith("'")) {
+        cell.value = x.slice(1);
+        cell.formula = null;
+      } else {
+        cell.value = x === null || x === undefined ? "" : (x as string | number | boolean);
+        cell.formula = null;
+      }
+    });
+  }
+
+  get numberFormat(): unknown[][] {
+    return this.loadedValue("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    const m = asMatrix(v, this.area, "numberFormat");
+    this.session.queue(payloadBytes(v));
+    this.forEach((cell, r, c) => (cell.numberFormat = String(m[r]![c])));
+  }
+
+  get address(): string {
+    return this.loadedValue("address");
+  }
+  get rowCount(): number {
+    return this.loadedValue("rowCount");
+  }
+  get columnCount(): number {
+    return this.loadedValue("columnCount");
+  }
+  get rowIndex(): number {
+    return this.loadedValue("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.loadedValue("columnIndex");
+  }
+
+  select(): void {
+    this.session.book.selection = { sheet: this.sheet.name, address: this.area };
+    this.session.queue(16);
+  }
+
+  getCell(row: number, col: number): RangeDouble {
+    return new RangeDouble(this.session, this.sheet, {
+      row: this.area.row + row,
+      col: this.area.col + col,
+      rowCount: 1,
+      colCount: 1,
+    });
+  }
+
+  getResizedRange(deltaRows: number, deltaCols: number): RangeDouble {
+    return new RangeDouble(this.session, this.sheet, {
+      ...this.area,
+      rowCount: this.area.rowCount + deltaRows,
+      colCount: this.area.colCount + deltaCols,
+    });
+  }
+}
+
+export class TableDouble {
+  constructor(
+    private readonly session: Session,
+    private readonly data: TableData,
+  ) {}
+  get name(): string {
+    return this.data.name;
+  }
+  set name(v: string) {
+    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(v))
+      throw new OfficeDoubleError("InvalidArgument", `Invalid table name '${v}'.`);
+    this.data.name = v;
+    this.session.queue(32);
+  }
+  set style(v: string) {
+    this.data.style = v;
+    this.session.queue(32);
+  }
+  set showFilterButton(_v: boolean) {
+    this.session.queue(16);
+  }
+}
+
+export class WorksheetDouble extends ProxyDouble {
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly pageLayout: {
+    orientation: string;
+    paperSize: string;
+    setPrintTitleRows: (address: string) => void;
+  };
+  readonly tables: { add: (address: string, hasHeaders: boolean) => TableDouble };
+
+  constructor(
+    session: Session,
+    readonly data: SheetData,
+  ) {
+    super(session);
+    this.freezePanes = {
+      freezeRows: (n: number) => {
+        this.data.frozenRows = n;
+        session.queue(16);
+      },
+    };
+    const layout = this.data.pageLayout;
+    this.pageLayout = {
+      get orientation() {
+        return layout.orientation;
+      },
+      set orientation(v: string) {
+        layout.orientation = v;
+        session.queue(16);
+      },
+      get paperSize() {
+        return layout.paperSize;
+      },
+      set paperSize(v: string) {
+        layout.paperSize = v;
+        session.queue(16);
+      },
+      setPrintTitleRows: (address: string) => {
+        layout.printTitleRows = address;
+        session.queue(16);
+      },
+    };
+    this.tables = {
+      add: (address: string, hasHeaders: boolean) => {
+        const table: TableData = {
+          name: `Table${session.book.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}`,
+          address: parseAddress(address),
+          hasHeaders,
+          style: "TableStyleMedium2",
+        };
+        this.data.tables.push(table);
+        session.queue(64);
+        return new TableDouble(session, table);
+      },
+    };
+  }
+
+  protected readProperty(name: string): unknown {
+    if (name === "name") return this.data.name;
+    if (name === "position") return this.session.book.sheets.indexOf(this.data);
+    return undefined;
+  }
+
+  get name(): string {
+    return this.loadedValue("name");
+  }
+
+  getRange(address: string): RangeDouble {
+    return new RangeDouble(this.session, this.data, parseAddress(address));
+  }
+
+  getRangeByIndexes(row: number, col: number, rowCount: number, colCount: number): RangeDouble {
+    return new RangeDouble(this.session, this.data, { row, col, rowCount, colCount });
+  }
+
+  getUsedRange(): RangeDouble {
+    const used = this.data.usedArea() ?? { row: 0, col: 0, rowCount: 1, colCount: 1 };
+    return new RangeDouble(this.session, this.data, used);
+  }
+
+  activate(): void {
+    this.session.queue(16);
+  }
+}
+
+export class WorksheetCollectionDouble extends ProxyDouble {
+  protected readProperty(name: string): unknown {
+    if (name === "items")
+      return this.session.book.sheets.map((s) => new WorksheetDouble(this.session, s).loadNow(["name"]));
+    return undefined;
+  }
+
+  get items(): WorksheetDouble[] {
+    return this.loadedValue("items");
+  }
+
+  add(name: string): WorksheetDouble {
+    this.session.queue(64);
+    return new WorksheetDouble(this.session, this.session.book.addSheet(name));
+  }
+
+  getItem(name: string): WorksheetDouble {
+    const s = this.session.book.sheet(name);
+    if (!s)
+      throw new OfficeDoubleError("ItemNotFound", `The requested resource doesn't exist (sheet '${name}').`);
+    return new WorksheetDouble(this.session, s);
+  }
+
+  getActiveWorksheet(): WorksheetDouble {
+    const s = this.session.book.sheets[0] ?? this.session.book.addSheet("Sheet1");
+    return new WorksheetDouble(this.session, s);
+  }
+}
+
+export class RequestContextDouble {
+  readonly workbook: {
+    worksheets: WorksheetCollectionDouble;
+    application: { suspendApiCalculationUntilNextSync: () => void };
+    getSelectedRange: () => RangeDouble;
+  };
+
+  constructor(private readonly session: Session) {
+    const book = session.book;
+    this.workbook = {
+      worksheets: new WorksheetCollectionDouble(session),
+      application: {
+        suspendApiCalculationUntilNextSync: () => {
+          book.calculationSuspended = true;
+          book.calculationSuspensions++;
+          session.queue(16);
+        },
+      },
+      getSelectedRange: () => {
+        const sel = book.selection;
+        if (!sel) throw new OfficeDoubleError("ItemNotFound", "Nothing is selected.");
+        const sheet = book.sheet(sel.sheet);
+        if (!sheet) throw new OfficeDoubleError("ItemNotFound", `Sheet '${sel.sheet}' is gone.`);
+        return new RangeDouble(session, sheet, sel.address);
+      },
+    };
+  }
+
+  sync(): Promise<void> {
+    return this.session.sync();
+  }
+}
+
+/** Office, Excel and CustomFunctions globals backed by one in-memory workbook. */
+export function createOfficeGlobals(book: WorkbookDouble = new WorkbookDouble()) {
+  const Office = {
+    HostType: { Excel: "Excel" },
+    PlatformType: { OfficeOnline: "OfficeOnline" },
+    context: { displayLanguage: "vi-VN", requirements: { isSetSupported: () => true } },
+    onReady: (cb?: (info: { host: string; platform: string }) => void) => {
+      const info = { host: "Excel", platform: "OfficeOnline" };
+      cb?.(info);
+      return Promise.resolve(info);
+    },
+  };
+  const Excel = { run: book.run };
+  const CustomFunctions = {
+    associate: (id: string, fn: unknown) => {
+      book.registeredFunctions.set(id, fn);
+    },
+    Error: class CustomFunctionError extends Error {
+      constructor(
+        public readonly code: string,
+        message?: string,
+      ) {
+        super(message);
+      }
+    },
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      invalidNumber: "#NUM!",
+      divisionByZero: "#DIV/0!",
+    },
+  };
+  return { book, Office, Excel, CustomFunctions };
+}

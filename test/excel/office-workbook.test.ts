@@ -1,0 +1,159 @@
+import { OfficeMockObject } from "office-addin-mock";
+import { OfficeWorkbook, type ExcelRunner } from "../../src/excel/office-workbook";
+import { isoToSerial } from "../../src/core/excel-dates";
+import { WorkbookDouble } from "../doubles/excel-double";
+import { sampleSheet } from "./sample-sheet";
+
+function adapterOn(book: WorkbookDouble, budget?: number): OfficeWorkbook {
+  return new OfficeWorkbook(book.run as unknown as ExcelRunner, budget);
+}
+
+describe("OfficeWorkbook.writeSheets", () => {
+  it("writes header, values, serial dates, formulas and sheet setup", async () => {
+    const book = new WorkbookDouble();
+    const result = await adapterOn(book).writeSheets([sampleSheet(12)]);
+    const sheet = book.sheet("Nhiệm vụ")!;
+    expect(result.sheets).toEqual([{ requested: "Nhiệm vụ", name: "Nhiệm vụ", rows: 12 }]);
+    expect(sheet.peek(0, 1)?.value).toBe("Nội dung nhiệm vụ");
+    expect(sheet.peek(0, 1)?.bold).toBe(true);
+    expect(sheet.peek(1, 0)?.value).toBe("PL.I.1");
+    // Row 2 (index 1) is due 2025-12-31: a serial number with a date format, not text.
+    expect(sheet.peek(2, 3)?.value).toBe(isoToSerial("2025-12-31"));
+    expect(sheet.peek(2, 3)?.numberFormat).toBe("dd/mm/yyyy");
+    expect(sheet.peek(1, 3)?.value).toBe("");
+    expect(sheet.peek(1, 5)?.formula).toBe("=KH.TRANGTHAI(D2,E2)");
+    expect(sheet.frozenRows).toBe(1);
+    expect(sheet.tables.map((t) => t.name)).toEqual(["NhiemVu"]);
+    expect(sheet.tables[0]!.address).toEqual({ row: 0, col: 0, rowCount: 13, colCount: 6 });
+    expect(sheet.pageLayout).toEqual({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$1:$1" });
+    expect(sheet.columnWidths.get(1)).toBeGreaterThan(sheet.columnWidths.get(0)!);
+  });
+
+  it("keeps text that starts with =, +, - or @ as text, never a formula", async () => {
+    const book = new WorkbookDouble();
+    const spec = sampleSheet(3);
+    spec.rows[1]![1] = "+84 912 345 678";
+    spec.rows[2]![1] = "@ghi chú";
+    await adapterOn(book).writeSheets([spec]);
+    const sheet = book.sheet("Nhiệm vụ")!;
+    expect(sheet.peek(1, 1)).toMatchObject({ value: "=Nhiệm vụ bắt đầu bằng dấu bằng", formula: null });
+    expect(sheet.peek(1, 2)).toMatchObject({ value: "- Phòng Văn hóa – Xã hội", formula: null });
+    expect(sheet.peek(2, 1)).toMatchObject({ value: "+84 912 345 678", formula: null });
+    expect(sheet.peek(3, 1)).toMatchObject({ value: "@ghi chú", formula: null });
+  });
+
+  it("uses the same number of syncs for 10 rows and for 5,000 rows", async () => {
+    const small = new WorkbookDouble();
+    const large = new WorkbookDouble();
+    const r10 = await adapterOn(small).writeSheets([sampleSheet(10)]);
+    const r5000 = await adapterOn(large).writeSheets([sampleSheet(5000)]);
+    expect(small.syncCount).toBe(2);
+    expect(large.syncCount).toBe(small.syncCount);
+    expect(r5000.syncs).toBe(r10.syncs);
+    expect(large.sheet("Nhiệm vụ")!.peek(5000, 0)?.value).toBe("PL.I.5000");
+  });
+
+  it("suspends calculation while it writes", async () => {
+    const book = new WorkbookDouble();
+    await adapterOn(book).writeSheets([sampleSheet(10)]);
+    expect(book.calculationSuspensions).toBeGreaterThanOrEqual(1);
+  });
+
+  it("splits a write that would pass the request size limit, and loses no row", async () => {
+    const unsplit = new WorkbookDouble();
+    unsplit.requestLimitBytes = 200_000;
+    await expect(adapterOn(unsplit, 10_000_000).writeSheets([sampleSheet(3000)])).rejects.toMatchObject({
+      code: "RequestPayloadSizeLimitExceeded",
+    });
+
+    const book = new WorkbookDouble();
+    book.requestLimitBytes = 200_000;
+    const result = await adapterOn(book, 150_000).writeSheets([sampleSheet(3000)]);
+    expect(result.syncs).toBeGreaterThan(2);
+    expect(Math.max(...book.requestSizes)).toBeLessThanOrEqual(200_000);
+    const sheet = book.sheet("Nhiệm vụ")!;
+    for (let r = 1; r <= 3000; r++) expect(sheet.peek(r, 0)?.value).toBe(`PL.I.${r}`);
+  });
+
+  it("never overwrites a sheet the clerk already has", async () => {
+    const book = new WorkbookDouble();
+    book.seed("Nhiệm vụ", "A1", [["Số liệu của chuyên viên"]]);
+    const result = await adapterOn(book).writeSheets([sampleSheet(2)]);
+    expect(result.sheets[0]!.name).toBe("Nhiệm vụ (2)");
+    expect(book.sheet("Nhiệm vụ")!.peek(0, 0)?.value).toBe("Số liệu của chuyên viên");
+    expect(book.sheet("Nhiệm vụ (2)")!.peek(1, 0)?.value).toBe("PL.I.1");
+  });
+
+  it("stops before writing when cancelled", async () => {
+    const book = new WorkbookDouble();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      adapterOn(book).writeSheets([sampleSheet(2)], { signal: controller.signal }),
+    ).rejects.toMatchObject({
+      name: "CancelledError",
+    });
+    expect(book.sheets).toHaveLength(0);
+  });
+
+  it("reports progress per request", async () => {
+    const book = new WorkbookDouble();
+    const seen: string[] = [];
+    await adapterOn(book).writeSheets([sampleSheet(2), sampleSheet(2, "Chỉ tiêu")], {
+      onProgress: (p) => seen.push(`${p.done}/${p.total}`),
+    });
+    expect(seen).toEqual(["1/1"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["Nhiệm vụ", "Chỉ tiêu"]);
+  });
+});
+
+describe("OfficeWorkbook.readSelection", () => {
+  it("reads the selected range (office-addin-mock)", async () => {
+    const mock = new OfficeMockObject({
+      context: {
+        workbook: {
+          range: {
+            address: "'Phụ lục'!A1:B2",
+            values: [
+              ["TT", "Nội dung"],
+              ["1", "Nhiệm vụ"],
+            ],
+          },
+          getSelectedRange: function () {
+            return (this as unknown as { range: unknown }).range;
+          },
+        },
+      },
+      run: async function (callback: (c: unknown) => Promise<unknown>) {
+        return callback((this as unknown as { context: unknown }).context);
+      },
+    });
+    const adapter = new OfficeWorkbook(((batch: (c: unknown) => Promise<unknown>) =>
+      (mock as unknown as { run: (b: unknown) => Promise<unknown> }).run(batch)) as unknown as ExcelRunner);
+    const snapshot = await adapter.readSelection();
+    expect(snapshot).toEqual({
+      sheet: "Phụ lục",
+      address: "'Phụ lục'!A1:B2",
+      values: [
+        ["TT", "Nội dung"],
+        ["1", "Nhiệm vụ"],
+      ],
+    });
+  });
+
+  it("reads the selected range (double), in one sync", async () => {
+    const book = new WorkbookDouble();
+    book.seed("Bảng dán", "B2", [
+      ["TT", "Nội dung nhiệm vụ"],
+      [1, "Triển khai"],
+    ]);
+    book.select("Bảng dán", "B2:C3");
+    const snapshot = await adapterOn(book).readSelection();
+    expect(snapshot.values).toEqual([
+      ["TT", "Nội dung nhiệm vụ"],
+      [1, "Triển khai"],
+    ]);
+    expect(snapshot.sheet).toBe("Bảng dán");
+    expect(book.syncCount).toBe(1);
+  });
+});
