@@ -17,10 +17,38 @@ function rewriteManifest(content, dev) {
   return dev ? text : text.split(DEV_URL).join(PROD_URL.endsWith("/") ? PROD_URL : `${PROD_URL}/`);
 }
 
+/**
+ * HTTPS for the dev server. office-addin-dev-certs generates a localhost certificate and installs its
+ * CA into the system store; where that install cannot run (Linux without sudo, containers), the
+ * generated certificate is used anyway and the console says how to trust it, so serving never stops.
+ */
 async function httpsOptions() {
   const devCerts = require("office-addin-dev-certs");
-  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
-  return { ca, key, cert };
+  try {
+    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+    return { ca, key, cert };
+  } catch (error) {
+    const fs = require("node:fs");
+    const dir = path.join(require("node:os").homedir(), ".office-addin-dev-certs");
+    const files = {
+      ca: path.join(dir, "ca.crt"),
+      cert: path.join(dir, "localhost.crt"),
+      key: path.join(dir, "localhost.key"),
+    };
+    if (!Object.values(files).every((f) => fs.existsSync(f))) {
+      await devCerts.generateCertificates(files.ca, files.cert, files.key);
+    }
+    console.warn(
+      `\n[Theo dõi Kế hoạch] Không cài được chứng chỉ CA vào hệ thống (${error.message.split("\n")[0]}).\n` +
+        `  Máy chủ vẫn chạy với chứng chỉ tự ký. Để trình duyệt tin cậy https://localhost:3000, nhập ${files.ca} vào trình duyệt.\n` +
+        `  Could not install the CA certificate; serving with it anyway. Trust ${files.ca} in your browser.\n`,
+    );
+    return {
+      ca: fs.readFileSync(files.ca),
+      cert: fs.readFileSync(files.cert),
+      key: fs.readFileSync(files.key),
+    };
+  }
 }
 
 module.exports = async (env, options) => {

@@ -67,8 +67,12 @@ export function App({ workbook, initialLanguage, storage }: AppProps) {
     <main className="app" lang={language} data-testid="app">
       <header className="app-header">
         <div>
-          <Title3 as="h1">{strings.appTitle}</Title3>
-          <Caption1 as="p">{strings.appSubtitle}</Caption1>
+          <Title3 as="h1" block>
+            {strings.appTitle}
+          </Title3>
+          <Caption1 as="p" block>
+            {strings.appSubtitle}
+          </Caption1>
         </div>
         <Dropdown
           className="language"
@@ -86,7 +90,9 @@ export function App({ workbook, initialLanguage, storage }: AppProps) {
       <StepTabs strings={strings} step={step} onChange={setStep} />
 
       <section className="step-panel" data-testid={`panel-${step}`} aria-live="polite">
-        <Body1 as="p">{strings[INTRO[step]]}</Body1>
+        <Body1 as="p" block>
+          {strings[INTRO[step]]}
+        </Body1>
         {step === "import" && workbook && (
           <Button
             appearance="primary"
@@ -97,7 +103,7 @@ export function App({ workbook, initialLanguage, storage }: AppProps) {
             {strings.readSelection}
           </Button>
         )}
-        <Caption1 as="p" className="coming">
+        <Caption1 as="p" block className="coming">
           {strings.comingSoon}
         </Caption1>
       </section>
@@ -112,7 +118,7 @@ export function App({ workbook, initialLanguage, storage }: AppProps) {
       />
 
       <footer className="app-footer">
-        <Caption1>{format(strings.version, { version: PRODUCT.version })}</Caption1>
+        <Caption1 block>{format(strings.version, { version: PRODUCT.version })}</Caption1>
       </footer>
     </main>
   );

@@ -93,6 +93,7 @@ class Session {
   }
 
   async sync(): Promise<void> {
+    if (this.book.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.book.latencyMs));
     this.book.syncCount++;
     const bytes = this.pendingBytes;
     this.book.requestSizes.push(bytes);
@@ -211,6 +212,8 @@ export class WorkbookDouble {
   syncCount = 0;
   requestSizes: number[] = [];
   requestLimitBytes = REQUEST_LIMIT_BYTES;
+  /** Delay of each sync, to let browser tests see and cancel a running job. */
+  latencyMs = 0;
   calculationSuspended = false;
   calculationSuspensions = 0;
   selection: { sheet: string; address: Address } | null = null;

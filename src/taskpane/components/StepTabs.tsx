@@ -26,6 +26,7 @@ export function StepTabs({ strings, step, onChange }: StepTabsProps) {
       selectedValue={step}
       onTabSelect={(_e, data) => onChange(data.value as Step)}
       size="small"
+      style={{ flexWrap: "wrap", rowGap: 2 }}
     >
       {STEPS.map((s, i) => (
         <Tab key={s} value={s} data-testid={`step-${s}`}>

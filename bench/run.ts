@@ -1,0 +1,65 @@
+/**
+ * npm run bench — speed and memory figures, recorded in BENCHMARKS.md with the machine's specs.
+ * Each case reports the median of several runs and the process's peak RSS after it.
+ */
+import { cpus, totalmem } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { OfficeWorkbook, type ExcelRunner } from "../src/excel/office-workbook";
+import { writeWorkbook } from "../src/xlsx/xlsx-writer";
+import { WorkbookDouble } from "../test/doubles/excel-double";
+import { sampleSheet } from "../test/excel/sample-sheet";
+
+interface Result {
+  name: string;
+  medianMs: number;
+  note: string;
+}
+
+async function measure(name: string, runs: number, fn: () => Promise<string>): Promise<Result> {
+  const times: number[] = [];
+  let note = "";
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    note = await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { name, medianMs: times[Math.floor(times.length / 2)]!, note };
+}
+
+async function main() {
+  const results: Result[] = [];
+  for (const rows of [10, 5000]) {
+    results.push(
+      await measure(`adapter: write ${rows} task rows (Excel double)`, 5, async () => {
+        const book = new WorkbookDouble();
+        const r = await new OfficeWorkbook(book.run as unknown as ExcelRunner).writeSheets([
+          sampleSheet(rows),
+        ]);
+        return `${r.syncs} syncs, largest request ${(Math.max(...book.requestSizes) / 1024).toFixed(0)} KiB`;
+      }),
+    );
+  }
+  const dir = mkdtempSync(join(tmpdir(), "kh-bench-"));
+  results.push(
+    await measure("exceljs: write 5000 task rows to .xlsx", 3, async () => {
+      await writeWorkbook(join(dir, "b.xlsx"), [sampleSheet(5000)]);
+      return "";
+    }),
+  );
+  rmSync(dir, { recursive: true, force: true });
+
+  console.log(
+    `Machine: ${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
+  for (const r of results)
+    console.log(`${r.name.padEnd(52)} ${r.medianMs.toFixed(1).padStart(9)} ms  ${r.note}`);
+  console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
