@@ -6,15 +6,13 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const MiniCssExtractPlugin = require("mini-css-extract-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const pkg = require("./package.json");
+const { rewriteManifestUrls } = require("./scripts/manifest/rewrite-manifest-urls");
 
-const DEV_URL = "https://localhost:3000/";
 /** Where the production build is served; override with PLAN_TRACKER_URL=https://host/path/ npm run build */
 const PROD_URL = process.env.PLAN_TRACKER_URL || pkg.config.prod_url;
 
-/** Rewrites every occurrence of the dev URL, not only the first. */
 function rewriteManifest(content, dev) {
-  const text = content.toString();
-  return dev ? text : text.split(DEV_URL).join(PROD_URL.endsWith("/") ? PROD_URL : `${PROD_URL}/`);
+  return dev ? content : rewriteManifestUrls(content.toString(), PROD_URL);
 }
 
 /**

@@ -30,7 +30,10 @@ const targets = [
 
 let failed = false;
 for (const { file, baseUrl } of targets) {
-  const problems = validateManifest(readFileSync(file, "utf8"), { baseUrl, emits, pngSize });
+  const xml = readFileSync(file, "utf8");
+  const problems = validateManifest(xml, { baseUrl, emits, pngSize });
+  if (baseUrl !== DEV_URL && xml.includes(DEV_URL))
+    problems.push({ message: `The production manifest still points at ${DEV_URL}.` });
   if (problems.length === 0) {
     console.log(`✓ ${file.replace(`${root}/`, "")}: hợp lệ / valid (${baseUrl})`);
     continue;
