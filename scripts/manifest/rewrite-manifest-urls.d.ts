@@ -1,0 +1,2 @@
+export declare const DEV_URL: string;
+export declare function rewriteManifestUrls(text: string, prodUrl: string): string;
