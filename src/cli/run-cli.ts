@@ -4,6 +4,7 @@
  */
 import { PRODUCT } from "../core/product";
 import { USAGE } from "./usage";
+import { parseCommand } from "./commands/parse";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
     io.out(`${PRODUCT.version}\n`);
     return EXIT.ok;
   },
+  parse: (args, io) => parseCommand(args, io),
   help: async (_args, io) => {
     io.out(USAGE);
     return EXIT.ok;

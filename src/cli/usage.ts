@@ -6,10 +6,13 @@ Cách dùng / Usage:
   npm run -s plan -- <lệnh> [tùy chọn]
 
 Lệnh / Commands:
+  parse FILE [--plan-year YYYY] [--json]
+                     Đọc kế hoạch (.txt) và in cấu trúc; --json in JSON theo SCHEMA.md
+                     Read a plan and print its structure; --json prints the SCHEMA.md JSON
   version            In số phiên bản / print the version
   help, --help, -h   In hướng dẫn này / print this help
 
-Sắp có / Coming: parse, build, report, split, merge.
+Sắp có / Coming: build, report, split, merge.
 
 Mã thoát / Exit codes: 0 thành công / success, 1 lỗi dữ liệu hoặc tệp / data or file error,
 2 sai cú pháp lệnh / usage error.

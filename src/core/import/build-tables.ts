@@ -1,0 +1,287 @@
+/**
+ * Turns a document of prose lines and grid rows into plan tables: finds header rows (task or
+ * indicator tables, headers split over two rows), titles ("Phụ lục II" + subtitle), section rows
+ * (I, II, … with titles), repeated headers after page breaks, and logical rows split over several
+ * grid rows. Every row and line is either placed, or reported as dropped with its reason.
+ */
+import { parseDeadline } from "../deadlines/parse-deadline";
+import type { DroppedLine, IndicatorRow, PlanTable, SourceLocation, TaskRow } from "../model/plan";
+import { foldForMatch, isBlank, joinLines, normalizeInline } from "../text/normalize";
+import { splitUnits } from "../units/split-units";
+import {
+  headerYear,
+  looksLikeIndicatorHeader,
+  looksLikeTaskHeader,
+  mapIndicatorHeader,
+  mapTaskHeader,
+  type IndicatorField,
+  type TaskField,
+} from "./column-map";
+import { cellText, type DocItem, type GridCell, type GridRow, type ProseLine } from "./grid";
+
+export interface BuiltTables {
+  tables: PlanTable[];
+  rowSources: SourceLocation[][];
+  dropped: DroppedLine[];
+  /** Prose lines outside any table: the caller looks for stated targets in them. */
+  prose: ProseLine[];
+}
+
+const ROMAN = /^(?=[IVXLC]+\.?$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.?$/;
+const SECTION_INLINE = /^((?:[IVXLC]+)|[A-Đ])\s*[.)]\s+(.+)$/u;
+
+function cleanNo(text: string): string {
+  return normalizeInline(text).replace(/[.)]+$/, "");
+}
+
+function texts(row: GridRow): string[] {
+  return row.cells.map((c) => normalizeInline(cellText(c)));
+}
+
+function nonBlank(row: GridRow): number {
+  return texts(row).filter(Boolean).length;
+}
+
+function isTitleStart(text: string): boolean {
+  return /^ph[uụ]\s*l[uụ]c\b/iu.test(normalizeInline(text));
+}
+
+function isIssuingNote(text: string): boolean {
+  return /^\(\s*(ban\s+hanh\s+)?kem\s+theo/.test(foldForMatch(text));
+}
+
+/** Title: from the last "Phụ lục" line before the header, else the nearest heading line. */
+function titleFrom(prose: ProseLine[]): string {
+  const lines = prose.map((p) => normalizeInline(p.text)).filter(Boolean);
+  let start = -1;
+  for (let i = lines.length - 1; i >= 0; i--)
+    if (isTitleStart(lines[i]!)) {
+      start = i;
+      break;
+    }
+  if (start < 0) return lines[lines.length - 1] ?? "";
+  return joinLines(lines.slice(start).filter((l) => !isIssuingNote(l)));
+}
+
+function sameHeader(a: string[], b: string[]): boolean {
+  const fa = a.map(foldForMatch).filter(Boolean);
+  const fb = b.map(foldForMatch).filter(Boolean);
+  return fa.length > 0 && fa.length === fb.length && fa.every((x, i) => x === fb[i]);
+}
+
+/** "(1) (2) (3)" or "1 2 3 4" under a header: column numbers, not data. */
+function isColumnNumberRow(cells: string[]): boolean {
+  const filled = cells.filter(Boolean);
+  if (filled.length < 3) return false;
+  return filled.every((c, i) => c.replace(/[()]/g, "") === String(i + 1));
+}
+
+/** A row that continues the header: only short texts under some columns, no numbers. */
+function isHeaderContinuation(cells: string[], headerWidth: number): boolean {
+  const filled = cells.filter(Boolean);
+  if (!filled.length || filled.length > headerWidth / 2) return false;
+  return filled.every((c) => c.length <= 30 && !/\d/.test(c) && !ROMAN.test(c));
+}
+
+interface Section {
+  no: string | null;
+  title: string | null;
+}
+
+function sectionOf(row: GridRow, noCol: number): Section | null {
+  const t = texts(row);
+  const filled = t.map((x, i) => [x, i] as const).filter(([x]) => x);
+  if (!filled.length || filled.length > 2) return null;
+  const [first, firstIndex] = filled[0]!;
+  if (firstIndex > Math.max(noCol, 0) + 1) return null;
+  if (filled.length === 2 && ROMAN.test(first))
+    return { no: cleanNo(first), title: normalizeInline(filled[1]![0]) };
+  if (filled.length === 1) {
+    const m = SECTION_INLINE.exec(first);
+    if (m && ROMAN.test(m[1]!)) return { no: m[1]!, title: normalizeInline(m[2]!) };
+  }
+  return null;
+}
+
+interface RawRow {
+  cells: GridCell[];
+  at: SourceLocation;
+  section: Section;
+}
+
+function mergeCells(into: GridCell[], from: GridCell[]): void {
+  from.forEach((cell, i) => {
+    if (isBlank(cellText(cell))) return;
+    const target = into[i];
+    if (!target) into[i] = { lines: [...cell.lines], at: cell.at };
+    else target.lines.push(...cell.lines);
+  });
+}
+
+/** Logical rows split over several grid rows: a row with no TT where the table numbers its rows. */
+function mergeContinuations(rows: RawRow[], noCol: number, taskCol: number): RawRow[] {
+  if (noCol < 0) return rows;
+  const numbered = rows.filter((r) => !isBlank(cellText(r.cells[noCol]))).length;
+  if (numbered < rows.length * 0.6) return rows;
+  const out: RawRow[] = [];
+  for (const row of rows) {
+    const prev = out[out.length - 1];
+    const blankNo = isBlank(cellText(row.cells[noCol]));
+    if (prev && blankNo && prev.section === row.section) mergeCells(prev.cells, row.cells);
+    else if (blankNo && taskCol >= 0 && isBlank(cellText(row.cells[taskCol])) && prev)
+      mergeCells(prev.cells, row.cells);
+    else out.push({ ...row, cells: row.cells.map((c) => ({ lines: [...c.lines], at: c.at })) });
+  }
+  return out;
+}
+
+function taskRows(fields: TaskField[], rows: RawRow[], planYear: number): TaskRow[] {
+  const col = (f: TaskField) => fields.indexOf(f);
+  const hasOutput = col("output") >= 0;
+  const noteCols = fields.map((f, i) => (f === "note" ? i : -1)).filter((i) => i >= 0);
+  return rows.map((r) => {
+    const get = (f: TaskField) => (col(f) >= 0 ? r.cells[col(f)] : undefined);
+    const deadlineText = joinLines(get("deadline")?.lines ?? []);
+    const { dueDate, recurrence } = parseDeadline(deadlineText, planYear);
+    const notes = noteCols.map((i) => joinLines(r.cells[i]?.lines ?? [])).filter(Boolean);
+    return {
+      section: r.section.no,
+      sectionTitle: r.section.title,
+      no: cleanNo(cellText(get("no"))),
+      task: joinLines(get("task")?.lines ?? []),
+      lead: splitUnits(get("lead")?.lines ?? []),
+      partners: splitUnits(get("partners")?.lines ?? []),
+      output: hasOutput ? joinLines(get("output")?.lines ?? []) : null,
+      deadlineText,
+      dueDate,
+      recurrence,
+      note: noteCols.length ? notes.join(" | ") : null,
+    };
+  });
+}
+
+function indicatorRows(fields: IndicatorField[], years: (number | null)[], rows: RawRow[]): IndicatorRow[] {
+  const col = (f: IndicatorField) => fields.indexOf(f);
+  const built = rows.map((r) => {
+    const text = (i: number) => (i >= 0 ? joinLines(r.cells[i]?.lines ?? []) : "");
+    const targets: Record<string, string> = {};
+    years.forEach((y, i) => {
+      if (y !== null) targets[String(y)] = text(i);
+    });
+    return {
+      group: null as string | null,
+      groupTitle: null as string | null,
+      no: cleanNo(text(col("no"))),
+      name: text(col("name")),
+      unit: text(col("unit")),
+      targets,
+      responsible: text(col("responsible")),
+    };
+  });
+  // A row with no unit and no values whose number prefixes the next rows ("1" before "1.1") is a group.
+  const out: IndicatorRow[] = [];
+  let group: { no: string; title: string } | null = null;
+  built.forEach((row, i) => {
+    const empty = !row.unit && Object.values(row.targets).every((v) => !v) && !row.responsible;
+    const next = built[i + 1];
+    if (empty && row.no && next && next.no.startsWith(`${row.no}.`)) {
+      group = { no: row.no, title: row.name };
+      return;
+    }
+    if (group && !row.no.startsWith(`${group.no}.`)) group = null;
+    out.push({ ...row, group: group?.no ?? null, groupTitle: group?.title ?? null });
+  });
+  return out;
+}
+
+export function buildTables(items: readonly DocItem[], planYear: number): BuiltTables {
+  const result: BuiltTables = { tables: [], rowSources: [], dropped: [], prose: [] };
+  let pendingProse: ProseLine[] = [];
+  let i = 0;
+  while (i < items.length) {
+    const item = items[i]!;
+    if (item.kind === "prose") {
+      pendingProse.push(item);
+      i++;
+      continue;
+    }
+    const header = texts(item);
+    const isTask = looksLikeTaskHeader(header);
+    const isIndicator = !isTask && looksLikeIndicatorHeader(header);
+    if (!isTask && !isIndicator) {
+      // A grid row outside any table: keep its text as prose so nothing is lost.
+      for (const c of item.cells)
+        for (const l of c.lines) if (!isBlank(l)) pendingProse.push({ kind: "prose", text: l, at: c.at });
+      i++;
+      continue;
+    }
+    const titleProse = pendingProse;
+    const title = titleFrom(titleProse);
+    // Prose before the title belongs to the body of the plan (targets live there).
+    const titleIndex = titleProse.map((p) => isTitleStart(p.text)).lastIndexOf(true);
+    result.prose.push(...(titleIndex >= 0 ? titleProse.slice(0, titleIndex) : titleProse.slice(0, -1)));
+    pendingProse = [];
+    i++;
+
+    const headerCells = header.slice();
+    const next = items[i];
+    if (next?.kind === "row" && isHeaderContinuation(texts(next), headerCells.length)) {
+      texts(next).forEach((t, c) => {
+        if (t) headerCells[c] = normalizeInline(`${headerCells[c] ?? ""} ${t}`);
+      });
+      i++;
+    }
+
+    const raw: RawRow[] = [];
+    const sources: SourceLocation[] = [];
+    let section: Section = { no: null, title: null };
+    const taskFields = headerCells.map(mapTaskHeader);
+    const noCol = isTask ? taskFields.indexOf("no") : headerCells.map(mapIndicatorHeader).indexOf("no");
+    while (i < items.length && items[i]!.kind === "row") {
+      const row = items[i] as GridRow;
+      i++;
+      const t = texts(row);
+      if (nonBlank(row) === 0) continue;
+      if (!sameHeader(t, header) && (looksLikeTaskHeader(t) || looksLikeIndicatorHeader(t))) {
+        i--; // a new table starts here
+        break;
+      }
+      if (sameHeader(t, header) || sameHeader(t, headerCells)) {
+        result.dropped.push({ at: row.at, text: t.filter(Boolean).join(" | "), reason: "repeated-header" });
+        continue;
+      }
+      if (isColumnNumberRow(t)) {
+        result.dropped.push({ at: row.at, text: t.filter(Boolean).join(" | "), reason: "layout" });
+        continue;
+      }
+      const s = isTask ? sectionOf(row, noCol) : null;
+      if (s) {
+        section = s;
+        continue;
+      }
+      raw.push({ cells: row.cells, at: row.at, section });
+    }
+
+    if (isTask) {
+      const merged = mergeContinuations(raw, noCol, taskFields.indexOf("task"));
+      result.tables.push({
+        kind: "tasks",
+        title,
+        columns: headerCells.filter((h, c) => h || merged.some((r) => !isBlank(cellText(r.cells[c])))),
+        rows: taskRows(taskFields, merged, planYear),
+      });
+      sources.push(...merged.map((r) => r.at));
+    } else {
+      const fields = headerCells.map(mapIndicatorHeader);
+      result.tables.push({
+        kind: "indicators",
+        title,
+        rows: indicatorRows(fields, headerCells.map(headerYear), raw),
+      });
+      sources.push(...raw.map((r) => r.at));
+    }
+    result.rowSources.push(sources);
+  }
+  result.prose.push(...pendingProse);
+  return result;
+}

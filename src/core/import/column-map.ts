@@ -1,0 +1,55 @@
+/**
+ * Column mapping by header vocabulary (SCHEMA.md "Column mapping"). Works on folded text
+ * (lower case, no diacritics), so "Thời hạn hoàn thành", "THỜI HẠN" and a decomposed "Thời hạn" agree.
+ */
+import { foldForMatch } from "../text/normalize";
+
+export type TaskField = "no" | "task" | "lead" | "partners" | "output" | "deadline" | "note";
+export type IndicatorField = "no" | "name" | "unit" | "year" | "responsible" | "ignore";
+
+const TASK_RULES: [TaskField, RegExp][] = [
+  ["no", /^(s\s*)?tt\.?$|^so\s+tt$|^stt$/],
+  ["partners", /phoi\s*hop/],
+  ["lead", /chu\s*tri|thuc\s*hien$|phu\s*trach|don\s+vi\s+thuc\s+hien|^co\s+quan$|^don\s+vi$/],
+  ["deadline", /^thoi\s+(gian|han)|^tien\s+do|^han\s+hoan\s+thanh|^moc\s+thoi\s+gian/],
+  ["output", /ket\s+qua|san\s+pham|viec\s+phai\s+lam/],
+  ["task", /noi\s+dung|nhiem\s+vu|ten\s+(cong\s+)?viec|^cong\s+viec/],
+];
+
+export function mapTaskHeader(header: string): TaskField {
+  const f = foldForMatch(header)
+    .replace(/[(),:]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!f) return "note";
+  for (const [field, re] of TASK_RULES) if (re.test(f)) return field;
+  return "note";
+}
+
+/** Milestone year of an indicator header cell ("Đến hết năm 2025", "Năm 2030", "2035"), or null. */
+export function headerYear(header: string): number | null {
+  const m = /\b(20\d{2})\b/.exec(foldForMatch(header));
+  return m ? Number(m[1]) : null;
+}
+
+export function mapIndicatorHeader(header: string): IndicatorField {
+  const f = foldForMatch(header);
+  if (/^(s\s*)?tt\.?$|^stt$/.test(f)) return "no";
+  if (headerYear(header) !== null) return "year";
+  if (/chi\s+tieu|noi\s+dung/.test(f)) return "name";
+  if (/^don\s+vi(\s+tinh)?$|^dvt$/.test(f)) return "unit";
+  if (/chu\s*tri|theo\s+doi|phu\s*trach|trach\s+nhiem/.test(f)) return "responsible";
+  return "ignore";
+}
+
+/** A header row of a task table: a task column plus at least two other known columns. */
+export function looksLikeTaskHeader(cells: readonly string[]): boolean {
+  const fields = cells.map(mapTaskHeader);
+  const known = new Set(fields.filter((f) => f !== "note"));
+  return known.has("task") && known.size >= 3 && cells.every((c) => c.length <= 60);
+}
+
+export function looksLikeIndicatorHeader(cells: readonly string[]): boolean {
+  const fields = cells.map(mapIndicatorHeader);
+  return fields.includes("name") && fields.filter((f) => f === "year").length >= 2;
+}

@@ -1,0 +1,63 @@
+/**
+ * The import entry point for text: detects the shape (Word text with tab cells, or text copied out
+ * of a PDF), reads tables and stated targets, and accounts for every line.
+ */
+import type { ParsedPlan, PlanJson } from "../model/plan";
+import { cleanText } from "../text/normalize";
+import { detectLegacyEncoding } from "../text/legacy-encoding";
+import { buildTables } from "./build-tables";
+import { detectPlanYear } from "./plan-year";
+import { isWordTabText, readWordText } from "./readers/word-text";
+import type { DocItem } from "./grid";
+
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    readonly messageEn: string,
+  ) {
+    super(message);
+    this.name = "ImportError";
+  }
+}
+
+export interface ParseOptions {
+  file: string;
+  planYear?: number;
+}
+
+export function assertReadableText(text: string, file: string): void {
+  const legacy = detectLegacyEncoding(text);
+  if (legacy) {
+    throw new ImportError(
+      `Tệp ${file} được gõ bằng bảng mã cũ ${legacy.encoding} (ví dụ “${legacy.sample}”), không phải Unicode. ` +
+        `Hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã, từ ${legacy.encoding} sang Unicode) rồi nhập lại.`,
+      `${file} is typed in the legacy ${legacy.encoding} encoding (e.g. "${legacy.sample}"), not Unicode. Convert it to Unicode and import again.`,
+    );
+  }
+}
+
+export function parseGridDocument(items: DocItem[], opts: ParseOptions, fullText: string): ParsedPlan {
+  const planYear = opts.planYear ?? detectPlanYear(fullText);
+  const built = buildTables(items, planYear);
+  const plan: PlanJson = { source: opts.file, planYear, tables: built.tables, targets: [] };
+  return {
+    plan,
+    rowSources: built.rowSources,
+    targetSources: [],
+    warnings: [],
+    dropped: built.dropped,
+    unplaced: [],
+  };
+}
+
+export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
+  assertReadableText(text, opts.file);
+  const clean = cleanText(text.replace(/\r\n?/g, "\n"));
+  // Keep tabs: they carry the cell structure of Word text (cleanText turned them into spaces).
+  const lines = text.replace(/\r\n?/g, "\n").normalize("NFC").split("\n");
+  if (isWordTabText(lines)) return parseGridDocument(readWordText(lines, opts.file), opts, clean);
+  throw new ImportError(
+    `Chưa nhận dạng được bảng trong ${opts.file}.`,
+    `No table recognised in ${opts.file}.`,
+  );
+}

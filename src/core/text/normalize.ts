@@ -1,0 +1,45 @@
+/**
+ * Text normalisation shared by every reader (SCHEMA.md "Text normalization"):
+ * NFC, no-break and other odd spaces as ordinary whitespace, runs collapsed, trimmed; lines joined
+ * with one space, except that a line ending in a hyphen right after a non-space character joins the
+ * next line with no space ("57-" + "NQ/TW" -> "57-NQ/TW").
+ */
+const ODD_SPACES = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t\r\f\v]/g;
+
+/** NFC and ordinary spaces only; line breaks kept. */
+export function cleanText(text: string): string {
+  return text.normalize("NFC").replace(ODD_SPACES, " ");
+}
+
+/** One line of text: NFC, whitespace collapsed, trimmed. */
+export function normalizeInline(text: string): string {
+  return cleanText(text).replace(/\s+/g, " ").trim();
+}
+
+/** Joins the lines of one cell or paragraph per the hyphen rule, then normalises. */
+export function joinLines(lines: readonly string[]): string {
+  let out = "";
+  for (const raw of lines) {
+    const line = normalizeInline(raw);
+    if (!line) continue;
+    if (!out) out = line;
+    else if (/\S-$/.test(out)) out += line;
+    else out += ` ${line}`;
+  }
+  return out;
+}
+
+/** True when the text holds nothing but whitespace (including no-break spaces). */
+export function isBlank(text: string | null | undefined): boolean {
+  return !text || normalizeInline(text) === "";
+}
+
+/** Lower-case, accent-free form for matching header words and keywords. */
+export function foldForMatch(text: string): string {
+  return normalizeInline(text)
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .normalize("NFC");
+}
