@@ -76,6 +76,7 @@ export function parseDeadline(text: string | null | undefined, planYear: number)
     candidates.sort((a, b) => a.index - b.index);
     return { dueDate: candidates[0]!.due, recurrence: "none" };
   }
-  if (year) return { dueDate: formatIso(Number(year[1]), 12, 31), recurrence: "none" };
+  // A date that is not on the calendar ("31/2/2026") is not silently read as its year.
+  if (year && !date) return { dueDate: formatIso(Number(year[1]), 12, 31), recurrence: "none" };
   return { dueDate: null, recurrence: "none" };
 }
