@@ -8,6 +8,7 @@ import { detectLegacyEncoding } from "../text/legacy-encoding";
 import { buildTables } from "./build-tables";
 import { detectPlanYear } from "./plan-year";
 import { isWordTabText, readWordText } from "./readers/word-text";
+import { readPdfTextTables } from "./readers/pdf-text";
 import type { DocItem } from "./grid";
 
 export class ImportError extends Error {
@@ -56,8 +57,14 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
   // Keep tabs: they carry the cell structure of Word text (cleanText turned them into spaces).
   const lines = text.replace(/\r\n?/g, "\n").normalize("NFC").split("\n");
   if (isWordTabText(lines)) return parseGridDocument(readWordText(lines, opts.file), opts, clean);
-  throw new ImportError(
-    `Chưa nhận dạng được bảng trong ${opts.file}.`,
-    `No table recognised in ${opts.file}.`,
-  );
+  const planYear = opts.planYear ?? detectPlanYear(clean);
+  const read = readPdfTextTables(lines, opts.file, planYear);
+  return {
+    plan: { source: opts.file, planYear, tables: read.tables, targets: [] },
+    rowSources: read.rowSources,
+    targetSources: [],
+    warnings: [],
+    dropped: read.dropped,
+    unplaced: [],
+  };
 }

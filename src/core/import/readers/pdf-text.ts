@@ -1,0 +1,560 @@
+/**
+ * Text copied out of a PDF. Each table row comes out cell after cell in column order, every cell
+ * broken into the lines it was wrapped to, usually with an empty line after each printed line. Two
+ * lines of different columns that sit on the same baseline come out with no empty line between
+ * them, or even joined on one line ("… công nghệ Phòng Văn hóa – Xã hội"). Page numbers and the
+ * header repeated after a page break fall between the lines of a row.
+ *
+ * Reading it back:
+ * 1. find each table's header run with the header vocabulary, its title above, and its end;
+ * 2. drop page numbers and repeated headers (reported), take section rows (I, II, …) and, when the
+ *    table numbers its rows, cut the body into rows at the TT numbers;
+ * 3. assign each row's lines to the columns with dynamic programming over "atoms" (lines, or the
+ *    two halves of a line that holds the end of one cell and the start of the next), scoring what a
+ *    cell of each column looks like (deadline grammar, unit names, list markers), the layout signals
+ *    (same-baseline breaks, leading spaces, capitals) and, in a second pass, each column's wrap width.
+ */
+import { parseDeadline } from "../../deadlines/parse-deadline";
+import type { DroppedLine, SourceLocation, TaskRow, TaskTable } from "../../model/plan";
+import { foldForMatch, joinLines, normalizeInline } from "../../text/normalize";
+import { UNIT_TYPE_WORDS, splitUnits } from "../../units/split-units";
+import { mapTaskHeader, type TaskField } from "../column-map";
+import { parseHeaderRun } from "./pdf-header";
+
+export interface PdfLine {
+  /** The line as copied (NFC), with its leading space kept. */
+  raw: string;
+  text: string;
+  line: number;
+  /** An empty line precedes this one (a new baseline); false means same baseline as the previous line. */
+  gapBefore: boolean;
+}
+
+export interface PdfTextTables {
+  tables: TaskTable[];
+  rowSources: SourceLocation[][];
+  dropped: DroppedLine[];
+  /** Line numbers (1-based) that belong to tables: title, header and body. */
+  consumed: Set<number>;
+}
+
+interface Atom {
+  text: string;
+  line: number;
+  /** Starts a printed line (false for the second half of a split line). */
+  lineStart: boolean;
+  gapBefore: boolean;
+  leadingSpace: boolean;
+  /** A lone space: an empty cell or the end of one. */
+  blank: boolean;
+}
+
+const ROMAN_LINE = /^\s*((?:X{0,3})(?:IX|IV|V?I{0,3}))\s*\.?\s*(?:$|\s(.*)$)/;
+const NUMBER_LINE = /^\s*(\d{1,3})\s*\.?\s*$/;
+const NUMBER_THEN_TEXT = /^\s*(\d{1,3})\.?\s+(\p{Lu}.*)$/u;
+const UNIT_START = new RegExp(`^(?:[-+•]\\s*)?(?:${UNIT_TYPE_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})(?![\\p{Ll}])`, "u");
+const DEADLINE_START =
+  /^(?:Nhiệm vụ thường|Thường xuyên|Thực hiện thường|Hằng |Hàng |Tháng \d|Quý [IV1-4]|Năm \d{4}|Trước ngày|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}(?:\s*[–-]\s*\d{4})?(?:\s|$))/u;
+const CLOSING = /^(nơi nhận|tm\.|kt\.|t\/m|chủ tịch|phó chủ tịch|bí thư)\b/iu;
+
+function isTitleLine(text: string): boolean {
+  return /^ph[uụ]\s*l[uụ]c\b/iu.test(text);
+}
+
+export function toPdfLines(lines: readonly string[]): PdfLine[] {
+  const out: PdfLine[] = [];
+  let gap = true;
+  lines.forEach((raw, index) => {
+    const text = normalizeInline(raw);
+    if (!text && raw.trim() === "" && raw.length === 0) {
+      gap = true;
+      return;
+    }
+    out.push({ raw: raw.replace(/\u00a0/g, " "), text, line: index + 1, gapBefore: gap });
+    gap = false;
+  });
+  return out;
+}
+
+/** The header run starting at `start`: the longest run of lines made only of header phrases. */
+function headerAt(lines: PdfLine[], start: number): { columns: string[]; end: number } | null {
+  const first = foldForMatch(lines[start]!.text);
+  if (!/^(s?tt|noi dung|ten nhiem vu|nhiem vu)\b/.test(first)) return null;
+  let text = "";
+  let best: { columns: string[]; end: number } | null = null;
+  for (let i = start; i < lines.length && i < start + 16; i++) {
+    if (!lines[i]!.text) continue;
+    text = `${text} ${lines[i]!.text}`;
+    const parsed = parseHeaderRun(text);
+    if (!parsed) break;
+    best = { columns: parsed.columns, end: i + 1 };
+  }
+  if (!best) return null;
+  const fields = best.columns.map(mapTaskHeader);
+  if (!fields.includes("task") || new Set(fields.filter((f) => f !== "note")).size < 3) return null;
+  return best;
+}
+
+function titleAbove(lines: PdfLine[], headerStart: number, floor: number): { title: string; from: number } {
+  const window: number[] = [];
+  for (let i = headerStart - 1; i >= floor && window.length < 12; i--) if (lines[i]!.text) window.unshift(i);
+  const start = [...window].reverse().find((i) => isTitleLine(lines[i]!.text));
+  const picked = start !== undefined ? window.filter((i) => i >= start) : window.slice(-1);
+  const text = picked.map((i) => lines[i]!.text).filter((t) => !/^\(\s*(ban hành )?kèm theo/iu.test(t));
+  return { title: joinLines(text), from: picked[0] ?? headerStart };
+}
+
+function startsLower(text: string): boolean {
+  return /^\p{Ll}/u.test(text);
+}
+
+function firstWord(text: string): string {
+  return text.split(" ")[0] ?? "";
+}
+
+/** Candidate split of a line into two atoms: end of one cell + start of the next. */
+function splitCandidates(text: string): number[] {
+  const out: number[] = [];
+  const words = text.split(" ");
+  let pos = 0;
+  for (let w = 0; w < words.length; w++) {
+    if (w > 0) {
+      const rest = text.slice(pos);
+      const before = text.slice(0, pos).trimEnd();
+      // The first half must end like text ("… công nghệ", "… rà soát."), not inside a name ("- Các").
+      const endsLikeText = /[\p{Ll}\d.;:)”"]$/u.test(before) && !/^[-+•]?\s*\p{Lu}\p{Ll}*$/u.test(before);
+      if (endsLikeText && (UNIT_START.test(rest) || DEADLINE_START.test(rest))) out.push(pos);
+    }
+    pos += words[w]!.length + 1;
+  }
+  return out.slice(-2);
+}
+
+export function atomsOf(lines: PdfLine[]): Atom[] {
+  const atoms: Atom[] = [];
+  for (const l of lines) {
+    const blank = l.text === "";
+    const leadingSpace = /^\s/.test(l.raw) && !blank;
+    const cuts = blank ? [] : splitCandidates(l.text);
+    if (!cuts.length) {
+      atoms.push({ text: l.text, line: l.line, lineStart: true, gapBefore: l.gapBefore, leadingSpace, blank });
+      continue;
+    }
+    // Offer the first cut only: the DP may keep the halves together.
+    const cut = cuts[0]!;
+    atoms.push({ text: l.text.slice(0, cut).trim(), line: l.line, lineStart: true, gapBefore: l.gapBefore, leadingSpace, blank: false });
+    atoms.push({ text: l.text.slice(cut).trim(), line: l.line, lineStart: false, gapBefore: false, leadingSpace: false, blank: false });
+  }
+  return atoms;
+}
+
+interface ColumnModel {
+  field: TaskField;
+  /** Estimated wrap width in characters (0 = unknown). */
+  width: number;
+  /** How often each cell text (folded) was seen in this column in the first pass. */
+  seen: Map<string, number>;
+  seenMax: number;
+}
+
+const MAX_CELL_ATOMS = 40;
+
+function looksLikeDeadline(text: string): boolean {
+  if (!text) return false;
+  const d = parseDeadline(text, 2000);
+  return d.dueDate !== null || d.recurrence !== "none";
+}
+
+function unitLike(text: string): boolean {
+  return UNIT_START.test(text);
+}
+
+/** Score of a cell made of atoms[i..j) in a column. */
+export function cellScore(col: ColumnModel, atoms: Atom[], i: number, j: number): number {
+  const content = atoms.slice(i, j).filter((a) => !a.blank);
+  if (!content.length) {
+    switch (col.field) {
+      case "task":
+        return -50;
+      case "no":
+        return -1;
+      case "lead":
+        return -4;
+      case "partners":
+        return -1.5;
+      case "output":
+        return -2.5;
+      case "deadline":
+        return -3;
+      default:
+        return -0.5;
+    }
+  }
+  let s = 0;
+  const text = joinLines(content.map((a) => a.text));
+  const head = content[0]!;
+  // Layout inside the cell.
+  for (let k = i + 1; k < j; k++) {
+    const a = atoms[k]!;
+    const prev = atoms[k - 1]!;
+    if (a.blank) {
+      // A lone space closes a cell: fine at its end, suspicious inside it.
+      s += k === j - 1 ? 1 : -3;
+      continue;
+    }
+    if (!a.lineStart) s += 0.5; // keeping a line whole
+    else if (!a.gapBefore) s -= 4; // same baseline: another column
+    if (a.leadingSpace) s -= 2.5;
+    if (startsLower(a.text)) s += 1;
+    else if (/[.;:]$/.test(prev.text) && a.lineStart) s -= 0.5;
+    if (col.width > 0 && a.lineStart && !prev.blank && !/^[-+•]/.test(a.text)) {
+      const fits = prev.text.length + 1 + firstWord(a.text).length;
+      if (fits <= col.width * 0.8) s -= 2.5;
+    }
+  }
+  if (col.width > 0) for (const a of content) if (a.lineStart && a.text.length > col.width * 1.3) s -= 2;
+  if (startsLower(head.text)) s -= 3;
+  // Units and results repeat down a column: a text this column already holds in other rows.
+  // The bonus follows how common the text is, so a repeated first-pass mistake does not win.
+  const seen = col.seen.get(foldForMatch(text)) ?? 0;
+  if (seen >= 2) s += (4 * seen) / col.seenMax;
+  switch (col.field) {
+    case "no":
+      return content.length === 1 && /^\d{1,3}\.?$/.test(text) ? 2 : -20;
+    case "deadline":
+      s += looksLikeDeadline(text) ? 6 : -6;
+      if (text.length > 80) s -= 6;
+      break;
+    case "lead":
+      s += unitLike(head.text) ? 3 : -2;
+      if (looksLikeDeadline(text) && !unitLike(head.text)) s -= 3;
+      break;
+    case "partners": {
+      if (text === "-") s += 2;
+      else s += unitLike(head.text) ? 2 : -2;
+      break;
+    }
+    case "task":
+      if (looksLikeDeadline(text) && text.length < 30) s -= 4;
+      break;
+    case "output":
+      if (looksLikeDeadline(text) && text.length < 30) s -= 3;
+      if (unitLike(head.text)) s -= 2;
+      if (content.some((a) => a.lineStart && /^[-+•]\s/.test(a.text))) s -= 1.5;
+      break;
+    default:
+      break;
+  }
+  return s;
+}
+
+/** Best assignment of atoms to the columns (in order), as cut points. */
+export function assignCells(columns: ColumnModel[], atoms: Atom[]): number[] {
+  const n = atoms.length;
+  const k = columns.length;
+  const NEG = -Infinity;
+  const best: number[][] = Array.from({ length: k + 1 }, () => Array<number>(n + 1).fill(NEG));
+  const back: number[][] = Array.from({ length: k + 1 }, () => Array<number>(n + 1).fill(-1));
+  best[0]![0] = 0;
+  for (let c = 0; c < k; c++) {
+    for (let i = 0; i <= n; i++) {
+      const base = best[c]![i]!;
+      if (base === NEG) continue;
+      for (let j = i; j <= Math.min(n, i + MAX_CELL_ATOMS); j++) {
+        let s = base + cellScore(columns[c]!, atoms, i, j);
+        // Cutting between the halves of one printed line is what the split offers; a cut before a
+        // line with no empty line above (same baseline) is expected.
+        if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
+        if (s > best[c + 1]![j]!) {
+          best[c + 1]![j] = s;
+          back[c + 1]![j] = i;
+        }
+      }
+    }
+  }
+  const cuts: number[] = [n];
+  let j = n;
+  for (let c = k; c > 0; c--) {
+    j = back[c]![j]!;
+    cuts.unshift(j);
+  }
+  return cuts;
+}
+
+interface RowBlock {
+  no: string;
+  section: string | null;
+  sectionTitle: string | null;
+  atoms: Atom[];
+  at: SourceLocation;
+}
+
+function buildRow(columns: ColumnModel[], block: RowBlock, cuts: number[], planYear: number, hasNo: boolean): TaskRow {
+  const cell = (field: TaskField) => {
+    const c = columns.findIndex((m) => m.field === field);
+    if (c < 0) return null;
+    return block.atoms.slice(cuts[c], cuts[c + 1]).filter((a) => !a.blank);
+  };
+  const lines = (field: TaskField) => (cell(field) ?? []).map((a) => a.text);
+  const deadlineText = joinLines(lines("deadline"));
+  const { dueDate, recurrence } = parseDeadline(deadlineText, planYear);
+  const noteCols = columns.map((m, c) => (m.field === "note" ? c : -1)).filter((c) => c >= 0);
+  return {
+    section: block.section,
+    sectionTitle: block.sectionTitle,
+    no: hasNo ? block.no : "",
+    task: joinLines(lines("task")),
+    lead: splitUnits(lines("lead")),
+    partners: splitUnits(lines("partners")),
+    output: columns.some((m) => m.field === "output") ? joinLines(lines("output")) : null,
+    deadlineText,
+    dueDate,
+    recurrence,
+    note: noteCols.length
+      ? noteCols
+          .map((c) => joinLines(block.atoms.slice(cuts[c], cuts[c + 1]).filter((a) => !a.blank).map((a) => a.text)))
+          .filter(Boolean)
+          .join(" | ")
+      : null,
+  };
+}
+
+/** Estimated wrap width of each column: a high percentile of its multi-line cells' line lengths. */
+function estimateWidths(columns: ColumnModel[], blocks: RowBlock[], cutsList: number[][]): void {
+  columns.forEach((col, c) => {
+    const lengths: number[] = [];
+    blocks.forEach((b, r) => {
+      const cuts = cutsList[r]!;
+      const atoms = b.atoms.slice(cuts[c], cuts[c + 1]).filter((a) => !a.blank && a.lineStart);
+      if (atoms.length > 1) for (const a of atoms.slice(0, -1)) lengths.push(a.text.length);
+    });
+    lengths.sort((a, b) => a - b);
+    col.width = lengths.length >= 3 ? lengths[Math.floor(lengths.length * 0.9)]! : 0;
+    col.seen = new Map();
+    blocks.forEach((b, r) => {
+      const cuts = cutsList[r]!;
+      const text = joinLines(b.atoms.slice(cuts[c], cuts[c + 1]).filter((a) => !a.blank).map((a) => a.text));
+      if (text) col.seen.set(foldForMatch(text), (col.seen.get(foldForMatch(text)) ?? 0) + 1);
+    });
+    col.seenMax = Math.max(1, ...col.seen.values());
+  });
+}
+
+interface TableRegion {
+  title: string;
+  titleFrom: number;
+  columns: string[];
+  headerStart: number;
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+function findRegions(lines: PdfLine[]): TableRegion[] {
+  const regions: TableRegion[] = [];
+  let floor = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const header = headerAt(lines, i);
+    if (!header) continue;
+    const { title, from } = titleAbove(lines, i, floor);
+    regions.push({ title, titleFrom: from, columns: header.columns, headerStart: i, bodyStart: header.end, bodyEnd: lines.length });
+    i = header.end - 1;
+    floor = header.end;
+  }
+  regions.forEach((r, k) => {
+    const next = regions[k + 1];
+    let end = next ? next.titleFrom : lines.length;
+    for (let i = r.bodyStart; i < end; i++) {
+      const t = lines[i]!.text;
+      if (isTitleLine(t) || CLOSING.test(t)) {
+        end = i;
+        break;
+      }
+    }
+    r.bodyEnd = end;
+  });
+  return regions;
+}
+
+/** Drops page numbers and repeated header runs from a body; returns the kept lines. */
+function cleanBody(lines: PdfLine[], region: TableRegion, all: PdfLine[], dropped: DroppedLine[], file: string): PdfLine[] {
+  const headerTexts = all.slice(region.headerStart, region.bodyStart).map((l) => foldForMatch(l.text)).filter(Boolean);
+  const out: PdfLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (headerTexts.length && foldForMatch(l.text) === headerTexts[0]) {
+      let k = 0;
+      let j = i;
+      while (j < lines.length && k < headerTexts.length) {
+        if (!lines[j]!.text) {
+          j++;
+          continue;
+        }
+        if (foldForMatch(lines[j]!.text) !== headerTexts[k]) break;
+        k++;
+        j++;
+      }
+      if (k === headerTexts.length) {
+        for (let x = i; x < j; x++)
+          if (lines[x]!.text) dropped.push({ at: { file, line: lines[x]!.line }, text: lines[x]!.text, reason: "repeated-header" });
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push(l);
+  }
+  return out;
+}
+
+export function readPdfTextTables(rawLines: readonly string[], file: string, planYear: number): PdfTextTables {
+  const lines = toPdfLines(rawLines);
+  const result: PdfTextTables = { tables: [], rowSources: [], dropped: [], consumed: new Set() };
+  for (const region of findRegions(lines)) {
+    for (let i = region.titleFrom; i < region.bodyEnd; i++) result.consumed.add(lines[i]!.line);
+    const fields = region.columns.map(mapTaskHeader);
+    const hasNo = fields[0] === "no";
+    const body = cleanBody(lines.slice(region.bodyStart, region.bodyEnd), region, lines, result.dropped, file);
+    const blocks = hasNo ? rowsByNumber(body, result.dropped, file) : [{ no: "", section: null, sectionTitle: null, atoms: atomsOf(body), at: { file, line: body[0]?.line ?? 0 } }];
+    const columns: ColumnModel[] = fields.filter((f) => f !== "no").map((field) => ({ field, width: 0, seen: new Map<string, number>(), seenMax: 1 }));
+    let rows: { block: RowBlock; cuts: number[] }[];
+    if (hasNo) {
+      let cutsList = blocks.map((b) => assignCells(columns, b.atoms));
+      estimateWidths(columns, blocks, cutsList);
+      cutsList = blocks.map((b) => assignCells(columns, b.atoms));
+      if (typeof globalThis === "object" && (globalThis as { __pdfDebug?: (x: unknown) => void }).__pdfDebug)
+        (globalThis as unknown as { __pdfDebug: (x: unknown) => void }).__pdfDebug({ columns, blocks, cutsList });
+      rows = blocks.map((block, r) => ({ block, cuts: cutsList[r]! }));
+    } else {
+      rows = rowsWithoutNumbers(columns, blocks[0]!, file);
+    }
+    const taskRows = rows.map(({ block, cuts }) => buildRow(columns, block, cuts, planYear, hasNo));
+    result.tables.push({ kind: "tasks", title: region.title, columns: region.columns, rows: taskRows });
+    result.rowSources.push(rows.map((r) => r.block.at));
+  }
+  return result;
+}
+
+/** Cuts a numbered table body into rows at the TT numbers; takes section rows; drops page numbers. */
+function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): RowBlock[] {
+  const blocks: RowBlock[] = [];
+  let section: string | null = null;
+  let sectionTitle: string | null = null;
+  let current: { no: string; lines: PdfLine[]; at: SourceLocation } | null = null;
+  let prevNo = 0;
+  let inSectionTitle = false;
+  const flush = () => {
+    if (current) blocks.push({ no: current.no, section, sectionTitle, atoms: atomsOf(current.lines), at: current.at });
+    current = null;
+  };
+  for (let i = 0; i < body.length; i++) {
+    const l = body[i]!;
+    const t = l.text;
+    const num = NUMBER_LINE.exec(t) ?? NUMBER_THEN_TEXT.exec(t);
+    if (num) {
+      const n = Number(num[1]);
+      const plausible = n > prevNo && n <= prevNo + 3;
+      const restart = n === 1 && (inSectionTitle || prevNo === 0);
+      if (plausible || restart) {
+        const pending = inSectionTitle ? null : current;
+        if (!inSectionTitle) flush();
+        void pending;
+        inSectionTitle = false;
+        prevNo = n;
+        current = { no: String(n), lines: [], at: { file, line: l.line } };
+        if (num[2]) current.lines.push({ ...l, raw: num[2], text: normalizeInline(num[2]), gapBefore: true });
+        continue;
+      }
+      if (NUMBER_LINE.test(t)) {
+        dropped.push({ at: { file, line: l.line }, text: t, reason: "page-number" });
+        continue;
+      }
+    }
+    const roman = ROMAN_LINE.exec(t);
+    if (roman && roman[1] && t.length > 0 && (!current || current.lines.length > 0 || blocks.length === 0)) {
+      const looksSection = roman[2] === undefined || /^\p{Lu}|^[“"]/u.test(roman[2] ?? "");
+      if (looksSection) {
+        flush();
+        section = roman[1];
+        sectionTitle = normalizeInline(roman[2] ?? "");
+        inSectionTitle = true;
+        prevNo = prevNo; // numbering may continue or restart
+        continue;
+      }
+    }
+    if (inSectionTitle) {
+      if (t) sectionTitle = joinLines([sectionTitle ?? "", t]);
+      continue;
+    }
+    if (current) (current as { lines: PdfLine[] }).lines.push(l);
+  }
+  flush();
+  return blocks;
+}
+
+/**
+ * A body without a TT column: rows and cells together, by dynamic programming over all atoms with
+ * the columns in a cycle (state: next atom, next column). A row's first cell must start like a new
+ * entry; each row costs a little, so rows are not split without reason.
+ */
+function rowsWithoutNumbers(columns: ColumnModel[], block: RowBlock, file: string): { block: RowBlock; cuts: number[] }[] {
+  const atoms = block.atoms;
+  const n = atoms.length;
+  const k = columns.length;
+  const solve = () => {
+    const best: number[][] = Array.from({ length: k }, () => Array<number>(n + 1).fill(-Infinity));
+    const back: number[][] = Array.from({ length: k }, () => Array<number>(n + 1).fill(-1));
+    best[0]![0] = 0;
+    for (let i = 0; i <= n; i++) {
+      for (let c = 0; c < k; c++) {
+        const base = best[c]![i]!;
+        if (base === -Infinity) continue;
+        if (c === 0 && i < n && atoms[i]!.blank && base > best[0]![i + 1]!) {
+          best[0]![i + 1] = base; // a lone space between rows
+          back[0]![i + 1] = -2;
+        }
+        for (let j = i; j <= Math.min(n, i + MAX_CELL_ATOMS); j++) {
+          let s = base + cellScore(columns[c]!, atoms, i, j);
+          if (c === 0) s -= 2;
+          if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
+          const next = (c + 1) % k;
+          if (s > best[next]![j]!) {
+            best[next]![j] = s;
+            back[next]![j] = i;
+          }
+        }
+      }
+    }
+    const cellsRev: { start: number; end: number }[] = [];
+    let c = 0;
+    let j = n;
+    while (j > 0 || c !== 0) {
+      const from = back[c]![j]!;
+      if (from === -2) {
+        j -= 1;
+        continue;
+      }
+      if (from < 0) break;
+      const prevCol = (c - 1 + k) % k;
+      cellsRev.push({ start: from, end: j });
+      j = from;
+      c = prevCol;
+      if (j === 0 && c === 0) break;
+    }
+    const cells = cellsRev.reverse();
+    const rows: { start: number; end: number; cuts: number[] }[] = [];
+    for (let r = 0; r + k <= cells.length; r += k) {
+      const rowCells = cells.slice(r, r + k);
+      const start = rowCells[0]!.start;
+      rows.push({ start, end: rowCells[k - 1]!.end, cuts: [...rowCells.map((x) => x.start - start), rowCells[k - 1]!.end - start] });
+    }
+    return rows;
+  };
+  const toBlocks = (rows: { start: number; end: number; cuts: number[] }[]) =>
+    rows.map((r) => ({ block: { ...block, atoms: atoms.slice(r.start, r.end), at: { file, line: atoms[r.start]?.line ?? 0 } }, cuts: r.cuts }));
+  const first = toBlocks(solve());
+  estimateWidths(
+    columns,
+    first.map((r) => r.block),
+    first.map((r) => r.cuts),
+  );
+  return toBlocks(solve());
+}
