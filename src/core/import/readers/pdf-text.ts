@@ -52,7 +52,9 @@ interface Atom {
 const ROMAN_LINE = /^\s*((?:X{0,3})(?:IX|IV|V?I{0,3}))\s*\.?\s*(?:$|\s(.*)$)/;
 const NUMBER_LINE = /^\s*(\d{1,3})\s*\.?\s*$/;
 const NUMBER_THEN_TEXT = /^\s*(\d{1,3})\.?\s+(\p{Lu}.*)$/u;
-const UNIT_START = new RegExp(`^(?:[-+•]\\s*)?(?:${UNIT_TYPE_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})(?![\\p{Ll}])`, "u");
+/** Words a unit name starts with: the schema's unit-type words plus common abbreviations. */
+const UNIT_HINTS = [...UNIT_TYPE_WORDS, "VP", "MTTQ", "UBMTTQ", "HĐND"];
+const UNIT_START = new RegExp(`^(?:[-+•]\\s*)?(?:${UNIT_HINTS.map((w) => w.replace(/ /g, "\\s+")).join("|")})(?![\\p{Ll}])`, "u");
 const DEADLINE_START =
   /^(?:Nhiệm vụ thường|Thường xuyên|Thực hiện thường|Hằng |Hàng |Tháng \d|Quý [IV1-4]|Năm \d{4}|Trước ngày|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}(?:\s*[–-]\s*\d{4})?(?:\s|$))/u;
 const CLOSING = /^(nơi nhận|tm\.|kt\.|t\/m|chủ tịch|phó chủ tịch|bí thư)\b/iu;
@@ -355,6 +357,13 @@ function findRegions(lines: PdfLine[]): TableRegion[] {
   for (let i = 0; i < lines.length; i++) {
     const header = headerAt(lines, i);
     if (!header) continue;
+    const prev = regions[regions.length - 1];
+    const titled = lines.slice(floor, i).some((l) => isTitleLine(l.text));
+    if (prev && !titled && prev.columns.join("|") === header.columns.join("|")) {
+      // The same header again with no new title: repeated after a page break, not a new table.
+      i = header.end - 1;
+      continue;
+    }
     const { title, from } = titleAbove(lines, i, floor);
     regions.push({ title, titleFrom: from, columns: header.columns, headerStart: i, bodyStart: header.end, bodyEnd: lines.length });
     i = header.end - 1;
