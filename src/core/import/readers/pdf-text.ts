@@ -220,6 +220,8 @@ export function cellScore(col: ColumnModel, atoms: Atom[], i: number, j: number)
   // The bonus follows how common the text is, so a repeated first-pass mistake does not win.
   const seen = col.seen.get(foldForMatch(text)) ?? 0;
   if (seen >= 2) s += (4 * seen) / col.seenMax;
+  // A deadline's first word left dangling at the end of another cell ("… liên thông" + "Tháng").
+  if (col.field !== "deadline" && /^(Tháng|Quý|Năm|Hằng|Hàng|Thường|Trước|Trước ngày)$/u.test(content[content.length - 1]!.text)) s -= 4;
   switch (col.field) {
     case "no":
       return content.length === 1 && /^\d{1,3}\.?$/.test(text) ? 2 : -20;
