@@ -28,6 +28,8 @@ export interface PdfLine {
   line: number;
   /** An empty line precedes this one (a new baseline); false means same baseline as the previous line. */
   gapBefore: boolean;
+  /** Marks where a repeated header was taken out: the cells of the row continue after it. */
+  pageBreak?: boolean;
 }
 
 export interface PdfTextTables {
@@ -157,6 +159,12 @@ interface ColumnModel {
   /** How often each cell text (folded) was seen in this column in the first pass. */
   seen: Map<string, number>;
   seenMax: number;
+  /** Rows the first pass saw: a text counts only when it is common (a dominant unit, say). */
+  seenRows: number;
+}
+
+function seenKey(text: string): string {
+  return foldForMatch(text).replace(/^[-+•]\s*/, "");
 }
 
 const MAX_CELL_ATOMS = 40;
@@ -171,9 +179,17 @@ function unitLike(text: string): boolean {
   return UNIT_START.test(text);
 }
 
+const BARE_UNIT_WORD = new RegExp(`^(?:[-+•]\\s*)?(?:${UNIT_HINTS.map((w) => w.replace(/ /g, "\\s+")).join("|")})$`, "u");
+
+/** A unit name cut after its type word ("Trung tâm" | "Phục vụ HCC"): the name goes on. */
+function endsWithBareUnitWord(content: Atom[]): boolean {
+  return BARE_UNIT_WORD.test(content[content.length - 1]!.text);
+}
+
 /** Score of a cell made of atoms[i..j) in a column. */
-export function cellScore(col: ColumnModel, atoms: Atom[], i: number, j: number): number {
+export function cellScore(col: ColumnModel, atoms: Atom[], i: number, j: number, continuation = false): number {
   const content = atoms.slice(i, j).filter((a) => !a.blank);
+  if (!content.length && continuation) return 0;
   if (!content.length) {
     switch (col.field) {
       case "task":
@@ -215,11 +231,11 @@ export function cellScore(col: ColumnModel, atoms: Atom[], i: number, j: number)
     }
   }
   if (col.width > 0) for (const a of content) if (a.lineStart && a.text.length > col.width * 1.3) s -= 2;
-  if (startsLower(head.text)) s -= 3;
+  if (startsLower(head.text) && !continuation) s -= 3;
   // Units and results repeat down a column: a text this column already holds in other rows.
   // The bonus follows how common the text is, so a repeated first-pass mistake does not win.
-  const seen = col.seen.get(foldForMatch(text)) ?? 0;
-  if (seen >= 2) s += (4 * seen) / col.seenMax;
+  const seen = col.seen.get(seenKey(text)) ?? 0;
+  if (seen >= 2 && seen >= col.seenRows * 0.3) s += (4 * seen) / col.seenMax;
   // A deadline's first word left dangling at the end of another cell ("… liên thông" + "Tháng").
   if (col.field !== "deadline" && /^(Tháng|Quý|Năm|Hằng|Hàng|Thường|Trước|Trước ngày)$/u.test(content[content.length - 1]!.text)) s -= 4;
   switch (col.field) {
@@ -231,11 +247,13 @@ export function cellScore(col: ColumnModel, atoms: Atom[], i: number, j: number)
       break;
     case "lead":
       s += unitLike(head.text) ? 3 : -2;
+      if (endsWithBareUnitWord(content)) s -= 4;
       if (looksLikeDeadline(text) && !unitLike(head.text)) s -= 3;
       break;
     case "partners": {
       if (text === "-") s += 2;
       else s += unitLike(head.text) ? 2 : -2;
+      if (endsWithBareUnitWord(content)) s -= 4;
       break;
     }
     case "task":
@@ -253,7 +271,7 @@ export function cellScore(col: ColumnModel, atoms: Atom[], i: number, j: number)
 }
 
 /** Best assignment of atoms to the columns (in order), as cut points. */
-export function assignCells(columns: ColumnModel[], atoms: Atom[]): number[] {
+export function assignCells(columns: ColumnModel[], atoms: Atom[], continuation = false): number[] {
   const n = atoms.length;
   const k = columns.length;
   const NEG = -Infinity;
@@ -265,7 +283,7 @@ export function assignCells(columns: ColumnModel[], atoms: Atom[]): number[] {
       const base = best[c]![i]!;
       if (base === NEG) continue;
       for (let j = i; j <= Math.min(n, i + MAX_CELL_ATOMS); j++) {
-        let s = base + cellScore(columns[c]!, atoms, i, j);
+        let s = base + cellScore(columns[c]!, atoms, i, j, continuation);
         // Cutting between the halves of one printed line is what the split offers; a cut before a
         // line with no empty line above (same baseline) is expected.
         if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
@@ -289,17 +307,37 @@ interface RowBlock {
   no: string;
   section: string | null;
   sectionTitle: string | null;
-  atoms: Atom[];
+  /** The row's atoms; a row that runs over a page break has one segment per page. */
+  segments: Atom[][];
   at: SourceLocation;
 }
 
-function buildRow(columns: ColumnModel[], block: RowBlock, cuts: number[], planYear: number, hasNo: boolean): TaskRow {
-  const cell = (field: TaskField) => {
+/** Content atoms of each column of one row. */
+type Assigned = Atom[][];
+
+function cellsFromCuts(atoms: Atom[], cuts: number[]): Assigned {
+  return cuts.slice(0, -1).map((from, c) => atoms.slice(from, cuts[c + 1]).filter((a) => !a.blank));
+}
+
+/**
+ * Assigns a row's atoms to the columns. After a page break every column continues in order, so each
+ * segment is assigned on its own (continuations may start in lower case and leave cells empty) and
+ * the columns are joined.
+ */
+function assignRow(columns: ColumnModel[], block: RowBlock): Assigned {
+  const out: Assigned = columns.map(() => []);
+  block.segments.forEach((atoms, k) => {
+    const cells = cellsFromCuts(atoms, assignCells(columns, atoms, k > 0));
+    cells.forEach((cell, c) => out[c]!.push(...cell));
+  });
+  return out;
+}
+
+function buildRow(columns: ColumnModel[], block: RowBlock, cells: Assigned, planYear: number, hasNo: boolean): TaskRow {
+  const lines = (field: TaskField) => {
     const c = columns.findIndex((m) => m.field === field);
-    if (c < 0) return null;
-    return block.atoms.slice(cuts[c], cuts[c + 1]).filter((a) => !a.blank);
+    return c < 0 ? [] : cells[c]!.map((a) => a.text);
   };
-  const lines = (field: TaskField) => (cell(field) ?? []).map((a) => a.text);
   const deadlineText = joinLines(lines("deadline"));
   const { dueDate, recurrence } = parseDeadline(deadlineText, planYear);
   const noteCols = columns.map((m, c) => (m.field === "note" ? c : -1)).filter((c) => c >= 0);
@@ -316,31 +354,28 @@ function buildRow(columns: ColumnModel[], block: RowBlock, cuts: number[], planY
     recurrence,
     note: noteCols.length
       ? noteCols
-          .map((c) => joinLines(block.atoms.slice(cuts[c], cuts[c + 1]).filter((a) => !a.blank).map((a) => a.text)))
+          .map((c) => joinLines(cells[c]!.map((a) => a.text)))
           .filter(Boolean)
           .join(" | ")
       : null,
   };
 }
 
-/** Estimated wrap width of each column: a high percentile of its multi-line cells' line lengths. */
-function estimateWidths(columns: ColumnModel[], blocks: RowBlock[], cutsList: number[][]): void {
+/** Each column's wrap width (the median length of its wrapped lines: robust to a few misplaced lines) and the texts it holds. */
+function learnColumns(columns: ColumnModel[], rows: Assigned[]): void {
   columns.forEach((col, c) => {
     const lengths: number[] = [];
-    blocks.forEach((b, r) => {
-      const cuts = cutsList[r]!;
-      const atoms = b.atoms.slice(cuts[c], cuts[c + 1]).filter((a) => !a.blank && a.lineStart);
-      if (atoms.length > 1) for (const a of atoms.slice(0, -1)) lengths.push(a.text.length);
-    });
-    lengths.sort((a, b) => a - b);
-    col.width = lengths.length >= 3 ? lengths[Math.floor(lengths.length * 0.9)]! : 0;
     col.seen = new Map();
-    blocks.forEach((b, r) => {
-      const cuts = cutsList[r]!;
-      const text = joinLines(b.atoms.slice(cuts[c], cuts[c + 1]).filter((a) => !a.blank).map((a) => a.text));
-      if (text) col.seen.set(foldForMatch(text), (col.seen.get(foldForMatch(text)) ?? 0) + 1);
-    });
+    for (const cells of rows) {
+      const lineAtoms = cells[c]!.filter((a) => a.lineStart);
+      if (lineAtoms.length > 1) for (const a of lineAtoms.slice(0, -1)) lengths.push(a.text.length);
+      const key = seenKey(joinLines(cells[c]!.map((a) => a.text)));
+      if (key) col.seen.set(key, (col.seen.get(key) ?? 0) + 1);
+    }
+    lengths.sort((a, b) => a - b);
+    col.width = lengths.length >= 5 ? lengths[Math.floor(lengths.length * 0.5)]! : 0;
     col.seenMax = Math.max(1, ...col.seen.values());
+    col.seenRows = rows.length;
   });
 }
 
@@ -407,6 +442,7 @@ function cleanBody(lines: PdfLine[], region: TableRegion, all: PdfLine[], droppe
       if (k === headerTexts.length) {
         for (let x = i; x < j; x++)
           if (lines[x]!.text) dropped.push({ at: { file, line: lines[x]!.line }, text: lines[x]!.text, reason: "repeated-header" });
+        out.push({ raw: "", text: "", line: l.line, gapBefore: true, pageBreak: true });
         i = j - 1;
         continue;
       }
@@ -424,20 +460,16 @@ export function readPdfTextTables(rawLines: readonly string[], file: string, pla
     const fields = region.columns.map(mapTaskHeader);
     const hasNo = fields[0] === "no";
     const body = cleanBody(lines.slice(region.bodyStart, region.bodyEnd), region, lines, result.dropped, file);
-    const blocks = hasNo ? rowsByNumber(body, result.dropped, file) : [{ no: "", section: null, sectionTitle: null, atoms: atomsOf(body), at: { file, line: body[0]?.line ?? 0 } }];
-    const columns: ColumnModel[] = fields.filter((f) => f !== "no").map((field) => ({ field, width: 0, seen: new Map<string, number>(), seenMax: 1 }));
-    let rows: { block: RowBlock; cuts: number[] }[];
+    const columns: ColumnModel[] = fields.filter((f) => f !== "no").map((field) => ({ field, width: 0, seen: new Map<string, number>(), seenMax: 1, seenRows: 0 }));
+    let rows: { block: RowBlock; cells: Assigned }[];
     if (hasNo) {
-      let cutsList = blocks.map((b) => assignCells(columns, b.atoms));
-      estimateWidths(columns, blocks, cutsList);
-      cutsList = blocks.map((b) => assignCells(columns, b.atoms));
-      if (typeof globalThis === "object" && (globalThis as { __pdfDebug?: (x: unknown) => void }).__pdfDebug)
-        (globalThis as unknown as { __pdfDebug: (x: unknown) => void }).__pdfDebug({ columns, blocks, cutsList });
-      rows = blocks.map((block, r) => ({ block, cuts: cutsList[r]! }));
+      const blocks = rowsByNumber(body, result.dropped, file);
+      learnColumns(columns, blocks.map((b) => assignRow(columns, b)));
+      rows = blocks.map((block) => ({ block, cells: assignRow(columns, block) }));
     } else {
-      rows = rowsWithoutNumbers(columns, blocks[0]!, file);
+      rows = rowsWithoutNumbers(columns, atomsOf(body.filter((l) => !l.pageBreak)), file);
     }
-    const taskRows = rows.map(({ block, cuts }) => buildRow(columns, block, cuts, planYear, hasNo));
+    const taskRows = rows.map(({ block, cells }) => buildRow(columns, block, cells, planYear, hasNo));
     result.tables.push({ kind: "tasks", title: region.title, columns: region.columns, rows: taskRows });
     result.rowSources.push(rows.map((r) => r.block.at));
   }
@@ -453,7 +485,14 @@ function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): Ro
   let prevNo = 0;
   let inSectionTitle = false;
   const flush = () => {
-    if (current) blocks.push({ no: current.no, section, sectionTitle, atoms: atomsOf(current.lines), at: current.at });
+    if (current) {
+      const segments: PdfLine[][] = [[]];
+      for (const l of current.lines) {
+        if (l.pageBreak) segments.push([]);
+        else segments[segments.length - 1]!.push(l);
+      }
+      blocks.push({ no: current.no, section, sectionTitle, segments: segments.filter((g) => g.length).map(atomsOf), at: current.at });
+    }
     current = null;
   };
   for (let i = 0; i < body.length; i++) {
@@ -506,8 +545,7 @@ function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): Ro
  * the columns in a cycle (state: next atom, next column). A row's first cell must start like a new
  * entry; each row costs a little, so rows are not split without reason.
  */
-function rowsWithoutNumbers(columns: ColumnModel[], block: RowBlock, file: string): { block: RowBlock; cuts: number[] }[] {
-  const atoms = block.atoms;
+function rowsWithoutNumbers(columns: ColumnModel[], atoms: Atom[], file: string): { block: RowBlock; cells: Assigned }[] {
   const n = atoms.length;
   const k = columns.length;
   const solve = () => {
@@ -534,38 +572,35 @@ function rowsWithoutNumbers(columns: ColumnModel[], block: RowBlock, file: strin
         }
       }
     }
-    const cellsRev: { start: number; end: number }[] = [];
+    const cells: { start: number; end: number }[] = [];
     let c = 0;
     let j = n;
-    while (j > 0 || c !== 0) {
+    while (j > 0) {
       const from = back[c]![j]!;
       if (from === -2) {
         j -= 1;
         continue;
       }
       if (from < 0) break;
-      const prevCol = (c - 1 + k) % k;
-      cellsRev.push({ start: from, end: j });
+      cells.unshift({ start: from, end: j });
       j = from;
-      c = prevCol;
-      if (j === 0 && c === 0) break;
+      c = (c - 1 + k) % k;
     }
-    const cells = cellsRev.reverse();
-    const rows: { start: number; end: number; cuts: number[] }[] = [];
+    const rows: { block: RowBlock; cells: Assigned }[] = [];
     for (let r = 0; r + k <= cells.length; r += k) {
       const rowCells = cells.slice(r, r + k);
       const start = rowCells[0]!.start;
-      rows.push({ start, end: rowCells[k - 1]!.end, cuts: [...rowCells.map((x) => x.start - start), rowCells[k - 1]!.end - start] });
+      const end = rowCells[k - 1]!.end;
+      rows.push({
+        block: { no: "", section: null, sectionTitle: null, segments: [atoms.slice(start, end)], at: { file, line: atoms[start]?.line ?? 0 } },
+        cells: rowCells.map((x) => atoms.slice(x.start, x.end).filter((a) => !a.blank)),
+      });
     }
     return rows;
   };
-  const toBlocks = (rows: { start: number; end: number; cuts: number[] }[]) =>
-    rows.map((r) => ({ block: { ...block, atoms: atoms.slice(r.start, r.end), at: { file, line: atoms[r.start]?.line ?? 0 } }, cuts: r.cuts }));
-  const first = toBlocks(solve());
-  estimateWidths(
+  learnColumns(
     columns,
-    first.map((r) => r.block),
-    first.map((r) => r.cuts),
+    solve().map((r) => r.cells),
   );
-  return toBlocks(solve());
+  return solve();
 }
