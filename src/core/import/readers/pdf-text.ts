@@ -367,8 +367,13 @@ function learnColumns(columns: ColumnModel[], rows: Assigned[]): void {
     const lengths: number[] = [];
     col.seen = new Map();
     for (const cells of rows) {
+      // A line wrapped to the column width is one followed by more of the same paragraph (not a new
+      // list item).
       const lineAtoms = cells[c]!.filter((a) => a.lineStart);
-      if (lineAtoms.length > 1) for (const a of lineAtoms.slice(0, -1)) lengths.push(a.text.length);
+      lineAtoms.forEach((a, k) => {
+        const next = lineAtoms[k + 1];
+        if (next && !/^[-+•]/.test(next.text)) lengths.push(a.text.length);
+      });
       const key = seenKey(joinLines(cells[c]!.map((a) => a.text)));
       if (key) col.seen.set(key, (col.seen.get(key) ?? 0) + 1);
     }
