@@ -161,6 +161,8 @@ interface ColumnModel {
   seenMax: number;
   /** Rows the first pass saw: a text counts only when it is common (a dominant unit, say). */
   seenRows: number;
+  /** The most common text of the column, when one dominates. */
+  mode: string | null;
 }
 
 function seenKey(text: string): string {
@@ -223,7 +225,8 @@ export function cellScore(col: ColumnModel, atoms: Atom[], i: number, j: number,
     if (!a.lineStart) s += 0.5; // keeping a line whole
     else if (!a.gapBefore) s -= 4; // same baseline: another column
     if (a.leadingSpace) s -= 2.5;
-    if (startsLower(a.text)) s += 1;
+    // A lower-case start continues a sentence, unless the line before ended one.
+    if (startsLower(a.text)) s += /\.$/.test(prev.text) ? -1.5 : 1;
     else if (/[.;:]$/.test(prev.text) && a.lineStart) s -= 0.5;
     if (col.width > 0 && a.lineStart && !prev.blank && !/^[-+•]/.test(a.text)) {
       const fits = prev.text.length + 1 + firstWord(a.text).length;
@@ -234,7 +237,9 @@ export function cellScore(col: ColumnModel, atoms: Atom[], i: number, j: number,
   if (startsLower(head.text) && !continuation) s -= 3;
   // Units and results repeat down a column: a text this column already holds in other rows.
   // The bonus follows how common the text is, so a repeated first-pass mistake does not win.
-  const seen = col.seen.get(seenKey(text)) ?? 0;
+  // A cell that holds the column's usual text plus more (the usual partners and one extra) counts too.
+  const key = seenKey(text);
+  const seen = col.seen.get(key) ?? (col.mode && key.startsWith(`${col.mode} `) ? col.seenMax : 0);
   if (seen >= 2 && seen >= col.seenRows * 0.3) s += (4 * seen) / col.seenMax;
   // A deadline's first word left dangling at the end of another cell ("… liên thông" + "Tháng").
   if (col.field !== "deadline" && /^(Tháng|Quý|Năm|Hằng|Hàng|Thường|Trước|Trước ngày)$/u.test(content[content.length - 1]!.text)) s -= 4;
@@ -381,6 +386,8 @@ function learnColumns(columns: ColumnModel[], rows: Assigned[]): void {
     col.width = lengths.length >= 5 ? lengths[Math.floor(lengths.length * 0.5)]! : 0;
     col.seenMax = Math.max(1, ...col.seen.values());
     col.seenRows = rows.length;
+    const top = [...col.seen.entries()].sort((a, b) => b[1] - a[1])[0];
+    col.mode = top && top[1] >= 2 && top[1] >= rows.length * 0.3 ? top[0] : null;
   });
 }
 
@@ -465,7 +472,7 @@ export function readPdfTextTables(rawLines: readonly string[], file: string, pla
     const fields = region.columns.map(mapTaskHeader);
     const hasNo = fields[0] === "no";
     const body = cleanBody(lines.slice(region.bodyStart, region.bodyEnd), region, lines, result.dropped, file);
-    const columns: ColumnModel[] = fields.filter((f) => f !== "no").map((field) => ({ field, width: 0, seen: new Map<string, number>(), seenMax: 1, seenRows: 0 }));
+    const columns: ColumnModel[] = fields.filter((f) => f !== "no").map((field) => ({ field, width: 0, seen: new Map<string, number>(), seenMax: 1, seenRows: 0, mode: null }));
     let rows: { block: RowBlock; cells: Assigned }[];
     if (hasNo) {
       const blocks = rowsByNumber(body, result.dropped, file);
