@@ -56,7 +56,10 @@ const NUMBER_LINE = /^\s*(\d{1,3})\s*\.?\s*$/;
 const NUMBER_THEN_TEXT = /^\s*(\d{1,3})\.?\s+(\p{Lu}.*)$/u;
 /** Words a unit name starts with: the schema's unit-type words plus common abbreviations. */
 const UNIT_HINTS = [...UNIT_TYPE_WORDS, "VP", "MTTQ", "UBMTTQ", "HĐND"];
-const UNIT_START = new RegExp(`^(?:[-+•]\\s*)?(?:${UNIT_HINTS.map((w) => w.replace(/ /g, "\\s+")).join("|")})(?![\\p{Ll}])`, "u");
+const UNIT_START = new RegExp(
+  `^(?:[-+•]\\s*)?(?:${UNIT_HINTS.map((w) => w.replace(/ /g, "\\s+")).join("|")})(?![\\p{Ll}])`,
+  "u",
+);
 const DEADLINE_START =
   /^(?:Nhiệm vụ thường|Thường xuyên|Thực hiện thường|Hằng |Hàng |Tháng \d|Quý [IV1-4]|Năm \d{4}|Trước ngày|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}(?:\s*[–-]\s*\d{4})?(?:\s|$))/u;
 const CLOSING = /^(nơi nhận|tm\.|kt\.|t\/m|chủ tịch|phó chủ tịch|bí thư)\b/iu;
@@ -141,13 +144,34 @@ export function atomsOf(lines: PdfLine[]): Atom[] {
     const leadingSpace = /^\s/.test(l.raw) && !blank;
     const cuts = blank ? [] : splitCandidates(l.text);
     if (!cuts.length) {
-      atoms.push({ text: l.text, line: l.line, lineStart: true, gapBefore: l.gapBefore, leadingSpace, blank });
+      atoms.push({
+        text: l.text,
+        line: l.line,
+        lineStart: true,
+        gapBefore: l.gapBefore,
+        leadingSpace,
+        blank,
+      });
       continue;
     }
     // Offer the first cut only: the DP may keep the halves together.
     const cut = cuts[0]!;
-    atoms.push({ text: l.text.slice(0, cut).trim(), line: l.line, lineStart: true, gapBefore: l.gapBefore, leadingSpace, blank: false });
-    atoms.push({ text: l.text.slice(cut).trim(), line: l.line, lineStart: false, gapBefore: false, leadingSpace: false, blank: false });
+    atoms.push({
+      text: l.text.slice(0, cut).trim(),
+      line: l.line,
+      lineStart: true,
+      gapBefore: l.gapBefore,
+      leadingSpace,
+      blank: false,
+    });
+    atoms.push({
+      text: l.text.slice(cut).trim(),
+      line: l.line,
+      lineStart: false,
+      gapBefore: false,
+      leadingSpace: false,
+      blank: false,
+    });
   }
   return atoms;
 }
@@ -163,6 +187,8 @@ interface ColumnModel {
   seenRows: number;
   /** The most common text of the column, when one dominates. */
   mode: string | null;
+  /** Share of first-pass rows where the column is not empty. */
+  filled: number;
 }
 
 function seenKey(text: string): string {
@@ -181,7 +207,10 @@ function unitLike(text: string): boolean {
   return UNIT_START.test(text);
 }
 
-const BARE_UNIT_WORD = new RegExp(`^(?:[-+•]\\s*)?(?:${UNIT_HINTS.map((w) => w.replace(/ /g, "\\s+")).join("|")})$`, "u");
+const BARE_UNIT_WORD = new RegExp(
+  `^(?:[-+•]\\s*)?(?:${UNIT_HINTS.map((w) => w.replace(/ /g, "\\s+")).join("|")})$`,
+  "u",
+);
 
 /** A unit name cut after its type word ("Trung tâm" | "Phục vụ HCC"): the name goes on. */
 function endsWithBareUnitWord(content: Atom[]): boolean {
@@ -189,25 +218,33 @@ function endsWithBareUnitWord(content: Atom[]): boolean {
 }
 
 /** Score of a cell made of atoms[i..j) in a column. */
-export function cellScore(col: ColumnModel, atoms: Atom[], i: number, j: number, continuation = false): number {
+export function cellScore(
+  col: ColumnModel,
+  atoms: Atom[],
+  i: number,
+  j: number,
+  continuation = false,
+): number {
   const content = atoms.slice(i, j).filter((a) => !a.blank);
   if (!content.length && continuation) return 0;
   if (!content.length) {
+    // A column that is filled in almost every row is rarely empty.
+    const usual = col.filled > 0.85 ? -3 : 0;
     switch (col.field) {
       case "task":
         return -50;
       case "no":
         return -1;
       case "lead":
-        return -4;
+        return -4 + usual;
       case "partners":
-        return -1.5;
+        return -1.5 + usual;
       case "output":
-        return -2.5;
+        return -2.5 + usual;
       case "deadline":
-        return -3;
+        return -3 + usual;
       default:
-        return -0.5;
+        return -0.5 + usual;
     }
   }
   let s = 0;
@@ -222,7 +259,8 @@ export function cellScore(col: ColumnModel, atoms: Atom[], i: number, j: number,
       s += k === j - 1 ? 1 : -3;
       continue;
     }
-    if (!a.lineStart) s += 0.5; // keeping a line whole
+    if (!a.lineStart)
+      s += 0.5; // keeping a line whole
     else if (!a.gapBefore) s -= 4; // same baseline: another column
     if (a.leadingSpace) s -= 2.5;
     // A lower-case start continues a sentence, unless the line before ended one.
@@ -239,10 +277,16 @@ export function cellScore(col: ColumnModel, atoms: Atom[], i: number, j: number,
   // The bonus follows how common the text is, so a repeated first-pass mistake does not win.
   // A cell that holds the column's usual text plus more (the usual partners and one extra) counts too.
   const key = seenKey(text);
-  const seen = col.seen.get(key) ?? (col.mode && key.startsWith(`${col.mode} `) ? col.seenMax : 0);
+  const seen =
+    col.seen.get(key) ??
+    (col.mode && /^ [-+•] /.test(key.slice(col.mode.length)) && key.startsWith(col.mode) ? col.seenMax : 0);
   if (seen >= 2 && seen >= col.seenRows * 0.3) s += (4 * seen) / col.seenMax;
   // A deadline's first word left dangling at the end of another cell ("… liên thông" + "Tháng").
-  if (col.field !== "deadline" && /^(Tháng|Quý|Năm|Hằng|Hàng|Thường|Trước|Trước ngày)$/u.test(content[content.length - 1]!.text)) s -= 4;
+  if (
+    col.field !== "deadline" &&
+    /^(Tháng|Quý|Năm|Hằng|Hàng|Thường|Trước|Trước ngày)$/u.test(content[content.length - 1]!.text)
+  )
+    s -= 4;
   switch (col.field) {
     case "no":
       return content.length === 1 && /^\d{1,3}\.?$/.test(text) ? 2 : -20;
@@ -338,7 +382,13 @@ function assignRow(columns: ColumnModel[], block: RowBlock): Assigned {
   return out;
 }
 
-function buildRow(columns: ColumnModel[], block: RowBlock, cells: Assigned, planYear: number, hasNo: boolean): TaskRow {
+function buildRow(
+  columns: ColumnModel[],
+  block: RowBlock,
+  cells: Assigned,
+  planYear: number,
+  hasNo: boolean,
+): TaskRow {
   const lines = (field: TaskField) => {
     const c = columns.findIndex((m) => m.field === field);
     return c < 0 ? [] : cells[c]!.map((a) => a.text);
@@ -386,6 +436,7 @@ function learnColumns(columns: ColumnModel[], rows: Assigned[]): void {
     col.width = lengths.length >= 5 ? lengths[Math.floor(lengths.length * 0.5)]! : 0;
     col.seenMax = Math.max(1, ...col.seen.values());
     col.seenRows = rows.length;
+    col.filled = rows.length ? rows.filter((cells) => cells[c]!.length > 0).length / rows.length : 0;
     const top = [...col.seen.entries()].sort((a, b) => b[1] - a[1])[0];
     col.mode = top && top[1] >= 2 && top[1] >= rows.length * 0.3 ? top[0] : null;
   });
@@ -414,7 +465,14 @@ function findRegions(lines: PdfLine[]): TableRegion[] {
       continue;
     }
     const { title, from } = titleAbove(lines, i, floor);
-    regions.push({ title, titleFrom: from, columns: header.columns, headerStart: i, bodyStart: header.end, bodyEnd: lines.length });
+    regions.push({
+      title,
+      titleFrom: from,
+      columns: header.columns,
+      headerStart: i,
+      bodyStart: header.end,
+      bodyEnd: lines.length,
+    });
     i = header.end - 1;
     floor = header.end;
   }
@@ -434,8 +492,17 @@ function findRegions(lines: PdfLine[]): TableRegion[] {
 }
 
 /** Drops page numbers and repeated header runs from a body; returns the kept lines. */
-function cleanBody(lines: PdfLine[], region: TableRegion, all: PdfLine[], dropped: DroppedLine[], file: string): PdfLine[] {
-  const headerTexts = all.slice(region.headerStart, region.bodyStart).map((l) => foldForMatch(l.text)).filter(Boolean);
+function cleanBody(
+  lines: PdfLine[],
+  region: TableRegion,
+  all: PdfLine[],
+  dropped: DroppedLine[],
+  file: string,
+): PdfLine[] {
+  const headerTexts = all
+    .slice(region.headerStart, region.bodyStart)
+    .map((l) => foldForMatch(l.text))
+    .filter(Boolean);
   const out: PdfLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -453,7 +520,12 @@ function cleanBody(lines: PdfLine[], region: TableRegion, all: PdfLine[], droppe
       }
       if (k === headerTexts.length) {
         for (let x = i; x < j; x++)
-          if (lines[x]!.text) dropped.push({ at: { file, line: lines[x]!.line }, text: lines[x]!.text, reason: "repeated-header" });
+          if (lines[x]!.text)
+            dropped.push({
+              at: { file, line: lines[x]!.line },
+              text: lines[x]!.text,
+              reason: "repeated-header",
+            });
         out.push({ raw: "", text: "", line: l.line, gapBefore: true, pageBreak: true });
         i = j - 1;
         continue;
@@ -464,19 +536,42 @@ function cleanBody(lines: PdfLine[], region: TableRegion, all: PdfLine[], droppe
   return out;
 }
 
-export function readPdfTextTables(rawLines: readonly string[], file: string, planYear: number): PdfTextTables {
+export function readPdfTextTables(
+  rawLines: readonly string[],
+  file: string,
+  planYear: number,
+): PdfTextTables {
   const lines = toPdfLines(rawLines);
   const result: PdfTextTables = { tables: [], rowSources: [], dropped: [], consumed: new Set() };
   for (const region of findRegions(lines)) {
     for (let i = region.titleFrom; i < region.bodyEnd; i++) result.consumed.add(lines[i]!.line);
     const fields = region.columns.map(mapTaskHeader);
     const hasNo = fields[0] === "no";
-    const body = cleanBody(lines.slice(region.bodyStart, region.bodyEnd), region, lines, result.dropped, file);
-    const columns: ColumnModel[] = fields.filter((f) => f !== "no").map((field) => ({ field, width: 0, seen: new Map<string, number>(), seenMax: 1, seenRows: 0, mode: null }));
+    const body = cleanBody(
+      lines.slice(region.bodyStart, region.bodyEnd),
+      region,
+      lines,
+      result.dropped,
+      file,
+    );
+    const columns: ColumnModel[] = fields
+      .filter((f) => f !== "no")
+      .map((field) => ({
+        field,
+        width: 0,
+        seen: new Map<string, number>(),
+        seenMax: 1,
+        seenRows: 0,
+        mode: null,
+        filled: 0,
+      }));
     let rows: { block: RowBlock; cells: Assigned }[];
     if (hasNo) {
       const blocks = rowsByNumber(body, result.dropped, file);
-      learnColumns(columns, blocks.map((b) => assignRow(columns, b)));
+      learnColumns(
+        columns,
+        blocks.map((b) => assignRow(columns, b)),
+      );
       rows = blocks.map((block) => ({ block, cells: assignRow(columns, block) }));
     } else {
       rows = rowsWithoutNumbers(columns, atomsOf(body.filter((l) => !l.pageBreak)), file);
@@ -503,7 +598,13 @@ function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): Ro
         if (l.pageBreak) segments.push([]);
         else segments[segments.length - 1]!.push(l);
       }
-      blocks.push({ no: current.no, section, sectionTitle, segments: segments.filter((g) => g.length).map(atomsOf), at: current.at });
+      blocks.push({
+        no: current.no,
+        section,
+        sectionTitle,
+        segments: segments.filter((g) => g.length).map(atomsOf),
+        at: current.at,
+      });
     }
     current = null;
   };
@@ -557,7 +658,11 @@ function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): Ro
  * the columns in a cycle (state: next atom, next column). A row's first cell must start like a new
  * entry; each row costs a little, so rows are not split without reason.
  */
-function rowsWithoutNumbers(columns: ColumnModel[], atoms: Atom[], file: string): { block: RowBlock; cells: Assigned }[] {
+function rowsWithoutNumbers(
+  columns: ColumnModel[],
+  atoms: Atom[],
+  file: string,
+): { block: RowBlock; cells: Assigned }[] {
   const n = atoms.length;
   const k = columns.length;
   const solve = () => {
@@ -604,7 +709,13 @@ function rowsWithoutNumbers(columns: ColumnModel[], atoms: Atom[], file: string)
       const start = rowCells[0]!.start;
       const end = rowCells[k - 1]!.end;
       rows.push({
-        block: { no: "", section: null, sectionTitle: null, segments: [atoms.slice(start, end)], at: { file, line: atoms[start]?.line ?? 0 } },
+        block: {
+          no: "",
+          section: null,
+          sectionTitle: null,
+          segments: [atoms.slice(start, end)],
+          at: { file, line: atoms[start]?.line ?? 0 },
+        },
         cells: rowCells.map((x) => atoms.slice(x.start, x.end).filter((a) => !a.blank)),
       });
     }
