@@ -617,9 +617,7 @@ function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): Ro
       const plausible = n > prevNo && n <= prevNo + 3;
       const restart = n === 1 && (inSectionTitle || prevNo === 0);
       if (plausible || restart) {
-        const pending = inSectionTitle ? null : current;
         if (!inSectionTitle) flush();
-        void pending;
         inSectionTitle = false;
         prevNo = n;
         current = { no: String(n), lines: [], at: { file, line: l.line } };
@@ -639,7 +637,6 @@ function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): Ro
         section = roman[1];
         sectionTitle = normalizeInline(roman[2] ?? "");
         inSectionTitle = true;
-        prevNo = prevNo; // numbering may continue or restart
         continue;
       }
     }
