@@ -9,6 +9,7 @@ import { buildTables } from "./build-tables";
 import { detectPlanYear } from "./plan-year";
 import { isWordTabText, readWordText } from "./readers/word-text";
 import { readPdfTextTables } from "./readers/pdf-text";
+import { extractTargets } from "./targets/extract-targets";
 import type { DocItem } from "./grid";
 
 export class ImportError extends Error {
@@ -40,13 +41,17 @@ export function assertReadableText(text: string, file: string): void {
 export function parseGridDocument(items: DocItem[], opts: ParseOptions, fullText: string): ParsedPlan {
   const planYear = opts.planYear ?? detectPlanYear(fullText);
   const built = buildTables(items, planYear);
-  const plan: PlanJson = { source: opts.file, planYear, tables: built.tables, targets: [] };
+  const stated = extractTargets(
+    built.prose.map((p) => ({ text: p.text, line: p.at.line ?? 0 })),
+    opts.file,
+  );
+  const plan: PlanJson = { source: opts.file, planYear, tables: built.tables, targets: stated.targets };
   return {
     plan,
     rowSources: built.rowSources,
-    targetSources: [],
+    targetSources: stated.sources,
     warnings: [],
-    dropped: built.dropped,
+    dropped: [...built.dropped, ...stated.dropped],
     unplaced: [],
   };
 }
@@ -59,12 +64,16 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
   if (isWordTabText(lines)) return parseGridDocument(readWordText(lines, opts.file), opts, clean);
   const planYear = opts.planYear ?? detectPlanYear(clean);
   const read = readPdfTextTables(lines, opts.file, planYear);
+  const stated = extractTargets(
+    lines.map((text, i) => ({ text, line: i + 1 })).filter((l) => !read.consumed.has(l.line)),
+    opts.file,
+  );
   return {
-    plan: { source: opts.file, planYear, tables: read.tables, targets: [] },
+    plan: { source: opts.file, planYear, tables: read.tables, targets: stated.targets },
     rowSources: read.rowSources,
-    targetSources: [],
+    targetSources: stated.sources,
     warnings: [],
-    dropped: read.dropped,
+    dropped: [...read.dropped, ...stated.dropped],
     unplaced: [],
   };
 }
