@@ -18,7 +18,8 @@ export interface ExtractedTargets {
   dropped: DroppedLine[];
 }
 
-const SCOPE_START = /^\s*(?:\d+(?:\.\d+)*\.?|[IVXL]+\s*[.\-–])\s*(?:mục tiêu cụ thể|các mục tiêu cụ thể|chỉ tiêu(?: cụ thể)?|các chỉ tiêu(?: chủ yếu| cụ thể)?)(?!\p{L})/iu;
+const SCOPE_START =
+  /^\s*(?:\d+(?:\.\d+)*\.|[IVXL]+\s*[.\-–])\s*(?:mục tiêu cụ thể|các mục tiêu cụ thể|chỉ tiêu(?: cụ thể)?|các chỉ tiêu(?: chủ yếu| cụ thể)?)(?!\p{L})/iu;
 const ROMAN_HEADING = /^\s*[IVXL]+\s*[.\-–]\s*\S/u;
 const NUMBERED_HEADING = /^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$/u;
 const ITEM_START = /^\s*(?:[-+•–]\s+|\(\d+\)\s*|[a-zđ]\)\s+)/u;
@@ -47,8 +48,9 @@ interface Hit {
 }
 
 function comparatorBefore(text: string, index: number, after: string): Comparator {
-  const before = foldForMatch(text.slice(Math.max(0, index - 28), index));
-  if (/(≥|>=|toi thieu|it nhat|tren|tu)\s*$/.test(before) || /^\s*tro len/.test(foldForMatch(after))) return ">=";
+  const before = foldForMatch(text.slice(Math.max(0, index - 28), index)).replace(/[:\s]+$/, " ");
+  if (/(≥|>=|toi thieu|it nhat|tren|tu)\s*$/.test(before) || /^\s*tro len/.test(foldForMatch(after)))
+    return ">=";
   if (/(≤|<=|duoi|toi da|khong qua)\s*$/.test(before)) return "<=";
   if (/(≥|>=|toi thieu|it nhat|tren)\s*(dat\s*)?$/.test(before)) return ">=";
   return "=";
@@ -71,10 +73,24 @@ function findHits(text: string): Hit[] {
     const end = index + m[0].length;
     const after = text.slice(end).trimStart();
     if (m[1] !== undefined && m[2] !== undefined) {
-      hits.push({ index, end, value: toNumber(m[1]), max: toNumber(m[2]), unit: unitAfter(after), comparator: "range" });
+      hits.push({
+        index,
+        end,
+        value: toNumber(m[1]),
+        max: toNumber(m[2]),
+        unit: unitAfter(after),
+        comparator: "range",
+      });
     } else {
       const value = toNumber(m[3]!);
-      hits.push({ index, end, value, max: null, unit: unitAfter(after), comparator: comparatorBefore(text, index, after) });
+      hits.push({
+        index,
+        end,
+        value,
+        max: null,
+        unit: unitAfter(after),
+        comparator: comparatorBefore(text, index, after),
+      });
     }
   }
   for (const m of text.matchAll(COUNT)) {
@@ -83,7 +99,14 @@ function findHits(text: string): Hit[] {
     const before = foldForMatch(text.slice(Math.max(0, index - 12), index));
     if (NOT_A_COUNT.test(noun) || /toc do\s*(tren|≥)?\s*$/.test(before)) continue;
     if (hits.some((h) => index >= h.index && index < h.end)) continue;
-    hits.push({ index, end: index + m[1]!.length, value: Number(m[1]), max: null, unit: noun, comparator: comparatorBefore(text, index, "") });
+    hits.push({
+      index,
+      end: index + m[1]!.length,
+      value: Number(m[1]),
+      max: null,
+      unit: noun,
+      comparator: comparatorBefore(text, index, ""),
+    });
   }
   return hits.sort((a, b) => a.index - b.index);
 }
@@ -119,7 +142,8 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
   let current: { no: string; parts: string[]; year: number | null; at: SourceLocation } | null = null;
   let inFootnote = false;
   const close = () => {
-    if (current) items.push({ no: current.no, text: joinLines(current.parts), year: current.year, at: current.at });
+    if (current)
+      items.push({ no: current.no, text: joinLines(current.parts), year: current.year, at: current.at });
     current = null;
   };
   for (const { text: raw, line } of lines) {
@@ -170,7 +194,12 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
     if (marker) {
       close();
       const label = /\((\d+)\)/.exec(marker[0]);
-      current = { no: label ? `(${label[1]})` : "", parts: [raw.slice(marker[0].length)], year, at: { file, line } };
+      current = {
+        no: label ? `(${label[1]})` : "",
+        parts: [raw.slice(marker[0].length)],
+        year,
+        at: { file, line },
+      };
       continue;
     }
     if (current) (current as { parts: string[] }).parts.push(raw);
@@ -187,7 +216,15 @@ export function extractTargets(lines: TextLine[], file: string): ExtractedTarget
     if (!hits.length) {
       // A numbered objective without a number is still one of the plan's stated targets.
       if (item.no) {
-        result.targets.push({ no: item.no, text: item.text, year: yearOf(item.text, item.year), comparator: null, value: null, max: null, unit: null });
+        result.targets.push({
+          no: item.no,
+          text: item.text,
+          year: yearOf(item.text, item.year),
+          comparator: null,
+          value: null,
+          max: null,
+          unit: null,
+        });
         result.sources.push(item.at);
       }
       continue;
@@ -195,9 +232,18 @@ export function extractTargets(lines: TextLine[], file: string): ExtractedTarget
     let from = 0;
     hits.forEach((hit, k) => {
       const next = hits[k + 1];
-      const start = k === 0 ? 0 : clauseStart(item.text, from, hit.index);
+      // The first target's text starts at the bullet, or after a ";" that closes a clause without one.
+      const start =
+        k === 0
+          ? Math.max(0, item.text.lastIndexOf(";", hit.index) + 1)
+          : clauseStart(item.text, from, hit.index);
       const end = next ? clauseStart(item.text, hit.end, next.index) : item.text.length;
-      let text = item.text.slice(start, end).trim().replace(/[;,]$/, "").replace(/\s+và$/, "").trim();
+      let text = item.text
+        .slice(start, end)
+        .trim()
+        .replace(/[;,]$/, "")
+        .replace(/\s+và$/, "")
+        .trim();
       if (hits.length > 1) text = text.replace(/\.$/, "");
       from = hit.end;
       result.targets.push({
