@@ -15,11 +15,12 @@
  *    (same-baseline breaks, leading spaces, capitals) and, in a second pass, each column's wrap width.
  */
 import { parseDeadline } from "../../deadlines/parse-deadline";
-import type { DroppedLine, SourceLocation, TaskRow, TaskTable } from "../../model/plan";
+import type { DroppedLine, PlanTable, SourceLocation, TaskRow } from "../../model/plan";
 import { foldForMatch, joinLines, normalizeInline } from "../../text/normalize";
 import { UNIT_TYPE_WORDS, splitUnits } from "../../units/split-units";
 import { mapTaskHeader, type TaskField } from "../column-map";
 import { parseHeaderRun } from "./pdf-header";
+import { indicatorHeaderAt, readIndicatorRegion } from "./pdf-indicators";
 
 export interface PdfLine {
   /** The line as copied (NFC), with its leading space kept. */
@@ -33,7 +34,7 @@ export interface PdfLine {
 }
 
 export interface PdfTextTables {
-  tables: TaskTable[];
+  tables: PlanTable[];
   rowSources: SourceLocation[][];
   dropped: DroppedLine[];
   /** Line numbers (1-based) that belong to tables: title, header and body. */
@@ -443,9 +444,11 @@ function learnColumns(columns: ColumnModel[], rows: Assigned[]): void {
 }
 
 interface TableRegion {
+  kind: "tasks" | "indicators";
   title: string;
   titleFrom: number;
   columns: string[];
+  years: number[];
   headerStart: number;
   bodyStart: number;
   bodyEnd: number;
@@ -455,6 +458,23 @@ function findRegions(lines: PdfLine[]): TableRegion[] {
   const regions: TableRegion[] = [];
   let floor = 0;
   for (let i = 0; i < lines.length; i++) {
+    const indicators = indicatorHeaderAt(lines, i);
+    if (indicators) {
+      const { title, from } = titleAbove(lines, i, floor);
+      regions.push({
+        kind: "indicators",
+        title,
+        titleFrom: from,
+        columns: [],
+        years: indicators.years,
+        headerStart: i,
+        bodyStart: indicators.end,
+        bodyEnd: lines.length,
+      });
+      i = indicators.end - 1;
+      floor = indicators.end;
+      continue;
+    }
     const header = headerAt(lines, i);
     if (!header) continue;
     const prev = regions[regions.length - 1];
@@ -466,6 +486,8 @@ function findRegions(lines: PdfLine[]): TableRegion[] {
     }
     const { title, from } = titleAbove(lines, i, floor);
     regions.push({
+      kind: "tasks",
+      years: [],
       title,
       titleFrom: from,
       columns: header.columns,
@@ -545,6 +567,13 @@ export function readPdfTextTables(
   const result: PdfTextTables = { tables: [], rowSources: [], dropped: [], consumed: new Set() };
   for (const region of findRegions(lines)) {
     for (let i = region.titleFrom; i < region.bodyEnd; i++) result.consumed.add(lines[i]!.line);
+    if (region.kind === "indicators") {
+      const body = lines.slice(region.bodyStart, region.bodyEnd);
+      const { table, sources } = readIndicatorRegion(body, region.title, region.years, file, result.dropped);
+      result.tables.push(table);
+      result.rowSources.push(sources);
+      continue;
+    }
     const fields = region.columns.map(mapTaskHeader);
     const hasNo = fields[0] === "no";
     const body = cleanBody(

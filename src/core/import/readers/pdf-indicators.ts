@@ -1,0 +1,240 @@
+/**
+ * Indicator tables (chỉ tiêu) in text copied out of a PDF: STT, name, unit, one value per milestone
+ * year, responsible unit. The year values of a row print on one line ("% ≥ 10 ≥ 25 ≥ 40 ≥ 60 ≥ 70"),
+ * with leading spaces standing for blank cells ("  ≥ 01 ≥ 02 ≥ 03"); the unit and the responsible
+ * unit may share that line ("… % ≥ 85 ≥ 90 ≥ 95 100 100 Công an"). A row whose number prefixes the
+ * next rows and that has no values is a group heading ("1" before "1.1").
+ */
+import type { DroppedLine, IndicatorRow, IndicatorTable, SourceLocation } from "../../model/plan";
+import { foldForMatch, joinLines, normalizeInline } from "../../text/normalize";
+import type { PdfLine } from "./pdf-text";
+
+const VALUE = String.raw`(?:(?:[≥≤<>]\s*)?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|-|X|x)`;
+const VALUE_RUN = new RegExp(String.raw`(^|\s)(${VALUE}(?:\s+${VALUE})*)(?=\s|$)`, "gu");
+const ROW_NUMBER = /^\s*(\d{1,2}(?:\.\d{1,2})?)\.?(?:\s+(.*))?$/u;
+const NOTE_LINE = /^(ghi chú|chú thích)\s*:/iu;
+
+export interface IndicatorRegion {
+  title: string;
+  years: number[];
+  headerStart: number;
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+/** An indicator header run: starts with STT/TT, names "chỉ tiêu", lists milestone years. */
+export function indicatorHeaderAt(lines: PdfLine[], start: number): { years: number[]; end: number } | null {
+  if (!/^(s?tt)\b/.test(foldForMatch(lines[start]!.text))) return null;
+  const years: number[] = [];
+  let sawName = false;
+  let end = start + 1;
+  for (let i = start; i < lines.length && i < start + 40; i++) {
+    const t = lines[i]!.text;
+    const f = foldForMatch(t);
+    if (i > start && ROW_NUMBER.test(t) && years.length >= 2 && !/^(20\d{2})$/.test(t)) break;
+    if (/chi tieu/.test(f)) sawName = true;
+    for (const m of t.matchAll(/\b(20\d{2})\b/g)) years.push(Number(m[1]));
+    end = i + 1;
+  }
+  if (!sawName || years.length < 2) return null;
+  return { years, end };
+}
+
+function tokens(run: string): string[] {
+  return [...run.matchAll(new RegExp(VALUE, "gu"))].map((m) => normalizeInline(m[0]));
+}
+
+interface ValuesLine {
+  index: number;
+  values: string[];
+  /** Blank cells before the first printed value. */
+  blanks: number;
+  before: string;
+  after: string;
+}
+
+/** The line of a row that holds its year values, and where they sit on it. */
+function findValues(lines: PdfLine[], yearCount: number): ValuesLine | null {
+  let best: ValuesLine | null = null;
+  lines.forEach((l, index) => {
+    const raw = l.raw.replace(/\s+$/, "");
+    for (const m of raw.matchAll(VALUE_RUN)) {
+      const run = m[2]!;
+      const values = tokens(run);
+      const start = m.index! + m[1]!.length;
+      const before = raw.slice(0, start);
+      const onlyValues = before.trim() === "";
+      if (values.length < 2 && !(onlyValues && /^\s{2,}/.test(raw))) continue;
+      if (values.length > yearCount) continue;
+      // Numbers inside a name ("15 tuổi") are not a values run: the run must end the line's text or be
+      // followed by a unit name.
+      const after = raw.slice(start + run.length).trim();
+      if (after && !/^\p{Lu}/u.test(after)) continue;
+      const blanks = onlyValues ? Math.min(before.length, yearCount - values.length) : 0;
+      if (!best || values.length > best.values.length)
+        best = { index, values, blanks, before: before.trim(), after };
+    }
+  });
+  return best;
+}
+
+const UNIT_LINE = /^(%|\p{Lu}[\p{Ll}]*)(\s|$)/u;
+
+interface Block {
+  no: string;
+  lines: PdfLine[];
+  at: SourceLocation;
+}
+
+function buildRow(block: Block, years: number[]): IndicatorRow & { hasValues: boolean } {
+  const values = findValues(block.lines, years.length);
+  const targets: Record<string, string> = Object.fromEntries(years.map((y) => [String(y), ""]));
+  if (!values) {
+    return {
+      group: null,
+      groupTitle: null,
+      no: block.no,
+      name: joinLines(block.lines.map((l) => l.text)),
+      unit: "",
+      targets,
+      responsible: "",
+      hasValues: false,
+    };
+  }
+  const pre = block.lines
+    .slice(0, values.index)
+    .map((l) => l.text)
+    .filter(Boolean);
+  // The unit: the "%" part of the values line, or its own short text there ("Sản phẩm")…
+  let unitTail: string[] = [];
+  if (values.before) {
+    const pct = values.before.indexOf("%");
+    if (pct >= 0) {
+      unitTail = [values.before.slice(pct)];
+      if (pct > 0) pre.push(values.before.slice(0, pct));
+    } else if (values.before.length <= 24) unitTail = [values.before];
+    else pre.push(values.before);
+  }
+  // …preceded by the narrow lines just above it ("Doanh" / "nghiệp", "% tổng chi" / "NSNN"),
+  // starting at the first of them that starts like a unit (a capital letter or "%").
+  let k = pre.length;
+  while (k > 1 && pre[k - 1]!.length <= 12) k--;
+  let unitStart = pre.length;
+  for (let i = k; i < pre.length; i++)
+    if (UNIT_LINE.test(pre[i]!)) {
+      unitStart = i;
+      break;
+    }
+  const name = pre.slice(0, unitStart);
+  const unit = [...pre.slice(unitStart), ...unitTail];
+
+  const printed = [...values.values];
+  const rest = block.lines
+    .slice(values.index + 1)
+    .map((l) => l.text)
+    .filter(Boolean);
+  // A last value printed on the next line, with a remark in brackets over several lines.
+  if (
+    values.blanks + printed.length < years.length &&
+    rest.length &&
+    new RegExp(`^${VALUE}(\\s|$)`, "u").test(rest[0]!)
+  ) {
+    const remark: string[] = [rest.shift()!];
+    let open = (remark[0]!.match(/\(/g) ?? []).length - (remark[0]!.match(/\)/g) ?? []).length;
+    while (open > 0 && rest.length) {
+      const l = rest.shift()!;
+      remark.push(l);
+      open += (l.match(/\(/g) ?? []).length - (l.match(/\)/g) ?? []).length;
+    }
+    printed.push(joinLines(remark));
+  }
+  const cells = [...Array<string>(values.blanks).fill(""), ...printed];
+  years.forEach((y, i) => (targets[String(y)] = cells[i] ?? ""));
+  const responsible = joinLines([values.after, ...rest]);
+  return {
+    group: null,
+    groupTitle: null,
+    no: block.no,
+    name: joinLines(name),
+    unit: joinLines(unit),
+    targets,
+    responsible,
+    hasValues: true,
+  };
+}
+
+function plausibleNext(prev: string | null, next: string): boolean {
+  if (!prev) return true;
+  const [pTop, pSub] = prev.split(".").map(Number) as [number, number | undefined];
+  const [nTop, nSub] = next.split(".").map(Number) as [number, number | undefined];
+  if (nSub === undefined) return nTop > pTop && nTop <= pTop + 2;
+  if (nTop === pTop) return pSub === undefined ? nSub === 1 : nSub > pSub && nSub <= pSub + 2;
+  return nSub === 1 && nTop > pTop && nTop <= pTop + 2;
+}
+
+export function readIndicatorRegion(
+  body: PdfLine[],
+  title: string,
+  years: number[],
+  file: string,
+  dropped: DroppedLine[],
+) {
+  const blocks: Block[] = [];
+  let prev: string | null = null;
+  for (const l of body) {
+    if (!l.text) {
+      blocks[blocks.length - 1]?.lines.push(l);
+      continue;
+    }
+    if (NOTE_LINE.test(l.text)) {
+      dropped.push({ at: { file, line: l.line }, text: l.text, reason: "footnote" });
+      continue;
+    }
+    const m = ROW_NUMBER.exec(l.text);
+    if (m && !/^\d+(\.\d+)?\s+\d/.test(l.text)) {
+      const no = m[1]!;
+      if (plausibleNext(prev, no)) {
+        prev = no;
+        blocks.push({
+          no,
+          lines: m[2] ? [{ ...l, raw: m[2], text: normalizeInline(m[2]) }] : [],
+          at: { file, line: l.line },
+        });
+        continue;
+      }
+      if (!m[2]) {
+        dropped.push({ at: { file, line: l.line }, text: l.text, reason: "page-number" });
+        continue;
+      }
+    }
+    blocks[blocks.length - 1]?.lines.push(l);
+  }
+  const built = blocks.map((b) => buildRow(b, years));
+  const rows: IndicatorRow[] = [];
+  const sources: SourceLocation[] = [];
+  let group: { no: string; title: string } | null = null;
+  built.forEach((row, i) => {
+    const next = built[i + 1];
+    if (
+      !row.hasValues &&
+      next &&
+      !next.no.startsWith(`${row.no}.`) &&
+      next.no.includes(".") &&
+      !row.no.includes(".")
+    ) {
+      // "8 Hạ tầng số" followed by "9.1": a heading whose rows are numbered under the next number.
+      group = { no: row.no, title: row.name };
+      return;
+    }
+    if (!row.hasValues && next && next.no.startsWith(`${row.no}.`)) {
+      group = { no: row.no, title: row.name };
+      return;
+    }
+    if (group && !row.no.includes(".")) group = null;
+    const { hasValues: _drop, ...plain } = row;
+    rows.push({ ...plain, group: group?.no ?? null, groupTitle: group?.title ?? null });
+    sources.push(blocks[i]!.at);
+  });
+  const table: IndicatorTable = { kind: "indicators", title, rows };
+  return { table, sources };
+}
