@@ -56,13 +56,15 @@ const ROMAN_LINE = /^\s*((?:X{0,3})(?:IX|IV|V?I{0,3}))\s*\.?\s*(?:$|\s(.*)$)/;
 const NUMBER_LINE = /^\s*(\d{1,3})\s*\.?\s*$/;
 const NUMBER_THEN_TEXT = /^\s*(\d{1,3})\.?\s+(\p{Lu}.*)$/u;
 /** Words a unit name starts with: the schema's unit-type words plus common abbreviations. */
-const UNIT_HINTS = [...UNIT_TYPE_WORDS, "VP", "MTTQ", "UBMTTQ", "HĐND"];
+const UNIT_HINTS = [...UNIT_TYPE_WORDS, "VP", "MTTQ", "UBMTTQ"];
 const UNIT_START = new RegExp(
   `^(?:[-+•]\\s*)?(?:${UNIT_HINTS.map((w) => w.replace(/ /g, "\\s+")).join("|")})(?![\\p{Ll}])`,
   "u",
 );
+/** Deadlines that can follow another cell's text on the same printed line (not a bare year). */
 const DEADLINE_START =
-  /^(?:Nhiệm vụ thường|Thường xuyên|Thực hiện thường|Hằng |Hàng |Tháng \d|Quý [IV1-4]|Năm \d{4}|Trước ngày|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}(?:\s*[–-]\s*\d{4})?(?:\s|$))/u;
+  /^(?:Nhiệm vụ thường|Thường xuyên|Thực hiện thường|Hằng |Hàng |Tháng \d|Quý [IV1-4]|Trước ngày|\d{1,2}\/\d{1,2}\/\d{2,4})/u;
+const FUNCTION_WORD_END = /\s(và|của|các|cho|trong|với|theo|về|từ|đến|có|được|là|hoặc|tại|trên|những|phục vụ)$/u;
 const CLOSING = /^(nơi nhận|tm\.|kt\.|t\/m|chủ tịch|phó chủ tịch|bí thư)\b/iu;
 
 function isTitleLine(text: string): boolean {
@@ -130,8 +132,10 @@ function splitCandidates(text: string): number[] {
       const rest = text.slice(pos);
       const before = text.slice(0, pos).trimEnd();
       // The first half must end like text ("… công nghệ", "… rà soát."), not inside a name ("- Các").
-      const endsLikeText = /[\p{Ll}\d.;:)”"]$/u.test(before) && !/^[-+•]?\s*\p{Lu}\p{Ll}*$/u.test(before);
-      if (endsLikeText && (UNIT_START.test(rest) || DEADLINE_START.test(rest))) out.push(pos);
+      const endsLikeText =
+        /[\p{Ll}\d.;:)”"]$/u.test(before) && !/^[-+•]?\s*\p{Lu}\p{Ll}*$/u.test(before) && !ENDS_WITH_UNIT_WORD.test(before);
+      const deadlineRest = DEADLINE_START.test(rest) && rest.split(" ").length <= 5;
+      if (endsLikeText && (UNIT_START.test(rest) || deadlineRest)) out.push(pos);
     }
     pos += words[w]!.length + 1;
   }
@@ -208,6 +212,7 @@ function unitLike(text: string): boolean {
   return UNIT_START.test(text);
 }
 
+const ENDS_WITH_UNIT_WORD = new RegExp(`(?:^|\\s)(?:${UNIT_HINTS.map((w) => w.replace(/ /g, "\\s+")).join("|")})$`, "u");
 const BARE_UNIT_WORD = new RegExp(
   `^(?:[-+•]\\s*)?(?:${UNIT_HINTS.map((w) => w.replace(/ /g, "\\s+")).join("|")})$`,
   "u",
@@ -264,6 +269,8 @@ export function cellScore(
       s += 0.5; // keeping a line whole
     else if (!a.gapBefore) s -= 4; // same baseline: another column
     if (a.leadingSpace) s -= 2.5;
+    // A line that ends in a function word ("… và", "… của") goes on in the same cell.
+    if (a.lineStart && FUNCTION_WORD_END.test(prev.text)) s += 2;
     // A lower-case start continues a sentence, unless the line before ended one.
     if (startsLower(a.text)) s += /\.$/.test(prev.text) ? -1.5 : 1;
     else if (/[.;:]$/.test(prev.text) && a.lineStart) s -= 0.5;
@@ -292,11 +299,15 @@ export function cellScore(
     case "no":
       return content.length === 1 && /^\d{1,3}\.?$/.test(text) ? 2 : -20;
     case "deadline":
-      s += looksLikeDeadline(text) ? 6 : -6;
-      if (text.length > 80) s -= 6;
+      // A deadline cell is short and reads as a deadline as a whole.
+      if (!looksLikeDeadline(text)) s -= 6;
+      else if (text.length <= 40 && text.split(" ").length <= 8) s += 6;
+      else s -= 1;
       break;
     case "lead":
       s += unitLike(head.text) ? 3 : -2;
+      // The lead is usually one unit: a second list item belongs to the partners.
+      if (content.slice(1).some((a) => a.lineStart && /^[-+•]\s/.test(a.text))) s -= 2;
       if (endsWithBareUnitWord(content)) s -= 4;
       if (looksLikeDeadline(text) && !unitLike(head.text)) s -= 3;
       break;
@@ -541,6 +552,12 @@ function cleanBody(
         j++;
       }
       if (k === headerTexts.length) {
+        // The page number printed just before the repeated header.
+        const before = out[out.length - 1];
+        if (before && NUMBER_LINE.test(before.text)) {
+          out.pop();
+          dropped.push({ at: { file, line: before.line }, text: before.text, reason: "page-number" });
+        }
         for (let x = i; x < j; x++)
           if (lines[x]!.text)
             dropped.push({
@@ -643,7 +660,11 @@ function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): Ro
     const num = NUMBER_LINE.exec(t) ?? NUMBER_THEN_TEXT.exec(t);
     if (num) {
       const n = Number(num[1]);
-      const plausible = n > prevNo && n <= prevNo + 3;
+      const nextText = body.slice(i + 1).find((x) => x.text)?.text ?? "";
+      const nextNo = NUMBER_LINE.exec(nextText) ?? NUMBER_THEN_TEXT.exec(nextText);
+      // A page number just before the row it interrupts: the next line is the expected number.
+      const pageBeforeRow = n !== prevNo + 1 && nextNo !== null && Number(nextNo[1]) === prevNo + 1;
+      const plausible = n > prevNo && n <= prevNo + 3 && !pageBeforeRow;
       const restart = n === 1 && (inSectionTitle || prevNo === 0);
       if (plausible || restart) {
         if (!inSectionTitle) flush();
