@@ -64,6 +64,9 @@ const UNIT_START = new RegExp(
 /** Deadlines that can follow another cell's text on the same printed line (not a bare year). */
 const DEADLINE_START =
   /^(?:Nhiệm vụ thường|Thường xuyên|Thực hiện thường|Hằng |Hàng |Tháng \d|Quý [IV1-4]|Trước ngày|\d{1,2}\/\d{1,2}\/\d{2,4})/u;
+/** How a deadline cell starts ("Tháng 9/2025", "Thường xuyên", "2025–2030 …", "Hoàn thành trước …"). */
+const DEADLINE_HEAD =
+  /^(?:nhiệm vụ thường|thường xuyên|thực hiện|hằng|hàng|tháng|quý|năm|trước|từ|đến|giai đoạn|hoàn thành|ngày|chậm nhất|\d)/iu;
 const FUNCTION_WORD_END = /\s(và|của|các|cho|trong|với|theo|về|từ|đến|có|được|là|hoặc|tại|trên|những|phục vụ)$/u;
 const CLOSING = /^(nơi nhận|tm\.|kt\.|t\/m|chủ tịch|phó chủ tịch|bí thư)\b/iu;
 
@@ -301,8 +304,8 @@ export function cellScore(
     case "deadline":
       // A deadline cell is short and reads as a deadline as a whole.
       if (!looksLikeDeadline(text)) s -= 6;
-      else if (text.length <= 40 && text.split(" ").length <= 8) s += 6;
-      else s -= 1;
+      else if (DEADLINE_HEAD.test(text) && text.length <= 40 && text.split(" ").length <= 8) s += 6;
+      else s -= 2;
       break;
     case "lead":
       s += unitLike(head.text) ? 3 : -2;
