@@ -138,7 +138,8 @@ function splitCandidates(text: string): number[] {
       const endsLikeText =
         /[\p{Ll}\d.;:)”"]$/u.test(before) && !/^[-+•]?\s*\p{Lu}\p{Ll}*$/u.test(before) && !ENDS_WITH_UNIT_WORD.test(before);
       const deadlineRest = DEADLINE_START.test(rest) && rest.split(" ").length <= 5;
-      if (endsLikeText && (UNIT_START.test(rest) || deadlineRest)) out.push(pos);
+      const afterFunctionWord = FUNCTION_WORD_END.test(` ${before}`);
+      if (endsLikeText && !afterFunctionWord && (UNIT_START.test(rest) || deadlineRest)) out.push(pos);
     }
     pos += words[w]!.length + 1;
   }
@@ -666,7 +667,10 @@ function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): Ro
       const nextText = body.slice(i + 1).find((x) => x.text)?.text ?? "";
       const nextNo = NUMBER_LINE.exec(nextText) ?? NUMBER_THEN_TEXT.exec(nextText);
       // A page number just before the row it interrupts: the next line is the expected number.
-      const pageBeforeRow = n !== prevNo + 1 && nextNo !== null && Number(nextNo[1]) === prevNo + 1;
+      const nextIsSection = ROMAN_LINE.test(nextText) && /^\s*[IVX]+\b/.test(nextText);
+      const pageBeforeRow =
+        (n !== prevNo + 1 && nextNo !== null && Number(nextNo[1]) === prevNo + 1) ||
+        (NUMBER_LINE.test(t) && nextIsSection && !inSectionTitle);
       const plausible = n > prevNo && n <= prevNo + 3 && !pageBeforeRow;
       const restart = n === 1 && (inSectionTitle || prevNo === 0);
       if (plausible || restart) {
