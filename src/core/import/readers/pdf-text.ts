@@ -67,7 +67,8 @@ const DEADLINE_START =
 /** How a deadline cell starts ("Tháng 9/2025", "Thường xuyên", "2025–2030 …", "Hoàn thành trước …"). */
 const DEADLINE_HEAD =
   /^(?:nhiệm vụ thường|thường xuyên|thực hiện|hằng|hàng|tháng|quý|năm|trước|từ|đến|giai đoạn|hoàn thành|ngày|chậm nhất|\d)/iu;
-const FUNCTION_WORD_END = /\s(và|của|các|cho|trong|với|theo|về|từ|đến|có|được|là|hoặc|tại|trên|những|phục vụ)$/u;
+const FUNCTION_WORD_END =
+  /\s(và|của|các|cho|trong|với|theo|về|từ|đến|có|được|là|hoặc|tại|trên|những|phục vụ)$/u;
 const CLOSING = /^(nơi nhận|tm\.|kt\.|t\/m|chủ tịch|phó chủ tịch|bí thư)\b/iu;
 
 function isTitleLine(text: string): boolean {
@@ -136,7 +137,9 @@ function splitCandidates(text: string): number[] {
       const before = text.slice(0, pos).trimEnd();
       // The first half must end like text ("… công nghệ", "… rà soát."), not inside a name ("- Các").
       const endsLikeText =
-        /[\p{Ll}\d.;:)”"]$/u.test(before) && !/^[-+•]?\s*\p{Lu}\p{Ll}*$/u.test(before) && !ENDS_WITH_UNIT_WORD.test(before);
+        /[\p{Ll}\d.;:)”"]$/u.test(before) &&
+        !/^[-+•]?\s*\p{Lu}\p{Ll}*$/u.test(before) &&
+        !ENDS_WITH_UNIT_WORD.test(before);
       const deadlineRest = DEADLINE_START.test(rest) && rest.split(" ").length <= 5;
       const afterFunctionWord = FUNCTION_WORD_END.test(` ${before}`);
       if (endsLikeText && !afterFunctionWord && (UNIT_START.test(rest) || deadlineRest)) out.push(pos);
@@ -216,9 +219,30 @@ function unitLike(text: string): boolean {
   return UNIT_START.test(text);
 }
 
-const ENDS_WITH_UNIT_WORD = new RegExp(`(?:^|\\s)(?:${UNIT_HINTS.map((w) => w.replace(/ /g, "\\s+")).join("|")})$`, "u");
+const ENDS_WITH_UNIT_WORD = new RegExp(
+  `(?:^|\\s)(?:${UNIT_HINTS.map((w) => w.replace(/ /g, "\\s+")).join("|")})$`,
+  "u",
+);
+/** Type words that need a name after them ("Trung tâm …"); "UBND" or "Công an" can stand alone. */
+const INCOMPLETE_UNIT_WORDS = [
+  "Sở",
+  "Phòng",
+  "Văn phòng",
+  "Trung tâm",
+  "Ban",
+  "Hội",
+  "Đoàn",
+  "Ủy ban",
+  "Uỷ ban",
+  "Mặt trận",
+  "Ngân hàng",
+  "Trạm",
+  "Chi bộ",
+  "Bộ",
+  "Các",
+];
 const BARE_UNIT_WORD = new RegExp(
-  `^(?:[-+•]\\s*)?(?:${UNIT_HINTS.map((w) => w.replace(/ /g, "\\s+")).join("|")})$`,
+  `^(?:[-+•]\\s*)?(?:${INCOMPLETE_UNIT_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})$`,
   "u",
 );
 
