@@ -50,11 +50,44 @@ interface Atom {
   leadingSpace: boolean;
   /** A lone space: an empty cell or the end of one. */
   blank: boolean;
+  /** Features the cell scoring reads many times, computed once. */
+  f: AtomFeatures;
+}
+
+interface AtomFeatures {
+  lower: boolean;
+  /** Starts with a list marker ("- ", "+ ", "•"). */
+  marker: boolean;
+  firstWordLength: number;
+  endsPeriod: boolean;
+  endsPunct: boolean;
+  endsFunctionWord: boolean;
+  unit: boolean;
+  bareUnit: boolean;
+  /** A deadline's first word on its own ("Tháng", "Quý"). */
+  dangling: boolean;
+  /** Folded text (no diacritics, lower case) for matching texts seen in other rows. */
+  folded: string;
+}
+
+function featuresOf(text: string): AtomFeatures {
+  return {
+    lower: /^\p{Ll}/u.test(text),
+    marker: /^[-+•]/.test(text),
+    firstWordLength: (text.split(" ")[0] ?? "").length,
+    endsPeriod: /\.$/.test(text),
+    endsPunct: /[.;:]$/.test(text),
+    endsFunctionWord: FUNCTION_WORD_END.test(text),
+    unit: UNIT_START.test(text),
+    bareUnit: BARE_UNIT_WORD.test(text),
+    dangling: /^(Tháng|Quý|Năm|Hằng|Hàng|Thường|Trước|Trước ngày)$/u.test(text),
+    folded: foldForMatch(text),
+  };
 }
 
 const ROMAN_LINE = /^\s*((?:X{0,3})(?:IX|IV|V?I{0,3}))\s*\.?\s*(?:$|\s(.*)$)/;
-const NUMBER_LINE = /^\s*(\d{1,3})\s*\.?\s*$/;
-const NUMBER_THEN_TEXT = /^\s*(\d{1,3})\.?\s+(\p{Lu}.*)$/u;
+const NUMBER_LINE = /^\s*(\d{1,5})\s*\.?\s*$/;
+const NUMBER_THEN_TEXT = /^\s*(\d{1,5})\.?\s+(\p{Lu}.*)$/u;
 /** Words a unit name starts with: the schema's unit-type words plus common abbreviations. */
 const UNIT_HINTS = [...UNIT_TYPE_WORDS, "VP", "MTTQ", "UBMTTQ"];
 const UNIT_START = new RegExp(
@@ -118,14 +151,6 @@ function titleAbove(lines: PdfLine[], headerStart: number, floor: number): { tit
   return { title: joinLines(text), from: picked[0] ?? headerStart };
 }
 
-function startsLower(text: string): boolean {
-  return /^\p{Ll}/u.test(text);
-}
-
-function firstWord(text: string): string {
-  return text.split(" ")[0] ?? "";
-}
-
 /** Candidate split of a line into two atoms: end of one cell + start of the next. */
 function splitCandidates(text: string): number[] {
   const out: number[] = [];
@@ -163,26 +188,31 @@ export function atomsOf(lines: PdfLine[]): Atom[] {
         gapBefore: l.gapBefore,
         leadingSpace,
         blank,
+        f: featuresOf(l.text),
       });
       continue;
     }
     // Offer the first cut only: the DP may keep the halves together.
     const cut = cuts[0]!;
+    const first = l.text.slice(0, cut).trim();
+    const second = l.text.slice(cut).trim();
     atoms.push({
-      text: l.text.slice(0, cut).trim(),
+      text: first,
       line: l.line,
       lineStart: true,
       gapBefore: l.gapBefore,
       leadingSpace,
       blank: false,
+      f: featuresOf(first),
     });
     atoms.push({
-      text: l.text.slice(cut).trim(),
+      text: second,
       line: l.line,
       lineStart: false,
       gapBefore: false,
       leadingSpace: false,
       blank: false,
+      f: featuresOf(second),
     });
   }
   return atoms;
@@ -203,20 +233,77 @@ interface ColumnModel {
   filled: number;
 }
 
-function seenKey(text: string): string {
-  return foldForMatch(text).replace(/^[-+•]\s*/, "");
+const seenKey = (text: string): string => foldForMatch(text).replace(/^[-+•]\s*/, "");
+
+/** seenKey of a cell from its atoms' folded texts (no re-folding in the DP's inner loop). */
+function seenKeyOf(content: readonly Atom[]): string {
+  let out = "";
+  for (const a of content) {
+    if (!a.f.folded) continue;
+    if (!out) out = a.f.folded;
+    else if (out.length > 1 && out.endsWith("-") && out[out.length - 2] !== " ") out += a.f.folded;
+    else out += ` ${a.f.folded}`;
+  }
+  return out.replace(/^[-+•]\s*/, "");
 }
 
 const MAX_CELL_ATOMS = 40;
+/** Rows the first pass looks at to learn column widths and usual texts: plenty for the statistics. */
+const LEARNING_SAMPLE = 400;
 
-function looksLikeDeadline(text: string): boolean {
+/** The most lines a cell of a column can take (deadlines and units are short). */
+function maxAtoms(field: TaskField): number {
+  if (process.env.NOCAP) return MAX_CELL_ATOMS;
+  switch (field) {
+    case "no":
+      return 1;
+    case "deadline":
+      return 8;
+    case "lead":
+      return 10;
+    case "task":
+      return MAX_CELL_ATOMS;
+    default:
+      return 20;
+  }
+}
+
+/** Up to `max` items spread evenly over the list. */
+function sample<T>(items: readonly T[], max: number): T[] {
+  if (items.length <= max) return [...items];
+  return Array.from({ length: max }, (_, k) => items[Math.floor((k * items.length) / max)]!);
+}
+
+/** Memo for the per-text checks the DP repeats many times (bounded). */
+function memo<T>(fn: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let v = cache.get(text);
+    if (v === undefined) {
+      if (cache.size > 50_000) cache.clear();
+      v = fn(text);
+      cache.set(text, v);
+    }
+    return v;
+  };
+}
+
+const looksLikeDeadline = memo((text: string): boolean => {
   if (!text) return false;
   const d = parseDeadline(text, 2000);
   return d.dueDate !== null || d.recurrence !== "none";
-}
+});
 
-function unitLike(text: string): boolean {
-  return UNIT_START.test(text);
+/** joinLines for atoms, whose texts are already normalised: the hyphen rule only. */
+function joinAtoms(atoms: readonly Atom[]): string {
+  let out = "";
+  for (const a of atoms) {
+    if (!a.text) continue;
+    if (!out) out = a.text;
+    else if (out.length > 1 && out.endsWith("-") && out[out.length - 2] !== " ") out += a.text;
+    else out += ` ${a.text}`;
+  }
+  return out;
 }
 
 const ENDS_WITH_UNIT_WORD = new RegExp(
@@ -246,11 +333,6 @@ const BARE_UNIT_WORD = new RegExp(
   "u",
 );
 
-/** A unit name cut after its type word ("Trung tâm" | "Phục vụ HCC"): the name goes on. */
-function endsWithBareUnitWord(content: Atom[]): boolean {
-  return BARE_UNIT_WORD.test(content[content.length - 1]!.text);
-}
-
 /** Score of a cell made of atoms[i..j) in a column. */
 export function cellScore(
   col: ColumnModel,
@@ -260,29 +342,9 @@ export function cellScore(
   continuation = false,
 ): number {
   const content = atoms.slice(i, j).filter((a) => !a.blank);
-  if (!content.length && continuation) return 0;
-  if (!content.length) {
-    // A column that is filled in almost every row is rarely empty.
-    const usual = col.filled > 0.85 ? -3 : 0;
-    switch (col.field) {
-      case "task":
-        return -50;
-      case "no":
-        return -1;
-      case "lead":
-        return -4 + usual;
-      case "partners":
-        return -1.5 + usual;
-      case "output":
-        return -2.5 + usual;
-      case "deadline":
-        return -3 + usual;
-      default:
-        return -0.5 + usual;
-    }
-  }
+  if (!content.length) return emptyScore(col, continuation);
   let s = 0;
-  const text = joinLines(content.map((a) => a.text));
+  const text = joinAtoms(content);
   const head = content[0]!;
   // Layout inside the cell.
   for (let k = i + 1; k < j; k++) {
@@ -298,65 +360,154 @@ export function cellScore(
     else if (!a.gapBefore) s -= 4; // same baseline: another column
     if (a.leadingSpace) s -= 2.5;
     // A line that ends in a function word ("… và", "… của") goes on in the same cell.
-    if (a.lineStart && FUNCTION_WORD_END.test(prev.text)) s += 2;
+    if (a.lineStart && prev.f.endsFunctionWord) s += 2;
     // A lower-case start continues a sentence, unless the line before ended one.
-    if (startsLower(a.text)) s += /\.$/.test(prev.text) ? -1.5 : 1;
-    else if (/[.;:]$/.test(prev.text) && a.lineStart) s -= 0.5;
-    if (col.width > 0 && a.lineStart && !prev.blank && !/^[-+•]/.test(a.text)) {
-      const fits = prev.text.length + 1 + firstWord(a.text).length;
+    if (a.f.lower) s += prev.f.endsPeriod ? -1.5 : 1;
+    else if (prev.f.endsPunct && a.lineStart) s -= 0.5;
+    if (col.width > 0 && a.lineStart && !prev.blank && !a.f.marker) {
+      const fits = prev.text.length + 1 + a.f.firstWordLength;
       if (fits <= col.width * 0.8) s -= 2.5;
     }
   }
   if (col.width > 0) for (const a of content) if (a.lineStart && a.text.length > col.width * 1.3) s -= 2;
-  if (startsLower(head.text) && !continuation) s -= 3;
+  if (head.f.lower && !continuation) s -= 3;
+  return s + columnTerms(col, content, text, head);
+}
+
+/** The part of a cell's score that depends on the whole cell: usual texts, column shape. */
+function columnTerms(col: ColumnModel, content: readonly Atom[], text: string, head: Atom): number {
+  let s = 0;
   // Units and results repeat down a column: a text this column already holds in other rows.
   // The bonus follows how common the text is, so a repeated first-pass mistake does not win.
   // A cell that holds the column's usual text plus more (the usual partners and one extra) counts too.
-  const key = seenKey(text);
+  // Texts that repeat down a column are short (units, results): long cells are not looked up.
+  const key = col.seen.size && content.length <= 6 ? seenKeyOf(content) : "";
   const seen =
     col.seen.get(key) ??
     (col.mode && /^ [-+•] /.test(key.slice(col.mode.length)) && key.startsWith(col.mode) ? col.seenMax : 0);
   if (seen >= 2 && seen >= col.seenRows * 0.3) s += (4 * seen) / col.seenMax;
   // A deadline's first word left dangling at the end of another cell ("… liên thông" + "Tháng").
-  if (
-    col.field !== "deadline" &&
-    /^(Tháng|Quý|Năm|Hằng|Hàng|Thường|Trước|Trước ngày)$/u.test(content[content.length - 1]!.text)
-  )
-    s -= 4;
+  if (col.field !== "deadline" && content[content.length - 1]!.f.dangling) s -= 4;
   switch (col.field) {
     case "no":
       return content.length === 1 && /^\d{1,3}\.?$/.test(text) ? 2 : -20;
     case "deadline":
       // A deadline cell is short and reads as a deadline as a whole.
-      if (!looksLikeDeadline(text)) s -= 6;
-      else if (DEADLINE_HEAD.test(text) && text.length <= 40 && text.split(" ").length <= 8) s += 6;
-      else s -= 2;
+      if (
+        DEADLINE_HEAD.test(text) &&
+        text.length <= 40 &&
+        text.split(" ").length <= 8 &&
+        looksLikeDeadline(text)
+      )
+        s += 6;
+      else if (text.length > 60) s -= 6;
+      else s -= looksLikeDeadline(text) ? 2 : 6;
       break;
     case "lead":
-      s += unitLike(head.text) ? 3 : -2;
+      s += head.f.unit ? 3 : -2;
       // The lead is usually one unit: a second list item belongs to the partners.
-      if (content.slice(1).some((a) => a.lineStart && /^[-+•]\s/.test(a.text))) s -= 2;
-      if (endsWithBareUnitWord(content)) s -= 4;
-      if (looksLikeDeadline(text) && !unitLike(head.text)) s -= 3;
+      if (content.slice(1).some((a) => a.lineStart && a.f.marker)) s -= 2;
+      if (content[content.length - 1]!.f.bareUnit) s -= 4;
+      if (!head.f.unit && looksLikeDeadline(text)) s -= 3;
       break;
     case "partners": {
       if (text === "-") s += 2;
-      else s += unitLike(head.text) ? 2 : -2;
-      if (endsWithBareUnitWord(content)) s -= 4;
+      else s += head.f.unit ? 2 : -2;
+      if (content[content.length - 1]!.f.bareUnit) s -= 4;
       break;
     }
     case "task":
-      if (looksLikeDeadline(text) && text.length < 30) s -= 4;
+      if (text.length < 30 && looksLikeDeadline(text)) s -= 4;
       break;
     case "output":
-      if (looksLikeDeadline(text) && text.length < 30) s -= 3;
-      if (unitLike(head.text)) s -= 2;
-      if (content.some((a) => a.lineStart && /^[-+•]\s/.test(a.text))) s -= 1.5;
+      if (text.length < 30 && looksLikeDeadline(text)) s -= 3;
+      if (head.f.unit) s -= 2;
+      if (content.some((a) => a.lineStart && a.f.marker)) s -= 1.5;
       break;
     default:
       break;
   }
   return s;
+}
+
+/** Score of an empty cell. */
+function emptyScore(col: ColumnModel, continuation: boolean): number {
+  if (continuation) return 0;
+  // A column that is filled in almost every row is rarely empty.
+  const usual = col.filled > 0.85 ? -3 : 0;
+  switch (col.field) {
+    case "task":
+      return -50;
+    case "no":
+      return -1;
+    case "lead":
+      return -4 + usual;
+    case "partners":
+      return -1.5 + usual;
+    case "output":
+      return -2.5 + usual;
+    case "deadline":
+      return -3 + usual;
+    default:
+      return -0.5 + usual;
+  }
+}
+
+/**
+ * cellScore for every cell atoms[i..j), j = i … jMax, in one pass: the layout terms are summed as
+ * the cell grows instead of being recomputed for each j. Must agree with cellScore (tested).
+ */
+export function scoreCellsFrom(
+  col: ColumnModel,
+  atoms: Atom[],
+  i: number,
+  jMax: number,
+  continuation: boolean,
+  emit: (j: number, score: number) => void,
+): void {
+  emit(i, emptyScore(col, continuation));
+  const content: Atom[] = [];
+  let layout = 0;
+  let longLines = 0;
+  let text = "";
+  let lastBlankBonus = 0;
+  for (let k = i; k < jMax; k++) {
+    const a = atoms[k]!;
+    if (k > i) {
+      const prev = atoms[k - 1]!;
+      // The blank that was last is now inside the cell.
+      layout -= lastBlankBonus;
+      lastBlankBonus = 0;
+      if (a.blank) {
+        layout += 1;
+        lastBlankBonus = 1 + 3; // +1 while last, -3 once followed
+      } else {
+        if (!a.lineStart) layout += 0.5;
+        else if (!a.gapBefore) layout -= 4;
+        if (a.leadingSpace) layout -= 2.5;
+        if (a.lineStart && prev.f.endsFunctionWord) layout += 2;
+        if (a.f.lower) layout += prev.f.endsPeriod ? -1.5 : 1;
+        else if (prev.f.endsPunct && a.lineStart) layout -= 0.5;
+        if (col.width > 0 && a.lineStart && !prev.blank && !a.f.marker) {
+          if (prev.text.length + 1 + a.f.firstWordLength <= col.width * 0.8) layout -= 2.5;
+        }
+      }
+    }
+    if (!a.blank) {
+      content.push(a);
+      if (col.width > 0 && a.lineStart && a.text.length > col.width * 1.3) longLines -= 2;
+      if (!text) text = a.text;
+      else if (text.length > 1 && text.endsWith("-") && text[text.length - 2] !== " ") text += a.text;
+      else text += ` ${a.text}`;
+    }
+    if (!content.length) {
+      emit(k + 1, emptyScore(col, continuation));
+      continue;
+    }
+    const head = content[0]!;
+    const score = layout + longLines + (head.f.lower && !continuation ? -3 : 0) + columnTerms(col, content, text, head);
+    emit(k + 1, score);
+  }
 }
 
 /** Best assignment of atoms to the columns (in order), as cut points. */
@@ -371,16 +522,17 @@ export function assignCells(columns: ColumnModel[], atoms: Atom[], continuation 
     for (let i = 0; i <= n; i++) {
       const base = best[c]![i]!;
       if (base === NEG) continue;
-      for (let j = i; j <= Math.min(n, i + MAX_CELL_ATOMS); j++) {
-        let s = base + cellScore(columns[c]!, atoms, i, j, continuation);
-        // Cutting between the halves of one printed line is what the split offers; a cut before a
-        // line with no empty line above (same baseline) is expected.
+      const row = best[c + 1]!;
+      const from = back[c + 1]!;
+      scoreCellsFrom(columns[c]!, atoms, i, Math.min(n, i + maxAtoms(columns[c]!.field)), continuation, (j, cell) => {
+        let s = base + cell;
+        // A cut before a line with no empty line above (same baseline) is expected.
         if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
-        if (s > best[c + 1]![j]!) {
-          best[c + 1]![j] = s;
-          back[c + 1]![j] = i;
+        if (s > row[j]!) {
+          row[j] = s;
+          from[j] = i;
         }
-      }
+      });
     }
   }
   const cuts: number[] = [n];
@@ -644,7 +796,7 @@ export function readPdfTextTables(
       const blocks = rowsByNumber(body, result.dropped, file);
       learnColumns(
         columns,
-        blocks.map((b) => assignRow(columns, b)),
+        sample(blocks, LEARNING_SAMPLE).map((b) => assignRow(columns, b)),
       );
       rows = blocks.map((block) => ({ block, cells: assignRow(columns, block) }));
     } else {
@@ -688,7 +840,8 @@ function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): Ro
     const num = NUMBER_LINE.exec(t) ?? NUMBER_THEN_TEXT.exec(t);
     if (num) {
       const n = Number(num[1]);
-      const nextText = body.slice(i + 1).find((x) => x.text)?.text ?? "";
+      let nextText = "";
+      for (let x = i + 1; x < body.length && !nextText; x++) nextText = body[x]!.text;
       const nextNo = NUMBER_LINE.exec(nextText) ?? NUMBER_THEN_TEXT.exec(nextText);
       // A page number just before the row it interrupts: the next line is the expected number.
       const nextIsSection = ROMAN_LINE.test(nextText) && /^\s*[IVX]+\b/.test(nextText);
@@ -705,7 +858,8 @@ function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): Ro
         if (num[2]) current.lines.push({ ...l, raw: num[2], text: normalizeInline(num[2]), gapBefore: true });
         continue;
       }
-      if (NUMBER_LINE.test(t)) {
+      // A lone small number that is not the next row is a page number; a year ("2027") is content.
+      if (NUMBER_LINE.test(t) && n < 1000) {
         dropped.push({ at: { file, line: l.line }, text: t, reason: "page-number" });
         continue;
       }
@@ -755,16 +909,16 @@ function rowsWithoutNumbers(
           best[0]![i + 1] = base; // a lone space between rows
           back[0]![i + 1] = -2;
         }
-        for (let j = i; j <= Math.min(n, i + MAX_CELL_ATOMS); j++) {
-          let s = base + cellScore(columns[c]!, atoms, i, j);
+        const next = (c + 1) % k;
+        scoreCellsFrom(columns[c]!, atoms, i, Math.min(n, i + maxAtoms(columns[c]!.field)), false, (j, cell) => {
+          let s = base + cell;
           if (c === 0) s -= 2;
           if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
-          const next = (c + 1) % k;
           if (s > best[next]![j]!) {
             best[next]![j] = s;
             back[next]![j] = i;
           }
-        }
+        });
       }
     }
     const cells: { start: number; end: number }[] = [];
