@@ -10,6 +10,8 @@ import { OfficeWorkbook, type ExcelRunner } from "../src/excel/office-workbook";
 import { writeWorkbook } from "../src/xlsx/xlsx-writer";
 import { WorkbookDouble } from "../test/doubles/excel-double";
 import { sampleSheet } from "../test/excel/sample-sheet";
+import { parsePlanText } from "../src/core/import/parse-plan";
+import { renderPdfText, syntheticTables } from "../test/fixtures/synthetic-plan";
 
 interface Result {
   name: string;
@@ -29,8 +31,39 @@ async function measure(name: string, runs: number, fn: () => Promise<string>): P
   return { name, medianMs: times[Math.floor(times.length / 2)]!, note };
 }
 
+function pdfText(rows: number): string {
+  const tables = syntheticTables({
+    seed: 1,
+    planYear: 2026,
+    tables: 1,
+    rowsPerTable: rows,
+    withSections: true,
+    withOutput: true,
+    withNote: false,
+  });
+  return renderPdfText(tables, 2026, { seed: 1, pageNumbers: true, repeatHeader: true });
+}
+
 async function main() {
   const results: Result[] = [];
+  const importTimes: Record<number, number> = {};
+  for (const rows of [5000, 10000]) {
+    const text = pdfText(rows);
+    const cold = performance.now();
+    parsePlanText(text, { file: "bench.txt", planYear: 2026 });
+    const coldMs = performance.now() - cold;
+    const r = await measure(`import: ${rows} task rows as PDF-style text`, 5, async () => {
+      const parsed = parsePlanText(text, { file: "bench.txt", planYear: 2026 });
+      return `${parsed.plan.tables[0]?.rows.length ?? 0} rows read; first run ${coldMs.toFixed(0)} ms; ${(text.length / 1024).toFixed(0)} KiB`;
+    });
+    importTimes[rows] = r.medianMs;
+    results.push(r);
+  }
+  results.push({
+    name: "import: 10,000 / 5,000 rows time ratio",
+    medianMs: NaN,
+    note: `${(importTimes[10000]! / importTimes[5000]!).toFixed(2)}× (limit 2.2×)`,
+  });
   for (const rows of [10, 5000]) {
     results.push(
       await measure(`adapter: write ${rows} task rows (Excel double)`, 5, async () => {

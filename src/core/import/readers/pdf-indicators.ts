@@ -24,7 +24,7 @@ export interface IndicatorRegion {
 
 /** An indicator header run: starts with STT/TT, names "chỉ tiêu", lists milestone years. */
 export function indicatorHeaderAt(lines: PdfLine[], start: number): { years: number[]; end: number } | null {
-  if (!/^(s?tt)\b/.test(foldForMatch(lines[start]!.text))) return null;
+  if (!/^s?tt\b/i.test(lines[start]!.text)) return null;
   const years: number[] = [];
   let sawName = false;
   let end = start + 1;

@@ -66,8 +66,8 @@ interface AtomFeatures {
   bareUnit: boolean;
   /** A deadline's first word on its own ("Tháng", "Quý"). */
   dangling: boolean;
-  /** Folded text (no diacritics, lower case) for matching texts seen in other rows. */
-  folded: string;
+  /** Folded text (no diacritics, lower case) for matching texts seen in other rows; filled on first use. */
+  folded: string | null;
 }
 
 function featuresOf(text: string): AtomFeatures {
@@ -81,7 +81,7 @@ function featuresOf(text: string): AtomFeatures {
     unit: UNIT_START.test(text),
     bareUnit: BARE_UNIT_WORD.test(text),
     dangling: /^(Tháng|Quý|Năm|Hằng|Hàng|Thường|Trước|Trước ngày)$/u.test(text),
-    folded: foldForMatch(text),
+    folded: null,
   };
 }
 
@@ -125,6 +125,7 @@ export function toPdfLines(lines: readonly string[]): PdfLine[] {
 
 /** The header run starting at `start`: the longest run of lines made only of header phrases. */
 function headerAt(lines: PdfLine[], start: number): { columns: string[]; end: number } | null {
+  if (!/^(s?tt|nội|noi|tên|ten|nhiệm|nhiem)/iu.test(lines[start]!.text)) return null;
   const first = foldForMatch(lines[start]!.text);
   if (!/^(s?tt|noi dung|ten nhiem vu|nhiem vu)\b/.test(first)) return null;
   let text = "";
@@ -238,13 +239,20 @@ const seenKey = (text: string): string => foldForMatch(text).replace(/^[-+•]\s
 /** seenKey of a cell from its atoms' folded texts (no re-folding in the DP's inner loop). */
 function seenKeyOf(content: readonly Atom[]): string {
   let out = "";
-  for (const a of content) {
-    if (!a.f.folded) continue;
-    if (!out) out = a.f.folded;
-    else if (out.length > 1 && out.endsWith("-") && out[out.length - 2] !== " ") out += a.f.folded;
-    else out += ` ${a.f.folded}`;
-  }
+  for (const a of content) out = appendKey(out, foldedOf(a));
   return out.replace(/^[-+•]\s*/, "");
+}
+
+function foldedOf(a: Atom): string {
+  a.f.folded ??= foldForMatch(a.text);
+  return a.f.folded;
+}
+
+function appendKey(out: string, folded: string): string {
+  if (!folded) return out;
+  if (!out) return folded;
+  if (out.length > 1 && out.endsWith("-") && out[out.length - 2] !== " ") return out + folded;
+  return `${out} ${folded}`;
 }
 
 const MAX_CELL_ATOMS = 40;
@@ -253,7 +261,6 @@ const LEARNING_SAMPLE = 400;
 
 /** The most lines a cell of a column can take (deadlines and units are short). */
 function maxAtoms(field: TaskField): number {
-  if (process.env.NOCAP) return MAX_CELL_ATOMS;
   switch (field) {
     case "no":
       return 1;
@@ -288,11 +295,16 @@ function memo<T>(fn: (text: string) => T): (text: string) => T {
   };
 }
 
-const looksLikeDeadline = memo((text: string): boolean => {
-  if (!text) return false;
+const parsesAsDeadline = memo((text: string): boolean => {
   const d = parseDeadline(text, 2000);
   return d.dueDate !== null || d.recurrence !== "none";
 });
+
+/** Deadline grammar needs a number or one of its words: a cheap test first keeps the DP fast. */
+function looksLikeDeadline(text: string): boolean {
+  if (!text || !/\d|thường|thuong|hằng|hàng|tháng|quý|năm|liên tục/iu.test(text)) return false;
+  return parsesAsDeadline(text);
+}
 
 /** joinLines for atoms, whose texts are already normalised: the hyphen rule only. */
 function joinAtoms(atoms: readonly Atom[]): string {
@@ -371,56 +383,83 @@ export function cellScore(
   }
   if (col.width > 0) for (const a of content) if (a.lineStart && a.text.length > col.width * 1.3) s -= 2;
   if (head.f.lower && !continuation) s -= 3;
-  return s + columnTerms(col, content, text, head);
+  const cell = new CellText();
+  for (const a of content) cell.push(a);
+  return s + columnTerms(col, cell, head);
 }
 
 /** The part of a cell's score that depends on the whole cell: usual texts, column shape. */
-function columnTerms(col: ColumnModel, content: readonly Atom[], text: string, head: Atom): number {
+/** A growing cell: its content atoms and, built on demand, its joined text. */
+class CellText {
+  readonly content: Atom[] = [];
+  length = -1;
+  private joined: string | null = "";
+  push(a: Atom): void {
+    this.content.push(a);
+    this.length += a.text.length + 1;
+    this.joined = null;
+  }
+  text(): string {
+    return (this.joined ??= joinAtoms(this.content));
+  }
+}
+
+function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: string): number {
+  const content = cell.content;
+  const textLength = cell.length;
+  const textOf = () => cell.text();
   let s = 0;
   // Units and results repeat down a column: a text this column already holds in other rows.
   // The bonus follows how common the text is, so a repeated first-pass mistake does not win.
   // A cell that holds the column's usual text plus more (the usual partners and one extra) counts too.
   // Texts that repeat down a column are short (units, results): long cells are not looked up.
-  const key = col.seen.size && content.length <= 6 ? seenKeyOf(content) : "";
-  const seen =
-    col.seen.get(key) ??
-    (col.mode && /^ [-+•] /.test(key.slice(col.mode.length)) && key.startsWith(col.mode) ? col.seenMax : 0);
-  if (seen >= 2 && seen >= col.seenRows * 0.3) s += (4 * seen) / col.seenMax;
+  if (col.seen.size && content.length <= 6) {
+    const key = rawKey !== undefined ? rawKey.replace(/^[-+•]\s*/, "") : seenKeyOf(content);
+    const seen =
+      col.seen.get(key) ??
+      (col.mode && key.startsWith(col.mode) && /^ [-+•] /.test(key.slice(col.mode.length)) ? col.seenMax : 0);
+    if (seen >= 2 && seen >= col.seenRows * 0.3) s += (4 * seen) / col.seenMax;
+  }
   // A deadline's first word left dangling at the end of another cell ("… liên thông" + "Tháng").
   if (col.field !== "deadline" && content[content.length - 1]!.f.dangling) s -= 4;
+  // The joined text is built only where a rule reads it (short cells mostly).
   switch (col.field) {
     case "no":
-      return content.length === 1 && /^\d{1,3}\.?$/.test(text) ? 2 : -20;
-    case "deadline":
-      // A deadline cell is short and reads as a deadline as a whole.
-      if (
-        DEADLINE_HEAD.test(text) &&
-        text.length <= 40 &&
-        text.split(" ").length <= 8 &&
-        looksLikeDeadline(text)
-      )
-        s += 6;
-      else if (text.length > 60) s -= 6;
+      return content.length === 1 && /^\d{1,3}\.?$/.test(textOf()) ? 2 : -20;
+    case "deadline": {
+      // A deadline cell is short, starts like a deadline and reads as one as a whole.
+      if (textLength > 60 || content.length > 8) {
+        s -= 6;
+        break;
+      }
+      const text = textOf();
+      if (!DEADLINE_HEAD.test(text)) s -= looksLikeDeadline(text) ? 2 : 6;
+      else if (textLength <= 40 && text.split(" ").length <= 8 && looksLikeDeadline(text)) s += 6;
       else s -= looksLikeDeadline(text) ? 2 : 6;
       break;
+    }
     case "lead":
       s += head.f.unit ? 3 : -2;
       // The lead is usually one unit: a second list item belongs to the partners.
-      if (content.slice(1).some((a) => a.lineStart && a.f.marker)) s -= 2;
+      for (let k = 1; k < content.length; k++)
+        if (content[k]!.lineStart && content[k]!.f.marker) {
+          s -= 2;
+          break;
+        }
       if (content[content.length - 1]!.f.bareUnit) s -= 4;
-      if (!head.f.unit && looksLikeDeadline(text)) s -= 3;
+      if (!head.f.unit && textLength < 60 && looksLikeDeadline(textOf())) s -= 3;
       break;
     case "partners": {
-      if (text === "-") s += 2;
+      if (textLength === 1 && textOf() === "-") s += 2;
       else s += head.f.unit ? 2 : -2;
       if (content[content.length - 1]!.f.bareUnit) s -= 4;
       break;
     }
     case "task":
-      if (text.length < 30 && looksLikeDeadline(text)) s -= 4;
+      if (textLength < 30 && looksLikeDeadline(textOf())) s -= 4;
       break;
     case "output":
-      if (text.length < 30 && looksLikeDeadline(text)) s -= 3;
+      if (textLength < 30 && looksLikeDeadline(textOf())) s -= 3;
       if (head.f.unit) s -= 2;
       if (content.some((a) => a.lineStart && a.f.marker)) s -= 1.5;
       break;
@@ -466,10 +505,12 @@ export function scoreCellsFrom(
   emit: (j: number, score: number) => void,
 ): void {
   emit(i, emptyScore(col, continuation));
-  const content: Atom[] = [];
+  const cell = new CellText();
+  const content = cell.content;
   let layout = 0;
   let longLines = 0;
-  let text = "";
+  let key = "";
+  const wantKey = col.seen.size > 0;
   let lastBlankBonus = 0;
   for (let k = i; k < jMax; k++) {
     const a = atoms[k]!;
@@ -494,18 +535,17 @@ export function scoreCellsFrom(
       }
     }
     if (!a.blank) {
-      content.push(a);
+      cell.push(a);
+      if (wantKey && content.length <= 6) key = appendKey(key, foldedOf(a));
       if (col.width > 0 && a.lineStart && a.text.length > col.width * 1.3) longLines -= 2;
-      if (!text) text = a.text;
-      else if (text.length > 1 && text.endsWith("-") && text[text.length - 2] !== " ") text += a.text;
-      else text += ` ${a.text}`;
     }
     if (!content.length) {
       emit(k + 1, emptyScore(col, continuation));
       continue;
     }
     const head = content[0]!;
-    const score = layout + longLines + (head.f.lower && !continuation ? -3 : 0) + columnTerms(col, content, text, head);
+    const score =
+      layout + longLines + (head.f.lower && !continuation ? -3 : 0) + columnTerms(col, cell, head, key);
     emit(k + 1, score);
   }
 }
@@ -524,15 +564,22 @@ export function assignCells(columns: ColumnModel[], atoms: Atom[], continuation 
       if (base === NEG) continue;
       const row = best[c + 1]!;
       const from = back[c + 1]!;
-      scoreCellsFrom(columns[c]!, atoms, i, Math.min(n, i + maxAtoms(columns[c]!.field)), continuation, (j, cell) => {
-        let s = base + cell;
-        // A cut before a line with no empty line above (same baseline) is expected.
-        if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
-        if (s > row[j]!) {
-          row[j] = s;
-          from[j] = i;
-        }
-      });
+      scoreCellsFrom(
+        columns[c]!,
+        atoms,
+        i,
+        Math.min(n, i + maxAtoms(columns[c]!.field)),
+        continuation,
+        (j, cell) => {
+          let s = base + cell;
+          // A cut before a line with no empty line above (same baseline) is expected.
+          if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
+          if (s > row[j]!) {
+            row[j] = s;
+            from[j] = i;
+          }
+        },
+      );
     }
   }
   const cuts: number[] = [n];
@@ -648,6 +695,9 @@ interface TableRegion {
 function findRegions(lines: PdfLine[]): TableRegion[] {
   const regions: TableRegion[] = [];
   let floor = 0;
+  // Index of the last title line at or before each line, so the check below stays linear.
+  const lastTitle: number[] = [];
+  lines.forEach((l, i) => lastTitle.push(isTitleLine(l.text) ? i : (lastTitle[i - 1] ?? -1)));
   for (let i = 0; i < lines.length; i++) {
     const indicators = indicatorHeaderAt(lines, i);
     if (indicators) {
@@ -669,7 +719,7 @@ function findRegions(lines: PdfLine[]): TableRegion[] {
     const header = headerAt(lines, i);
     if (!header) continue;
     const prev = regions[regions.length - 1];
-    const titled = lines.slice(floor, i).some((l) => isTitleLine(l.text));
+    const titled = i > 0 && lastTitle[i - 1]! >= floor;
     if (prev && !titled && prev.columns.join("|") === header.columns.join("|")) {
       // The same header again with no new title: repeated after a page break, not a new table.
       i = header.end - 1;
@@ -910,15 +960,22 @@ function rowsWithoutNumbers(
           back[0]![i + 1] = -2;
         }
         const next = (c + 1) % k;
-        scoreCellsFrom(columns[c]!, atoms, i, Math.min(n, i + maxAtoms(columns[c]!.field)), false, (j, cell) => {
-          let s = base + cell;
-          if (c === 0) s -= 2;
-          if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
-          if (s > best[next]![j]!) {
-            best[next]![j] = s;
-            back[next]![j] = i;
-          }
-        });
+        scoreCellsFrom(
+          columns[c]!,
+          atoms,
+          i,
+          Math.min(n, i + maxAtoms(columns[c]!.field)),
+          false,
+          (j, cell) => {
+            let s = base + cell;
+            if (c === 0) s -= 2;
+            if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
+            if (s > best[next]![j]!) {
+              best[next]![j] = s;
+              back[next]![j] = i;
+            }
+          },
+        );
       }
     }
     const cells: { start: number; end: number }[] = [];
