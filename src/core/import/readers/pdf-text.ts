@@ -356,7 +356,6 @@ export function cellScore(
   const content = atoms.slice(i, j).filter((a) => !a.blank);
   if (!content.length) return emptyScore(col, continuation);
   let s = 0;
-  const text = joinAtoms(content);
   const head = content[0]!;
   // Layout inside the cell.
   for (let k = i + 1; k < j; k++) {
