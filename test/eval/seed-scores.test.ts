@@ -1,0 +1,52 @@
+/**
+ * The import against the hand-checked gold files in ../shared (not part of this repository): each
+ * seed goes through the CLI exactly as a user would run it, and the shared scorer grades the JSON.
+ * Floors below are today's results; a change that lowers one fails here.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const ROOT = join(__dirname, "../..");
+const SHARED = join(ROOT, "../shared");
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+
+/** Seeds still short of 1.000, with what is known to be missing (see the issue's closing note). */
+const KNOWN_SHORTFALL: Record<string, number> = {
+  // One row's partners/output split (I.6) in a cell-by-cell PDF copy.
+  "000_7445e7d735843406": 0.99,
+  // Narrow six-column table without TT numbers; budget targets in section 5.1 are not read.
+  "003_b1c9f0e4ea3f87bd": 0.9,
+};
+
+const seeds = existsSync(join(SHARED, "seeds"))
+  ? readdirSync(join(SHARED, "seeds")).filter((f) => f.endsWith(".txt"))
+  : [];
+const describeIfShared = seeds.length ? describe : describe.skip;
+
+describeIfShared("seed plans scored against the gold files", () => {
+  const out = mkdtempSync(join(tmpdir(), "kh-seeds-"));
+  it.each(seeds)("%s", (file) => {
+    const stem = file.replace(/\.txt$/, "");
+    const json = execFileSync(
+      TSX,
+      [join(ROOT, "src/cli/main.ts"), "parse", join(SHARED, "seeds", file), "--json"],
+      {
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const pred = join(out, `${stem}.json`);
+    writeFileSync(pred, json);
+    const report = execFileSync(
+      "node",
+      [join(SHARED, "eval/score-import.mjs"), join(SHARED, "gold", `${stem}.json`), pred],
+      {
+        encoding: "utf8",
+      },
+    );
+    const score = Number(/score: ([\d.]+)\s*$/.exec(report)?.[1]);
+    expect(score).toBeGreaterThanOrEqual(KNOWN_SHORTFALL[stem] ?? 1);
+  });
+});
