@@ -3,7 +3,7 @@
  * of a PDF), reads tables and stated targets, and accounts for every line.
  */
 import type { ParsedPlan, PlanJson } from "../model/plan";
-import { cleanText } from "../text/normalize";
+import { cleanText, normalizeInline } from "../text/normalize";
 import { detectLegacyEncoding } from "../text/legacy-encoding";
 import { buildTables } from "./build-tables";
 import { detectPlanYear } from "./plan-year";
@@ -53,6 +53,7 @@ export function parseGridDocument(items: DocItem[], opts: ParseOptions, fullText
     warnings: [],
     dropped: [...built.dropped, ...stated.dropped],
     unplaced: [],
+    tableLines: [],
   };
 }
 
@@ -68,12 +69,29 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
     lines.map((text, i) => ({ text, line: i + 1 })).filter((l) => !read.consumed.has(l.line)),
     opts.file,
   );
+  const dropped = [...read.dropped, ...stated.dropped];
+  const droppedLines = new Set(dropped.map((d) => d.at.line));
+  // Table lines neither read into a field nor dropped for a stated reason: shown to the clerk.
+  const unplaced = [...read.consumed]
+    .filter((n) => !read.placed.has(n) && !droppedLines.has(n) && (lines[n - 1] ?? "").trim() !== "")
+    .sort((a, b) => a - b)
+    .map((n) => ({ at: { file: opts.file, line: n }, text: normalizeInline(lines[n - 1]!) }));
+  const warnings = unplaced.length
+    ? [
+        {
+          code: "unplaced-lines",
+          message: `${unplaced.length} dòng trong bảng chưa xếp được vào ô nào; hãy kiểm tra và sửa trong bản xem trước.`,
+          messageEn: `${unplaced.length} table line(s) could not be placed in a cell; check them in the preview.`,
+        },
+      ]
+    : [];
   return {
     plan: { source: opts.file, planYear, tables: read.tables, targets: stated.targets },
     rowSources: read.rowSources,
     targetSources: stated.sources,
-    warnings: [],
-    dropped: [...read.dropped, ...stated.dropped],
-    unplaced: [],
+    warnings,
+    dropped,
+    unplaced,
+    tableLines: [...read.consumed].sort((a, b) => a - b),
   };
 }

@@ -113,6 +113,8 @@ export interface ParsedPlan {
   warnings: ImportWarning[];
   dropped: DroppedLine[];
   unplaced: UnplacedLine[];
+  /** Input lines that belong to tables (titles, headers, bodies), when the reader works on lines. */
+  tableLines: number[];
 }
 
 /** The schema export: exactly SCHEMA.md's fields, validated. */

@@ -178,6 +178,7 @@ export function readIndicatorRegion(
   years: number[],
   file: string,
   dropped: DroppedLine[],
+  placed: Set<number>,
 ) {
   const blocks: Block[] = [];
   let prev: string | null = null;
@@ -195,6 +196,7 @@ export function readIndicatorRegion(
       const no = m[1]!;
       if (plausibleNext(prev, no)) {
         prev = no;
+        placed.add(l.line);
         blocks.push({
           no,
           lines: m[2] ? [{ ...l, raw: m[2], text: normalizeInline(m[2]) }] : [],
@@ -207,7 +209,11 @@ export function readIndicatorRegion(
         continue;
       }
     }
-    blocks[blocks.length - 1]?.lines.push(l);
+    const block = blocks[blocks.length - 1];
+    if (block) {
+      block.lines.push(l);
+      placed.add(l.line);
+    }
   }
   const built = blocks.map((b) => buildRow(b, years));
   const rows: IndicatorRow[] = [];

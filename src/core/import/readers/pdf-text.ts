@@ -39,6 +39,8 @@ export interface PdfTextTables {
   dropped: DroppedLine[];
   /** Line numbers (1-based) that belong to tables: title, header and body. */
   consumed: Set<number>;
+  /** Table lines that were read into a title, header, section or cell. */
+  placed: Set<number>;
 }
 
 interface Atom {
@@ -135,6 +137,9 @@ function headerAt(lines: PdfLine[], start: number): { columns: string[]; end: nu
     text = `${text} ${lines[i]!.text}`;
     const parsed = parseHeaderRun(text);
     if (!parsed) break;
+    // A header names each column once: a repeat means the header was printed again.
+    const names = parsed.columns.map(foldForMatch);
+    if (new Set(names).size < names.length) break;
     best = { columns: parsed.columns, end: i + 1 };
   }
   if (!best) return null;
@@ -627,10 +632,9 @@ function buildRow(
   planYear: number,
   hasNo: boolean,
 ): TaskRow {
-  const lines = (field: TaskField) => {
-    const c = columns.findIndex((m) => m.field === field);
-    return c < 0 ? [] : cells[c]!.map((a) => a.text);
-  };
+  // Every column of the field, in order: two columns mapped to one field both count.
+  const lines = (field: TaskField) =>
+    columns.flatMap((m, c) => (m.field === field ? cells[c]!.map((a) => a.text) : []));
   const deadlineText = joinLines(lines("deadline"));
   const { dueDate, recurrence } = parseDeadline(deadlineText, planYear);
   const noteCols = columns.map((m, c) => (m.field === "note" ? c : -1)).filter((c) => c >= 0);
@@ -810,12 +814,26 @@ export function readPdfTextTables(
   planYear: number,
 ): PdfTextTables {
   const lines = toPdfLines(rawLines);
-  const result: PdfTextTables = { tables: [], rowSources: [], dropped: [], consumed: new Set() };
+  const result: PdfTextTables = {
+    tables: [],
+    rowSources: [],
+    dropped: [],
+    consumed: new Set(),
+    placed: new Set(),
+  };
   for (const region of findRegions(lines)) {
     for (let i = region.titleFrom; i < region.bodyEnd; i++) result.consumed.add(lines[i]!.line);
+    for (let i = region.titleFrom; i < region.bodyStart; i++) result.placed.add(lines[i]!.line);
     if (region.kind === "indicators") {
       const body = lines.slice(region.bodyStart, region.bodyEnd);
-      const { table, sources } = readIndicatorRegion(body, region.title, region.years, file, result.dropped);
+      const { table, sources } = readIndicatorRegion(
+        body,
+        region.title,
+        region.years,
+        file,
+        result.dropped,
+        result.placed,
+      );
       result.tables.push(table);
       result.rowSources.push(sources);
       continue;
@@ -842,7 +860,7 @@ export function readPdfTextTables(
       }));
     let rows: { block: RowBlock; cells: Assigned }[];
     if (hasNo) {
-      const blocks = rowsByNumber(body, result.dropped, file);
+      const blocks = rowsByNumber(body, result.dropped, file, result.placed);
       learnColumns(
         columns,
         sample(blocks, LEARNING_SAMPLE).map((b) => assignRow(columns, b)),
@@ -850,6 +868,8 @@ export function readPdfTextTables(
       rows = blocks.map((block) => ({ block, cells: assignRow(columns, block) }));
     } else {
       rows = rowsWithoutNumbers(columns, atomsOf(body.filter((l) => !l.pageBreak)), file);
+      for (const r of rows)
+        for (const seg of r.block.segments) for (const a of seg) result.placed.add(a.line);
     }
     const taskRows = rows.map(({ block, cells }) => buildRow(columns, block, cells, planYear, hasNo));
     result.tables.push({ kind: "tasks", title: region.title, columns: region.columns, rows: taskRows });
@@ -859,13 +879,27 @@ export function readPdfTextTables(
 }
 
 /** Cuts a numbered table body into rows at the TT numbers; takes section rows; drops page numbers. */
-function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): RowBlock[] {
+function rowsByNumber(
+  body: PdfLine[],
+  dropped: DroppedLine[],
+  file: string,
+  placed: Set<number>,
+): RowBlock[] {
   const blocks: RowBlock[] = [];
   let section: string | null = null;
   let sectionTitle: string | null = null;
   let current: { no: string; lines: PdfLine[]; at: SourceLocation } | null = null;
   let prevNo = 0;
   let inSectionTitle = false;
+  // Lines of the current section heading, and whether a row followed it: a heading with no row
+  // under it (its number lost, say) would swallow what follows, so its lines are left unplaced.
+  let sectionLines: number[] = [];
+  let sectionHasRows = true;
+  const closeSection = () => {
+    if (!sectionHasRows) for (const n of sectionLines) placed.delete(n);
+    sectionLines = [];
+    sectionHasRows = true;
+  };
   const flush = () => {
     if (current) {
       const segments: PdfLine[][] = [[]];
@@ -902,7 +936,9 @@ function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): Ro
       if (plausible || restart) {
         if (!inSectionTitle) flush();
         inSectionTitle = false;
+        sectionHasRows = true;
         prevNo = n;
+        placed.add(l.line);
         current = { no: String(n), lines: [], at: { file, line: l.line } };
         if (num[2]) current.lines.push({ ...l, raw: num[2], text: normalizeInline(num[2]), gapBefore: true });
         continue;
@@ -918,6 +954,10 @@ function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): Ro
       const looksSection = roman[2] === undefined || /^\p{Lu}|^[“"]/u.test(roman[2] ?? "");
       if (looksSection) {
         flush();
+        closeSection();
+        placed.add(l.line);
+        sectionLines = [l.line];
+        sectionHasRows = false;
         section = roman[1];
         sectionTitle = normalizeInline(roman[2] ?? "");
         inSectionTitle = true;
@@ -926,11 +966,17 @@ function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string): Ro
     }
     if (inSectionTitle) {
       if (t) sectionTitle = joinLines([sectionTitle ?? "", t]);
+      placed.add(l.line);
+      sectionLines.push(l.line);
       continue;
     }
-    if (current) (current as { lines: PdfLine[] }).lines.push(l);
+    if (current) {
+      (current as { lines: PdfLine[] }).lines.push(l);
+      placed.add(l.line);
+    }
   }
   flush();
+  closeSection();
   return blocks;
 }
 
