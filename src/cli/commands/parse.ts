@@ -6,10 +6,26 @@
 import { readFile } from "node:fs/promises";
 import { extname, basename } from "node:path";
 import { toPlanJson, type ParsedPlan, type SourceLocation } from "../../core/model/plan";
-import { ImportError, parsePlanText } from "../../core/import/parse-plan";
+import { ImportError, parseDocItems, parsePlanGrid, parsePlanText } from "../../core/import/parse-plan";
+import { readDelimited, readXlsx } from "../../readers/tabular-files";
+import { readDocx } from "../../readers/docx-file";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
 
-export const PARSE_EXTENSIONS = [".txt"];
+export const PARSE_EXTENSIONS = [".txt", ".docx", ".xlsx", ".csv", ".tsv"];
+
+function decodeUtf8(bytes: Buffer, file: string): string {
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  if (text.includes("\ufffd"))
+    throw new ImportError(
+      `Tệp ${file} không phải văn bản UTF-8. Hãy lưu lại với bảng mã Unicode (UTF-8).`,
+      `${file} is not UTF-8 text. Save it as Unicode (UTF-8).`,
+    );
+  return text;
+}
+
+function count(cells: unknown[][]): number {
+  return cells.reduce((n, r) => n + r.filter((c) => c !== "" && c !== null && c !== undefined).length, 0);
+}
 
 function where(at: SourceLocation): string {
   return [at.file, at.page ? `trang ${at.page}` : "", at.line ? `dòng ${at.line}` : "", at.cell ?? ""]
@@ -30,15 +46,38 @@ export async function readPlanFile(path: string, planYear: number | undefined): 
       code === "ENOENT" ? `File not found: ${path}.` : `Cannot read ${path} (${code}).`,
     );
   }
-  if (ext === ".txt" || ext === ".text") {
-    const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-    if (text.includes("\ufffd"))
-      throw new ImportError(
-        `Tệp ${file} không phải văn bản UTF-8. Hãy lưu lại với bảng mã Unicode (UTF-8).`,
-        `${file} is not UTF-8 text. Save it as Unicode (UTF-8).`,
-      );
-    return parsePlanText(text, { file, planYear });
+  const opts = { file, planYear };
+  if (ext === ".txt" || ext === ".text") return parsePlanText(decodeUtf8(bytes, file), opts);
+  if (ext === ".csv" || ext === ".tsv") {
+    const cells = readDelimited(decodeUtf8(bytes, file), ext === ".csv" ? "," : "\t");
+    return parsePlanGrid(cells, { file }, opts);
   }
+  if (ext === ".xlsx") {
+    let sheets;
+    try {
+      sheets = await readXlsx(bytes);
+    } catch (error) {
+      throw new ImportError(
+        `Tệp ${file} không phải tệp Excel (.xlsx) hợp lệ (${(error as Error).message}).`,
+        `${file} is not a valid Excel (.xlsx) file (${(error as Error).message}).`,
+      );
+    }
+    // The sheet that holds the most cells is the table the clerk pasted.
+    const sheet = [...sheets].sort((a, b) => count(b.cells) - count(a.cells))[0];
+    if (!sheet) throw new ImportError(`Tệp ${file} không có trang tính nào.`, `${file} has no worksheet.`);
+    return parsePlanGrid(sheet.cells, { file, sheet: sheet.sheet }, opts);
+  }
+  if (ext === ".docx") return parseDocItems(await readDocx(bytes, file), opts);
+  if (ext === ".doc")
+    throw new ImportError(
+      `Tệp ${file} là định dạng Word cũ (.doc). Hãy mở bằng Word và lưu lại thành .docx rồi nhập lại.`,
+      `${file} is an old Word (.doc) file. Save it as .docx in Word and import again.`,
+    );
+  if (ext === ".pdf")
+    throw new ImportError(
+      `Chưa đọc trực tiếp được tệp PDF (${file}) trong phiên bản này. Hãy mở PDF, chọn toàn bộ (Ctrl+A), sao chép và dán vào một tệp .txt, rồi nhập tệp đó.`,
+      `PDF files (${file}) cannot be read directly yet. Copy the PDF's text into a .txt file and import that.`,
+    );
   throw new ImportError(
     `Không hỗ trợ loại tệp “${ext || "(không có đuôi)"}”. Các loại được hỗ trợ: ${PARSE_EXTENSIONS.join(", ")}.`,
     `Unsupported file type "${ext}". Supported: ${PARSE_EXTENSIONS.join(", ")}.`,

@@ -242,6 +242,10 @@ export function buildTables(items: readonly DocItem[], planYear: number): BuiltT
       i++;
       const t = texts(row);
       if (nonBlank(row) === 0) continue;
+      if (nonBlank(row) === 1 && isTitleStart(t.find(Boolean) ?? "")) {
+        i--; // the next appendix's title: this table ends
+        break;
+      }
       if (!sameHeader(t, header) && (looksLikeTaskHeader(t) || looksLikeIndicatorHeader(t))) {
         i--; // a new table starts here
         break;

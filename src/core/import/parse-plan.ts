@@ -11,6 +11,7 @@ import { isWordTabText, readWordText } from "./readers/word-text";
 import { readPdfTextTables } from "./readers/pdf-text";
 import { extractTargets } from "./targets/extract-targets";
 import type { DocItem } from "./grid";
+import { gridToDocItems, type CellValue, type GridSource } from "./readers/grid-cells";
 
 export class ImportError extends Error {
   constructor(
@@ -36,6 +37,28 @@ export function assertReadableText(text: string, file: string): void {
       `${file} is typed in the legacy ${legacy.encoding} encoding (e.g. "${legacy.sample}"), not Unicode. Convert it to Unicode and import again.`,
     );
   }
+}
+
+/** A grid of cells (pasted range, .xlsx sheet, .csv): rows become grid rows. */
+export function parsePlanGrid(
+  cells: readonly (readonly CellValue[])[],
+  source: GridSource,
+  opts: ParseOptions,
+): ParsedPlan {
+  const text = cells
+    .map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))).join("\t"))
+    .join("\n");
+  assertReadableText(text, opts.file);
+  return parseGridDocument(gridToDocItems(cells, source), opts, cleanText(text));
+}
+
+/** A document already split into prose and table rows (e.g. a .docx). */
+export function parseDocItems(items: DocItem[], opts: ParseOptions): ParsedPlan {
+  const text = items
+    .map((it) => (it.kind === "prose" ? it.text : it.cells.map((c) => c.lines.join(" ")).join("\t")))
+    .join("\n");
+  assertReadableText(text, opts.file);
+  return parseGridDocument(items, opts, cleanText(text));
 }
 
 export function parseGridDocument(items: DocItem[], opts: ParseOptions, fullText: string): ParsedPlan {

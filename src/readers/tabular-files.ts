@@ -1,0 +1,56 @@
+/**
+ * Reading grids from files, for the CLI (Node): .csv/.tsv with csv-parse, .xlsx with exceljs.
+ * The cells go to the pure core (parsePlanGrid) unchanged.
+ */
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import type { CellValue } from "../core/import/readers/grid-cells";
+
+export function readDelimited(text: string, delimiter: "," | "\t"): string[][] {
+  return parse(text.replace(/^\ufeff/, ""), {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  }) as string[][];
+}
+
+function excelCellText(cell: ExcelJS.Cell): CellValue {
+  const v = cell.value;
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) {
+    const d = v;
+    return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
+  }
+  if (typeof v === "object") {
+    if ("richText" in v) return v.richText.map((r) => r.text).join("");
+    if ("text" in v && typeof v.text === "string") return v.text;
+    if ("result" in v) return v.result === undefined || v.result === null ? "" : String(v.result);
+    return cell.text;
+  }
+  return v as CellValue;
+}
+
+export interface SheetGrid {
+  sheet: string;
+  cells: CellValue[][];
+}
+
+/** Every worksheet of an .xlsx file as a grid (merged cells keep their text in the first cell). */
+export async function readXlsx(bytes: Buffer): Promise<SheetGrid[]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  return book.worksheets.map((ws) => {
+    const cells: CellValue[][] = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const out: CellValue[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) {
+        const cell = row.getCell(c);
+        out.push(cell.isMerged && cell.master.address !== cell.address ? "" : excelCellText(cell));
+      }
+      cells.push(out);
+    }
+    return { sheet: ws.name, cells };
+  });
+}
