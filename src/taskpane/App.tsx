@@ -1,12 +1,13 @@
 import { useState } from "react";
-import { Body1, Button, Caption1, Dropdown, Option, Title3 } from "@fluentui/react-components";
+import { Body1, Caption1, Dropdown, Option, Title3 } from "@fluentui/react-components";
 import { PRODUCT } from "../core/product";
 import type { WorkbookPort } from "../excel/workbook-port";
 import { CATALOGUES, format, saveLanguage, type Language } from "./i18n/catalogue";
 import { ErrorArea } from "./components/ErrorArea";
 import { ProgressPanel } from "./components/ProgressPanel";
 import { StepTabs, type Step } from "./components/StepTabs";
-import { describeError, isCancellation } from "./describe-error";
+import { describeError } from "./describe-error";
+import { ImportStep } from "./import/ImportStep";
 import { useJob } from "./use-job";
 
 export interface AppProps {
@@ -37,31 +38,8 @@ export function App({ workbook, initialLanguage, storage }: AppProps) {
     document.documentElement.lang = next;
   };
 
-  const readSelection = async () => {
-    if (!workbook) return;
-    setNotice(null);
-    const outcome = await job.start(async ({ signal, progress }) => {
-      const snapshot = await workbook.readSelection();
-      if (signal.aborted) throw Object.assign(new Error("cancelled"), { name: "CancelledError" });
-      progress(1);
-      return snapshot;
-    });
-    if (outcome.ok) {
-      const { values, address } = outcome.value;
-      setNotice({
-        intent: "success",
-        text: format(strings.readSelectionDone, {
-          rows: values.length,
-          cols: values[0]?.length ?? 0,
-          address,
-        }),
-      });
-    } else if (isCancellation(outcome.error)) {
-      setNotice({ intent: "info", text: strings.cancelled });
-    } else {
-      setNotice({ intent: "error", text: describeError(outcome.error, strings) });
-    }
-  };
+  const notify = (intent: "error" | "warning" | "info" | "success", text: string) =>
+    setNotice({ intent, text });
 
   return (
     <main className="app" lang={language} data-testid="app">
@@ -93,19 +71,20 @@ export function App({ workbook, initialLanguage, storage }: AppProps) {
         <Body1 as="p" block>
           {strings[INTRO[step]]}
         </Body1>
-        {step === "import" && workbook && (
-          <Button
-            appearance="primary"
-            onClick={readSelection}
-            disabled={job.running}
-            data-testid="read-selection"
-          >
-            {strings.readSelection}
-          </Button>
+        {step === "import" ? (
+          <ImportStep
+            strings={strings}
+            language={language}
+            workbook={workbook}
+            job={job}
+            notify={notify}
+            describe={(error) => describeError(error, strings)}
+          />
+        ) : (
+          <Caption1 as="p" block className="coming">
+            {strings.comingSoon}
+          </Caption1>
         )}
-        <Caption1 as="p" block className="coming">
-          {strings.comingSoon}
-        </Caption1>
       </section>
 
       {job.running && <ProgressPanel strings={strings} value={job.progress} onCancel={job.cancel} />}

@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
+import { renderPdfText, renderWordText, syntheticTables } from "../fixtures/synthetic-plan";
 import {
   doubleScript,
   ensureBuilt,
@@ -42,7 +43,7 @@ describe("task pane in headless Chromium", () => {
   it("opens in Vietnamese with the four steps, registers the KH functions and fits 320 px", async () => {
     const { page, problems } = await openPane(browser, origin, script);
     await page.getByRole("heading", { name: "Theo dõi Kế hoạch" }).waitFor();
-    const tabs = await page.getByRole("tab").allInnerTexts();
+    const tabs = await page.getByTestId("step-tabs").getByRole("tab").allInnerTexts();
     expect(tabs.map((t) => t.trim())).toEqual([
       "1. Nhập kế hoạch",
       "2. Theo dõi",
@@ -71,7 +72,7 @@ describe("task pane in headless Chromium", () => {
     await page.getByTestId("language").click();
     await page.getByRole("option", { name: "English" }).click();
     await page.getByRole("heading", { name: "Plan Tracker" }).waitFor();
-    const tabs = await page.getByRole("tab").allInnerTexts();
+    const tabs = await page.getByTestId("step-tabs").getByRole("tab").allInnerTexts();
     expect(tabs.map((t) => t.trim())).toEqual(["1. Import plan", "2. Track", "3. Report", "4. Merge"]);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     await page.screenshot({ path: screenshotPath("taskpane-en.png"), fullPage: true });
@@ -85,34 +86,108 @@ describe("task pane in headless Chromium", () => {
     await page.context().close();
   });
 
-  it("reads the selected range through the adapter and reports it", async () => {
+  it("imports pasted Word text: preview, a fixed cell, sheets written", async () => {
     const { page, problems } = await openPane(browser, origin, script);
-    await excelDouble(
+    const tables = syntheticTables({
+      seed: 5,
+      planYear: 2026,
+      tables: 2,
+      rowsPerTable: 6,
+      withSections: true,
+      withOutput: true,
+      withNote: false,
+    });
+    await page.getByTestId("paste-area").fill(renderWordText(tables, 2026));
+    await page.getByTestId("import-read").click();
+    await page.getByTestId("import-preview").waitFor();
+    expect(await page.getByTestId("import-summary").innerText()).toContain("Đọc được 2 bảng, 12 dòng");
+    expect(await page.locator('[data-testid="preview-table-0"] tbody tr').count()).toBe(6);
+    expect(await page.getByTestId("cell-0-1-lead").innerText()).toBe(tables[0]!.rows[1]!.lead.join("; "));
+    await page.screenshot({ path: screenshotPath("import-preview.png"), fullPage: true });
+
+    // The clerk fixes a cell, then confirms.
+    await page.getByTestId("cell-0-1-lead").click();
+    await page.getByTestId("cell-0-1-lead-input").fill("Phòng Tư pháp; Công an xã");
+    await page.getByTestId("cell-0-1-lead-input").press("Enter");
+    expect(await page.getByTestId("cell-0-1-lead").innerText()).toBe("Phòng Tư pháp; Công an xã");
+    await page.getByTestId("import-confirm").click();
+    await page.getByTestId("message-success").waitFor();
+    expect(await page.getByTestId("message-success").innerText()).toContain("Phụ lục I");
+    const written = await excelDouble<{ names: string[]; lead: unknown; task: unknown }>(
       page,
-      `book.seed("Bảng dán", "A1", [["TT", "Nội dung nhiệm vụ"], [1, "Triển khai"], [2, "Báo cáo"]]); book.select("Bảng dán", "A1:B3");`,
+      `const s = book.sheet("Phụ lục I"); return { names: book.sheets.map((x) => x.name), lead: s.peek(2, 3)?.value, task: s.peek(1, 2)?.value };`,
     );
-    await page.getByTestId("read-selection").click();
-    const message = page.getByTestId("message-success");
-    await message.waitFor();
-    expect(await message.innerText()).toContain("Đã đọc 3 dòng × 2 cột");
+    expect(written.names).toEqual(["Phụ lục I", "Phụ lục II"]);
+    expect(written.lead).toBe("Phòng Tư pháp; Công an xã");
+    expect(written.task).toBe(tables[0]!.rows[0]!.task);
     expectClean(problems);
     await page.context().close();
   });
 
-  it("shows a Vietnamese error when nothing is selected", async () => {
+  it("highlights table lines it could not place", async () => {
     const { page, problems } = await openPane(browser, origin, script);
-    await page.getByTestId("read-selection").click();
-    const error = page.getByTestId("message-error");
-    await error.waitFor();
-    expect(await error.innerText()).toContain("Chưa chọn vùng dữ liệu nào");
+    const tables = syntheticTables({
+      seed: 8,
+      planYear: 2026,
+      tables: 1,
+      rowsPerTable: 6,
+      withSections: true,
+      withOutput: true,
+      withNote: false,
+    });
+    const lines = renderPdfText(tables, 2026, { seed: 8, pageNumbers: false, repeatHeader: false }).split(
+      "\n",
+    );
+    // Lose a row number right after a section heading: its row cannot be placed.
+    const heading = lines.findIndex((l, i) => i > 20 && /^[IVX]+\. /.test(l));
+    const number = lines.findIndex((l, i) => i > heading && /^\d+$/.test(l));
+    lines.splice(number, 1);
+    await page.getByTestId("paste-area").fill(lines.join("\n"));
+    await page.getByTestId("import-read").click();
+    await page.getByTestId("import-unplaced").waitFor();
+    expect(await page.getByTestId("import-unplaced").locator("li").count()).toBeGreaterThan(0);
+    expectClean(problems);
+    await page.context().close();
+  });
+
+  it("refuses text in a legacy encoding with a Vietnamese message", async () => {
+    const { page, problems } = await openPane(browser, origin, script);
+    await page
+      .getByTestId("paste-area")
+      .fill("KÕ ho¹ch thùc hiÖn nhiÖm vô chuyÓn ®æi sè n¨m 2025 cña Uû ban nh©n d©n x·");
+    await page.getByTestId("import-read").click();
+    await page.getByTestId("message-error").waitFor();
+    expect(await page.getByTestId("message-error").innerText()).toContain("bảng mã cũ TCVN3");
+    expectClean(problems);
+    await page.context().close();
+  });
+
+  it("reads the selected range, and says so when nothing is selected", async () => {
+    const { page, problems } = await openPane(browser, origin, script);
+    await page.getByTestId("source-selection").click();
+    await page.getByTestId("import-read").click();
+    await page.getByTestId("message-error").waitFor();
+    expect(await page.getByTestId("message-error").innerText()).toContain("Chưa chọn vùng dữ liệu nào");
+
+    await excelDouble(
+      page,
+      `book.seed("Bảng dán", "B2", [["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"], ["1", "Rà soát thủ tục", "Phòng Tư pháp", "", "Tháng 9/2026"]]); book.select("Bảng dán", "B2:F3");`,
+    );
+    await page.getByTestId("import-read").click();
+    await page.getByTestId("import-preview").waitFor();
+    expect(await page.getByTestId("cell-0-0-deadlineText").innerText()).toBe("Tháng 9/2026");
     expectClean(problems);
     await page.context().close();
   });
 
   it("shows progress while a job runs and cancels it", async () => {
     const { page, problems } = await openPane(browser, origin, script);
-    await excelDouble(page, `book.seed("S", "A1", [[1]]); book.select("S", "A1"); book.latencyMs = 1500;`);
-    await page.getByTestId("read-selection").click();
+    await excelDouble(
+      page,
+      `book.seed("S", "A1", [["TT", "Nội dung", "Chủ trì", "Phối hợp", "Tiến độ"]]); book.select("S", "A1:E1"); book.latencyMs = 1500;`,
+    );
+    await page.getByTestId("source-selection").click();
+    await page.getByTestId("import-read").click();
     await page.getByTestId("progress-panel").waitFor();
     expect(await page.getByRole("progressbar").count()).toBe(1);
     await page.getByTestId("cancel-job").click();

@@ -22,6 +22,7 @@ export function StepTabs({ strings, step, onChange }: StepTabsProps) {
   return (
     <TabList
       className="step-tabs"
+      data-testid="step-tabs"
       aria-label={strings.stepsLabel}
       selectedValue={step}
       onTabSelect={(_e, data) => onChange(data.value as Step)}

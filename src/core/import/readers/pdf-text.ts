@@ -261,6 +261,8 @@ function appendKey(out: string, folded: string): string {
 }
 
 const MAX_CELL_ATOMS = 40;
+/** Lines a section heading ("II. Nhóm nhiệm vụ …") may wrap over, its own line included. */
+const MAX_SECTION_LINES = 5;
 /** Rows the first pass looks at to learn column widths and usual texts: plenty for the statistics. */
 const LEARNING_SAMPLE = 400;
 
@@ -965,6 +967,9 @@ function rowsByNumber(
       }
     }
     if (inSectionTitle) {
+      // A group heading wraps over a few lines at most; more lines before the next row number are
+      // a row whose number was lost: they are left unplaced, for the clerk to see.
+      if (sectionLines.length >= MAX_SECTION_LINES) continue;
       if (t) sectionTitle = joinLines([sectionTitle ?? "", t]);
       placed.add(l.line);
       sectionLines.push(l.line);

@@ -1,0 +1,179 @@
+import { useState } from "react";
+import { Caption1, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import type { ParsedPlan, PlanTable } from "../../core/model/plan";
+import { format, type Strings } from "../i18n/catalogue";
+
+const PREVIEW_ROWS = 50;
+
+export interface CellEdit {
+  table: number;
+  row: number;
+  field: string;
+  value: string;
+}
+
+interface Column {
+  field: string;
+  label: keyof Strings;
+  get: (row: Record<string, unknown>) => string;
+}
+
+const text = (v: unknown) =>
+  Array.isArray(v) ? v.join("; ") : v === null || v === undefined ? "" : String(v);
+
+function columnsOf(table: PlanTable): Column[] {
+  if (table.kind === "tasks")
+    return [
+      { field: "no", label: "colNo", get: (r) => text(r.no) },
+      { field: "task", label: "colTask", get: (r) => text(r.task) },
+      { field: "lead", label: "colLead", get: (r) => text(r.lead) },
+      { field: "partners", label: "colPartners", get: (r) => text(r.partners) },
+      { field: "output", label: "colOutput", get: (r) => text(r.output) },
+      { field: "deadlineText", label: "colDeadline", get: (r) => text(r.deadlineText) },
+    ];
+  return [
+    { field: "no", label: "colNo", get: (r) => text(r.no) },
+    { field: "name", label: "colName", get: (r) => text(r.name) },
+    { field: "unit", label: "colUnit", get: (r) => text(r.unit) },
+    { field: "responsible", label: "colResponsible", get: (r) => text(r.responsible) },
+  ];
+}
+
+function EditableCell({
+  value,
+  onCommit,
+  testId,
+}: {
+  value: string;
+  onCommit: (v: string) => void;
+  testId: string;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(value);
+  if (!editing)
+    return (
+      <td
+        data-testid={testId}
+        tabIndex={0}
+        onClick={() => {
+          setDraft(value);
+          setEditing(true);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            setDraft(value);
+            setEditing(true);
+          }
+        }}
+      >
+        {value}
+      </td>
+    );
+  const commit = () => {
+    setEditing(false);
+    if (draft !== value) onCommit(draft);
+  };
+  return (
+    <td>
+      <textarea
+        data-testid={`${testId}-input`}
+        className="cell-editor"
+        autoFocus
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && !e.shiftKey) {
+            e.preventDefault();
+            commit();
+          }
+          if (e.key === "Escape") setEditing(false);
+        }}
+      />
+    </td>
+  );
+}
+
+export interface ImportPreviewProps {
+  strings: Strings;
+  parsed: ParsedPlan;
+  onEdit: (edit: CellEdit) => void;
+}
+
+/** What the import read: counts, warnings, unplaced lines highlighted, and the tables, editable. */
+export function ImportPreview({ strings, parsed, onEdit }: ImportPreviewProps) {
+  const { plan } = parsed;
+  const rows = plan.tables.reduce((n, t) => n + t.rows.length, 0);
+  return (
+    <div className="import-preview" data-testid="import-preview">
+      <MessageBar intent={parsed.unplaced.length ? "warning" : "success"} layout="multiline">
+        <MessageBarBody data-testid="import-summary">
+          {format(strings.importSummary, { tables: plan.tables.length, rows, targets: plan.targets.length })}
+          {parsed.dropped.length > 0 && (
+            <> {format(strings.importDropped, { count: parsed.dropped.length })}</>
+          )}
+        </MessageBarBody>
+      </MessageBar>
+      {parsed.warnings.map((w, i) => (
+        <MessageBar key={i} intent="warning" layout="multiline">
+          <MessageBarBody>{w.message}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {parsed.unplaced.length > 0 && (
+        <div className="unplaced" data-testid="import-unplaced">
+          <Caption1 block>{strings.importUnplacedTitle}</Caption1>
+          <ul>
+            {parsed.unplaced.map((u, i) => (
+              <li key={i}>
+                <mark>
+                  {format(strings.importLine, { line: u.at.line ?? u.at.cell ?? "?" })}: {u.text}
+                </mark>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Caption1 block>{strings.importEditHint}</Caption1>
+      {plan.tables.map((table, t) => {
+        const columns = columnsOf(table);
+        return (
+          <section key={t} className="preview-table" data-testid={`preview-table-${t}`}>
+            <Caption1 block className="preview-title">
+              {table.title}
+            </Caption1>
+            <div className="preview-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    {columns.map((c) => (
+                      <th key={c.field}>{strings[c.label]}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.rows.slice(0, PREVIEW_ROWS).map((row, r) => (
+                    <tr key={r}>
+                      {columns.map((c) => (
+                        <EditableCell
+                          key={c.field}
+                          testId={`cell-${t}-${r}-${c.field}`}
+                          value={c.get(row as unknown as Record<string, unknown>)}
+                          onCommit={(value) => onEdit({ table: t, row: r, field: c.field, value })}
+                        />
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {table.rows.length > PREVIEW_ROWS && (
+              <Caption1 block>
+                {format(strings.importMoreRows, { count: table.rows.length - PREVIEW_ROWS })}
+              </Caption1>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

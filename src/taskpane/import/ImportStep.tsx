@@ -1,0 +1,147 @@
+import { useState } from "react";
+import { Button, Field, Input, Tab, TabList, Textarea } from "@fluentui/react-components";
+import { ImportError } from "../../core/import/parse-plan";
+import type { ParsedPlan } from "../../core/model/plan";
+import { planToSheets } from "../../core/sheets/plan-sheets";
+import type { WorkbookPort } from "../../excel/workbook-port";
+import { format, type Language, type Strings } from "../i18n/catalogue";
+import type { JobState } from "../use-job";
+import { applyEdit } from "./apply-edit";
+import { ImportPreview } from "./ImportPreview";
+import { readFile, readPasted, readSelection, UnsupportedFileError } from "./read-source";
+import { isCancellation } from "../describe-error";
+
+type Source = "paste" | "file" | "selection";
+export type Notify = (intent: "error" | "warning" | "info" | "success", text: string) => void;
+
+export interface ImportStepProps {
+  strings: Strings;
+  language: Language;
+  workbook: WorkbookPort | null;
+  job: JobState;
+  notify: Notify;
+  describe: (error: unknown) => string;
+}
+
+/** Step 1: take the plan from pasted text, a file or the selected range; preview, fix, confirm. */
+export function ImportStep({ strings, language, workbook, job, notify, describe }: ImportStepProps) {
+  const [source, setSource] = useState<Source>("paste");
+  const [pasted, setPasted] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [planYear, setPlanYear] = useState("");
+  const [parsed, setParsed] = useState<ParsedPlan | null>(null);
+
+  const year = /^\d{4}$/.test(planYear) ? Number(planYear) : undefined;
+
+  const fail = (error: unknown) =>
+    isCancellation(error) ? notify("info", strings.cancelled) : notify("error", explain(error));
+
+  const explain = (error: unknown): string => {
+    if (error instanceof ImportError) return language === "en" ? error.messageEn : error.message;
+    if (error instanceof UnsupportedFileError) return format(strings.importUnsupported, { ext: error.ext });
+    return describe(error);
+  };
+
+  const read = async () => {
+    setParsed(null);
+    const outcome = await job.start(async ({ signal }) => {
+      if (source === "paste") {
+        if (!pasted.trim()) return null;
+        return readPasted(pasted, year);
+      }
+      if (source === "file") return file ? readFile(file, year) : null;
+      if (!workbook) return null;
+      const snapshot = await workbook.readSelection();
+      if (signal.aborted) throw Object.assign(new Error("cancelled"), { name: "CancelledError" });
+      return readSelection(snapshot, year);
+    });
+    if (!outcome.ok) return fail(outcome.error);
+    if (!outcome.value) return notify("info", strings.importNothing);
+    setParsed(outcome.value);
+    if (!planYear) setPlanYear(String(outcome.value.plan.planYear));
+  };
+
+  const confirm = async () => {
+    if (!parsed || !workbook) return;
+    const specs = planToSheets(parsed.plan);
+    const outcome = await job.start(({ signal, progress }) =>
+      workbook.writeSheets(specs, { signal, onProgress: (p) => progress(p.done / p.total) }),
+    );
+    if (!outcome.ok) return notify("error", explain(outcome.error));
+    notify(
+      "success",
+      format(strings.importWritten, { sheets: outcome.value.sheets.map((s) => s.name).join(", ") }),
+    );
+  };
+
+  return (
+    <div className="import-step" data-testid="import-step">
+      <TabList size="small" selectedValue={source} onTabSelect={(_e, d) => setSource(d.value as Source)}>
+        <Tab value="paste" data-testid="source-paste">
+          {strings.importPaste}
+        </Tab>
+        <Tab value="file" data-testid="source-file">
+          {strings.importFile}
+        </Tab>
+        {workbook && (
+          <Tab value="selection" data-testid="source-selection">
+            {strings.importSelection}
+          </Tab>
+        )}
+      </TabList>
+      {source === "paste" && (
+        <Field label={strings.importPasteLabel}>
+          <Textarea
+            data-testid="paste-area"
+            resize="vertical"
+            rows={6}
+            value={pasted}
+            onChange={(_e, d) => setPasted(d.value)}
+          />
+        </Field>
+      )}
+      {source === "file" && (
+        <Field label={strings.importFileLabel}>
+          <input
+            data-testid="file-input"
+            type="file"
+            accept=".txt,.docx"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        </Field>
+      )}
+      <div className="import-actions">
+        <Field label={strings.importPlanYear} className="plan-year">
+          <Input
+            data-testid="plan-year"
+            value={planYear}
+            onChange={(_e, d) => setPlanYear(d.value)}
+            inputMode="numeric"
+          />
+        </Field>
+        <Button appearance="primary" onClick={read} disabled={job.running} data-testid="import-read">
+          {strings.importRead}
+        </Button>
+      </div>
+      {parsed && (
+        <>
+          <ImportPreview
+            strings={strings}
+            parsed={parsed}
+            onEdit={(edit) => setParsed(applyEdit(parsed, edit))}
+          />
+          {workbook && (
+            <Button
+              appearance="primary"
+              onClick={confirm}
+              disabled={job.running}
+              data-testid="import-confirm"
+            >
+              {strings.importConfirm}
+            </Button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
