@@ -82,7 +82,8 @@ export function parseGridDocument(items: DocItem[], opts: ParseOptions, fullText
 
 export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
   assertReadableText(text, opts.file);
-  const clean = cleanText(text.replace(/\r\n?/g, "\n"));
+  // The plan year is read from the head of the document: clean only that much.
+  const clean = cleanText(text.slice(0, 8000).replace(/\r\n?/g, "\n"));
   // Keep tabs: they carry the cell structure of Word text (cleanText turned them into spaces).
   const lines = text.replace(/\r\n?/g, "\n").normalize("NFC").split("\n");
   if (isWordTabText(lines)) return parseGridDocument(readWordText(lines, opts.file), opts, clean);

@@ -413,7 +413,6 @@ class CellText {
 function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: string): number {
   const content = cell.content;
   const textLength = cell.length;
-  const textOf = () => cell.text();
   let s = 0;
   // Units and results repeat down a column: a text this column already holds in other rows.
   // The bonus follows how common the text is, so a repeated first-pass mistake does not win.
@@ -431,14 +430,14 @@ function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: stri
   // The joined text is built only where a rule reads it (short cells mostly).
   switch (col.field) {
     case "no":
-      return content.length === 1 && /^\d{1,3}\.?$/.test(textOf()) ? 2 : -20;
+      return content.length === 1 && /^\d{1,3}\.?$/.test(cell.text()) ? 2 : -20;
     case "deadline": {
       // A deadline cell is short, starts like a deadline and reads as one as a whole.
       if (textLength > 60 || content.length > 8) {
         s -= 6;
         break;
       }
-      const text = textOf();
+      const text = cell.text();
       if (!DEADLINE_HEAD.test(text)) s -= looksLikeDeadline(text) ? 2 : 6;
       else if (textLength <= 40 && text.split(" ").length <= 8 && looksLikeDeadline(text)) s += 6;
       else s -= looksLikeDeadline(text) ? 2 : 6;
@@ -453,19 +452,19 @@ function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: stri
           break;
         }
       if (content[content.length - 1]!.f.bareUnit) s -= 4;
-      if (!head.f.unit && textLength < 60 && looksLikeDeadline(textOf())) s -= 3;
+      if (!head.f.unit && textLength < 60 && looksLikeDeadline(cell.text())) s -= 3;
       break;
     case "partners": {
-      if (textLength === 1 && textOf() === "-") s += 2;
+      if (textLength === 1 && cell.text() === "-") s += 2;
       else s += head.f.unit ? 2 : -2;
       if (content[content.length - 1]!.f.bareUnit) s -= 4;
       break;
     }
     case "task":
-      if (textLength < 30 && looksLikeDeadline(textOf())) s -= 4;
+      if (textLength < 30 && looksLikeDeadline(cell.text())) s -= 4;
       break;
     case "output":
-      if (textLength < 30 && looksLikeDeadline(textOf())) s -= 3;
+      if (textLength < 30 && looksLikeDeadline(cell.text())) s -= 3;
       if (head.f.unit) s -= 2;
       if (content.some((a) => a.lineStart && a.f.marker)) s -= 1.5;
       break;
@@ -508,9 +507,10 @@ export function scoreCellsFrom(
   i: number,
   jMax: number,
   continuation: boolean,
-  emit: (j: number, score: number) => void,
+  out: number[],
 ): void {
-  emit(i, emptyScore(col, continuation));
+  out.length = 0;
+  out.push(emptyScore(col, continuation));
   const cell = new CellText();
   const content = cell.content;
   let layout = 0;
@@ -546,13 +546,13 @@ export function scoreCellsFrom(
       if (col.width > 0 && a.lineStart && a.text.length > col.width * 1.3) longLines -= 2;
     }
     if (!content.length) {
-      emit(k + 1, emptyScore(col, continuation));
+      out.push(emptyScore(col, continuation));
       continue;
     }
     const head = content[0]!;
     const score =
       layout + longLines + (head.f.lower && !continuation ? -3 : 0) + columnTerms(col, cell, head, key);
-    emit(k + 1, score);
+    out.push(score);
   }
 }
 
@@ -564,6 +564,7 @@ export function assignCells(columns: ColumnModel[], atoms: Atom[], continuation 
   const best: number[][] = Array.from({ length: k + 1 }, () => Array<number>(n + 1).fill(NEG));
   const back: number[][] = Array.from({ length: k + 1 }, () => Array<number>(n + 1).fill(-1));
   best[0]![0] = 0;
+  const scores: number[] = [];
   for (let c = 0; c < k; c++) {
     for (let i = 0; i <= n; i++) {
       const base = best[c]![i]!;
@@ -576,16 +577,18 @@ export function assignCells(columns: ColumnModel[], atoms: Atom[], continuation 
         i,
         Math.min(n, i + maxAtoms(columns[c]!.field)),
         continuation,
-        (j, cell) => {
-          let s = base + cell;
-          // A cut before a line with no empty line above (same baseline) is expected.
-          if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
-          if (s > row[j]!) {
-            row[j] = s;
-            from[j] = i;
-          }
-        },
+        scores,
       );
+      for (let d = 0; d < scores.length; d++) {
+        const j = i + d;
+        let s = base + scores[d]!;
+        // A cut before a line with no empty line above (same baseline) is expected.
+        if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
+        if (s > row[j]!) {
+          row[j] = s;
+          from[j] = i;
+        }
+      }
     }
   }
   const cuts: number[] = [n];
@@ -767,14 +770,19 @@ function cleanBody(
   dropped: DroppedLine[],
   file: string,
 ): PdfLine[] {
+  // A repeated header is printed as the first one was: compare the (already normalised) texts.
   const headerTexts = all
     .slice(region.headerStart, region.bodyStart)
-    .map((l) => foldForMatch(l.text))
+    .map((l) => l.text.toLowerCase())
     .filter(Boolean);
   const out: PdfLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (headerTexts.length && foldForMatch(l.text) === headerTexts[0]) {
+    if (
+      headerTexts.length &&
+      l.text.length === headerTexts[0]!.length &&
+      l.text.toLowerCase() === headerTexts[0]
+    ) {
       let k = 0;
       let j = i;
       while (j < lines.length && k < headerTexts.length) {
@@ -782,7 +790,7 @@ function cleanBody(
           j++;
           continue;
         }
-        if (foldForMatch(lines[j]!.text) !== headerTexts[k]) break;
+        if (lines[j]!.text.toLowerCase() !== headerTexts[k]) break;
         k++;
         j++;
       }
@@ -1001,6 +1009,7 @@ function rowsWithoutNumbers(
     const best: number[][] = Array.from({ length: k }, () => Array<number>(n + 1).fill(-Infinity));
     const back: number[][] = Array.from({ length: k }, () => Array<number>(n + 1).fill(-1));
     best[0]![0] = 0;
+    const scores: number[] = [];
     for (let i = 0; i <= n; i++) {
       for (let c = 0; c < k; c++) {
         const base = best[c]![i]!;
@@ -1010,22 +1019,17 @@ function rowsWithoutNumbers(
           back[0]![i + 1] = -2;
         }
         const next = (c + 1) % k;
-        scoreCellsFrom(
-          columns[c]!,
-          atoms,
-          i,
-          Math.min(n, i + maxAtoms(columns[c]!.field)),
-          false,
-          (j, cell) => {
-            let s = base + cell;
-            if (c === 0) s -= 2;
-            if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
-            if (s > best[next]![j]!) {
-              best[next]![j] = s;
-              back[next]![j] = i;
-            }
-          },
-        );
+        scoreCellsFrom(columns[c]!, atoms, i, Math.min(n, i + maxAtoms(columns[c]!.field)), false, scores);
+        for (let d = 0; d < scores.length; d++) {
+          const j = i + d;
+          let s = base + scores[d]!;
+          if (c === 0) s -= 2;
+          if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
+          if (s > best[next]![j]!) {
+            best[next]![j] = s;
+            back[next]![j] = i;
+          }
+        }
       }
     }
     const cells: { start: number; end: number }[] = [];
