@@ -9,9 +9,10 @@ import { toPlanJson, type ParsedPlan, type SourceLocation } from "../../core/mod
 import { ImportError, parseDocItems, parsePlanGrid, parsePlanText } from "../../core/import/parse-plan";
 import { readDelimited, readXlsx } from "../../readers/tabular-files";
 import { readDocx } from "../../readers/docx-file";
+import { readPdf } from "../../readers/pdf-file";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
 
-export const PARSE_EXTENSIONS = [".txt", ".docx", ".xlsx", ".csv", ".tsv"];
+export const PARSE_EXTENSIONS = [".txt", ".docx", ".pdf", ".xlsx", ".csv", ".tsv"];
 
 function decodeUtf8(bytes: Buffer, file: string): string {
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
@@ -73,11 +74,7 @@ export async function readPlanFile(path: string, planYear: number | undefined): 
       `Tệp ${file} là định dạng Word cũ (.doc). Hãy mở bằng Word và lưu lại thành .docx rồi nhập lại.`,
       `${file} is an old Word (.doc) file. Save it as .docx in Word and import again.`,
     );
-  if (ext === ".pdf")
-    throw new ImportError(
-      `Chưa đọc trực tiếp được tệp PDF (${file}) trong phiên bản này. Hãy mở PDF, chọn toàn bộ (Ctrl+A), sao chép và dán vào một tệp .txt, rồi nhập tệp đó.`,
-      `PDF files (${file}) cannot be read directly yet. Copy the PDF's text into a .txt file and import that.`,
-    );
+  if (ext === ".pdf") return parseDocItems(await readPdf(new Uint8Array(bytes), file), opts);
   throw new ImportError(
     `Không hỗ trợ loại tệp “${ext || "(không có đuôi)"}”. Các loại được hỗ trợ: ${PARSE_EXTENSIONS.join(", ")}.`,
     `Unsupported file type "${ext}". Supported: ${PARSE_EXTENSIONS.join(", ")}.`,
