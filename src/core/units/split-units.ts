@@ -27,7 +27,9 @@ export const UNIT_TYPE_WORDS = [
   "Bộ",
 ];
 
-const MARKER = /^\s*(?:[-+•–]\s+|[-+•]\s*(?=\p{Lu}))/u;
+// List markers per the schema: "- ", "+ ", "•". An en dash at a line start is a wrapped name
+// ("Phòng Văn hóa" / "– Xã hội"), not a list item.
+const MARKER = /^\s*(?:[-+•]\s+|[-+•]\s*(?=\p{Lu}))/u;
 const UNIT_WORD_AFTER_COMMA = new RegExp(
   `^\\s*(?:${UNIT_TYPE_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})(?![\\p{Ll}\\p{Lu}])`,
   "u",

@@ -68,13 +68,18 @@ interface AtomFeatures {
   bareUnit: boolean;
   /** A deadline's first word on its own ("Tháng", "Quý"). */
   dangling: boolean;
+  /** Ends in a comma or dash: the sentence goes on. */
+  endsOpen: boolean;
+  /** Opening minus closing brackets. */
+  parenDelta: number;
   /** Folded text (no diacritics, lower case) for matching texts seen in other rows; filled on first use. */
   folded: string | null;
 }
 
 function featuresOf(text: string): AtomFeatures {
   return {
-    lower: /^\p{Ll}/u.test(text),
+    // Lower case, or an opening bracket: the line goes on with what came before.
+    lower: /^(\p{Ll}|\()/u.test(text),
     marker: /^[-+•]/.test(text),
     firstWordLength: (text.split(" ")[0] ?? "").length,
     endsPeriod: /\.$/.test(text),
@@ -83,6 +88,8 @@ function featuresOf(text: string): AtomFeatures {
     unit: UNIT_START.test(text),
     bareUnit: BARE_UNIT_WORD.test(text),
     dangling: /^(Tháng|Quý|Năm|Hằng|Hàng|Thường|Trước|Trước ngày)$/u.test(text),
+    endsOpen: /[,–-]$/.test(text),
+    parenDelta: (text.match(/[(“]/g) ?? []).length - (text.match(/[)”]/g) ?? []).length,
     folded: null,
   };
 }
@@ -352,6 +359,23 @@ const BARE_UNIT_WORD = new RegExp(
   "u",
 );
 
+/** Layout terms for atom `a` continuing the cell after `prev` (shared by both scorers). */
+function continuation_terms(col: ColumnModel, a: Atom, prev: Atom, openBrackets: number): number {
+  let s = 0;
+  // A line that ends in a function word ("… và", "… của"), a comma or a dash goes on in the same
+  // cell; so does one inside brackets not yet closed.
+  if (a.lineStart && (prev.f.endsFunctionWord || prev.f.endsOpen)) s += 2;
+  if (openBrackets > 0) s += 3;
+  // A lower-case start continues a sentence, unless the line before ended one.
+  if (a.f.lower) s += prev.f.endsPeriod ? -1.5 : 1;
+  else if (prev.f.endsPunct && a.lineStart) s -= 0.5;
+  if (col.width > 0 && a.lineStart && !prev.blank && !a.f.marker) {
+    const fits = prev.text.length + 1 + a.f.firstWordLength;
+    if (fits <= col.width * 0.8) s -= 2.5;
+  }
+  return s;
+}
+
 /** Score of a cell made of atoms[i..j) in a column. */
 export function cellScore(
   col: ColumnModel,
@@ -365,9 +389,12 @@ export function cellScore(
   let s = 0;
   const head = content[0]!;
   // Layout inside the cell.
+  let balance = atoms[i]!.blank ? 0 : atoms[i]!.f.parenDelta;
   for (let k = i + 1; k < j; k++) {
     const a = atoms[k]!;
     const prev = atoms[k - 1]!;
+    const open = balance;
+    if (!a.blank) balance += a.f.parenDelta;
     if (a.blank) {
       // A lone space closes a cell: fine at its end, suspicious inside it.
       s += k === j - 1 ? 1 : -3;
@@ -377,15 +404,7 @@ export function cellScore(
       s += 0.5; // keeping a line whole
     else if (!a.gapBefore) s -= 4; // same baseline: another column
     if (a.leadingSpace) s -= 2.5;
-    // A line that ends in a function word ("… và", "… của") goes on in the same cell.
-    if (a.lineStart && prev.f.endsFunctionWord) s += 2;
-    // A lower-case start continues a sentence, unless the line before ended one.
-    if (a.f.lower) s += prev.f.endsPeriod ? -1.5 : 1;
-    else if (prev.f.endsPunct && a.lineStart) s -= 0.5;
-    if (col.width > 0 && a.lineStart && !prev.blank && !a.f.marker) {
-      const fits = prev.text.length + 1 + a.f.firstWordLength;
-      if (fits <= col.width * 0.8) s -= 2.5;
-    }
+    s += continuation_terms(col, a, prev, open);
   }
   if (col.width > 0) for (const a of content) if (a.lineStart && a.text.length > col.width * 1.3) s -= 2;
   if (head.f.lower && !continuation) s -= 3;
@@ -516,6 +535,7 @@ export function scoreCellsFrom(
   let layout = 0;
   let longLines = 0;
   let key = "";
+  let balance = 0;
   const wantKey = col.seen.size > 0;
   let lastBlankBonus = 0;
   for (let k = i; k < jMax; k++) {
@@ -532,15 +552,11 @@ export function scoreCellsFrom(
         if (!a.lineStart) layout += 0.5;
         else if (!a.gapBefore) layout -= 4;
         if (a.leadingSpace) layout -= 2.5;
-        if (a.lineStart && prev.f.endsFunctionWord) layout += 2;
-        if (a.f.lower) layout += prev.f.endsPeriod ? -1.5 : 1;
-        else if (prev.f.endsPunct && a.lineStart) layout -= 0.5;
-        if (col.width > 0 && a.lineStart && !prev.blank && !a.f.marker) {
-          if (prev.text.length + 1 + a.f.firstWordLength <= col.width * 0.8) layout -= 2.5;
-        }
+        layout += continuation_terms(col, a, prev, balance);
       }
     }
     if (!a.blank) {
+      balance += a.f.parenDelta;
       cell.push(a);
       if (wantKey && content.length <= 6) key = appendKey(key, foldedOf(a));
       if (col.width > 0 && a.lineStart && a.text.length > col.width * 1.3) longLines -= 2;
@@ -877,6 +893,19 @@ export function readPdfTextTables(
       );
       rows = blocks.map((block) => ({ block, cells: assignRow(columns, block) }));
     } else {
+      // Without a TT column every column is narrow: a line far wider than the table's lines is the
+      // prose after it (the region's end is moved up to there).
+      const widths = body
+        .map((l) => l.text.length)
+        .filter((n) => n > 0)
+        .slice(0, 60)
+        .sort((a, b) => a - b);
+      const typical = widths[Math.floor(widths.length * 0.9)] ?? 0;
+      const stop = body.findIndex((l, k) => k > 10 && typical > 0 && l.text.length > typical * 2);
+      if (stop > 0) {
+        for (const l of body.slice(stop)) result.consumed.delete(l.line);
+        body.splice(stop);
+      }
       rows = rowsWithoutNumbers(columns, atomsOf(body.filter((l) => !l.pageBreak)), file);
       for (const r of rows)
         for (const seg of r.block.segments) for (const a of seg) result.placed.add(a.line);
