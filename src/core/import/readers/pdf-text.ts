@@ -268,6 +268,11 @@ function appendKey(out: string, folded: string): string {
 }
 
 const MAX_CELL_ATOMS = 40;
+/**
+ * Two lines with no empty line between them usually sit on one baseline in two columns; some
+ * copies also run a cell's own lines together, so this is evidence, not a rule.
+ */
+const NO_GAP_PENALTY = 2.5;
 /** Lines a section heading ("II. Nhóm nhiệm vụ …") may wrap over, its own line included. */
 const MAX_SECTION_LINES = 5;
 /** Rows the first pass looks at to learn column widths and usual texts: plenty for the statistics. */
@@ -402,7 +407,7 @@ export function cellScore(
     }
     if (!a.lineStart)
       s += 0.5; // keeping a line whole
-    else if (!a.gapBefore) s -= 4; // same baseline: another column
+    else if (!a.gapBefore) s -= NO_GAP_PENALTY; // same baseline: another column
     if (a.leadingSpace) s -= 2.5;
     s += continuation_terms(col, a, prev, open);
   }
@@ -550,7 +555,7 @@ export function scoreCellsFrom(
         lastBlankBonus = 1 + 3; // +1 while last, -3 once followed
       } else {
         if (!a.lineStart) layout += 0.5;
-        else if (!a.gapBefore) layout -= 4;
+        else if (!a.gapBefore) layout -= NO_GAP_PENALTY;
         if (a.leadingSpace) layout -= 2.5;
         layout += continuation_terms(col, a, prev, balance);
       }
