@@ -87,8 +87,10 @@ async function main() {
   console.log(
     `Machine: ${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
-  for (const r of results)
-    console.log(`${r.name.padEnd(52)} ${r.medianMs.toFixed(1).padStart(9)} ms  ${r.note}`);
+  for (const r of results) {
+    const time = Number.isNaN(r.medianMs) ? "".padStart(12) : `${r.medianMs.toFixed(1).padStart(9)} ms`;
+    console.log(`${r.name.padEnd(52)} ${time}  ${r.note}`);
+  }
   console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 }
 
