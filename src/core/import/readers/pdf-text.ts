@@ -444,9 +444,10 @@ function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: stri
   // Texts that repeat down a column are short (units, results): long cells are not looked up.
   if (col.seen.size && content.length <= 6) {
     const key = rawKey !== undefined ? rawKey.replace(/^[-+•]\s*/, "") : seenKeyOf(content);
-    const seen =
-      col.seen.get(key) ??
-      (col.mode && key.startsWith(col.mode) && /^ [-+•] /.test(key.slice(col.mode.length)) ? col.seenMax : 0);
+    const exact = col.seen.get(key) ?? 0;
+    const extended =
+      col.mode && key.startsWith(col.mode) && /^ [-+•] /.test(key.slice(col.mode.length)) ? col.seenMax : 0;
+    const seen = Math.max(exact, extended);
     if (seen >= 2 && seen >= col.seenRows * 0.3) s += (4 * seen) / col.seenMax;
   }
   // A deadline's first word left dangling at the end of another cell ("… liên thông" + "Tháng").
