@@ -24,7 +24,10 @@ function qualitativeDone(actual: string | number | boolean | null | undefined): 
   return /^(x|đạt|có|hoàn thành|đã|rồi|1|true|yes)/iu.test(actual.trim());
 }
 
-export function assess(target: TargetValue | string, actual: string | number | boolean | null | undefined): Assessment | null {
+export function assess(
+  target: TargetValue | string,
+  actual: string | number | boolean | null | undefined,
+): Assessment | null {
   const t = typeof target === "string" ? parseTarget(target) : target;
   if (t.kind === "none") return null;
   if (t.kind === "qualitative") {
@@ -55,7 +58,10 @@ export function gap(target: TargetValue | string, actual: string | number | null
 }
 
 /** Actual / target (target / actual when lower is better); the low end for a range. */
-export function achievementRate(target: TargetValue | string, actual: string | number | null | undefined): number | null {
+export function achievementRate(
+  target: TargetValue | string,
+  actual: string | number | null | undefined,
+): number | null {
   const t = typeof target === "string" ? parseTarget(target) : target;
   const a = actualNumber(actual);
   if (t.kind !== "numeric" || a === null || t.value === null) return null;
@@ -71,7 +77,9 @@ export interface Milestone {
 /** The target in force at a date: the next milestone (by year end) that sets one. */
 export function targetInForce(milestones: readonly Milestone[], dateIso: string): Milestone | null {
   const year = Number(dateIso.slice(0, 4));
-  const withTarget = [...milestones].filter((m) => parseTarget(m.target).kind !== "none").sort((a, b) => a.year - b.year);
+  const withTarget = [...milestones]
+    .filter((m) => parseTarget(m.target).kind !== "none")
+    .sort((a, b) => a.year - b.year);
   return withTarget.find((m) => m.year >= year) ?? withTarget[withTarget.length - 1] ?? null;
 }
 

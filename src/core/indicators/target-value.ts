@@ -22,14 +22,16 @@ function num(s: string): number {
 }
 
 export function parseTarget(input: string | number | null | undefined): TargetValue {
-  if (typeof input === "number") return { kind: "numeric", comparator: "=", value: input, max: null, text: String(input) };
+  if (typeof input === "number")
+    return { kind: "numeric", comparator: "=", value: input, max: null, text: String(input) };
   const text = normalizeInline(String(input ?? ""));
   const none: TargetValue = { kind: "none", comparator: null, value: null, max: null, text };
   if (!text || /^[-–—]$/.test(text)) return none;
   if (/^x$/i.test(text)) return { kind: "qualitative", comparator: null, value: null, max: null, text };
   const f = foldForMatch(text);
   const range = new RegExp(`^${NUM}\\s*%?\\s*[-–]\\s*${NUM}`).exec(text);
-  if (range) return { kind: "numeric", comparator: "range", value: num(range[1]!), max: num(range[2]!), text };
+  if (range)
+    return { kind: "numeric", comparator: "range", value: num(range[1]!), max: num(range[2]!), text };
   const first = new RegExp(NUM).exec(text);
   if (!first) return { kind: "qualitative", comparator: null, value: null, max: null, text };
   const value = num(first[1]!);

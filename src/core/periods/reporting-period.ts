@@ -22,24 +22,41 @@ function shift(year: number, month: number, delta: number): { year: number; mont
 }
 
 /** The period (of a kind) that contains the date. */
-export function reportingPeriod(dateIso: string, kind: PeriodKind = "month", cutoffDay = 15): ReportingPeriod | null {
+export function reportingPeriod(
+  dateIso: string,
+  kind: PeriodKind = "month",
+  cutoffDay = 15,
+): ReportingPeriod | null {
   const d = splitIsoDate(dateIso);
   if (!d || cutoffDay < 1 || cutoffDay > 28) return null;
   // The "reporting month" the date belongs to: on or after the cut-off, the next month.
-  const m = cutoffDay > 1 && d.day >= cutoffDay ? shift(d.year, d.month, 1) : { year: d.year, month: d.month };
+  const m =
+    cutoffDay > 1 && d.day >= cutoffDay ? shift(d.year, d.month, 1) : { year: d.year, month: d.month };
   const startOf = (year: number, month: number) => {
     if (cutoffDay === 1) return formatIso(year, month, 1);
     const prev = shift(year, month, -1);
     return formatIso(prev.year, prev.month, cutoffDay);
   };
   const endOf = (year: number, month: number) =>
-    cutoffDay === 1 ? formatIso(year, month, daysInMonth(year, month)) : formatIso(year, month, cutoffDay - 1);
+    cutoffDay === 1
+      ? formatIso(year, month, daysInMonth(year, month))
+      : formatIso(year, month, cutoffDay - 1);
   switch (kind) {
     case "month":
-      return { kind, label: `Tháng ${m.month}/${m.year}`, start: startOf(m.year, m.month), end: endOf(m.year, m.month) };
+      return {
+        kind,
+        label: `Tháng ${m.month}/${m.year}`,
+        start: startOf(m.year, m.month),
+        end: endOf(m.year, m.month),
+      };
     case "quarter": {
       const q = Math.ceil(m.month / 3);
-      return { kind, label: `Quý ${ROMAN[q - 1]}/${m.year}`, start: startOf(m.year, q * 3 - 2), end: endOf(m.year, q * 3) };
+      return {
+        kind,
+        label: `Quý ${ROMAN[q - 1]}/${m.year}`,
+        start: startOf(m.year, q * 3 - 2),
+        end: endOf(m.year, q * 3),
+      };
     }
     case "half":
       return m.month <= 6

@@ -6,13 +6,7 @@ import type { Recurrence } from "../deadlines/parse-deadline";
 import { isoToSerial } from "../excel-dates";
 
 export type TaskStatus =
-  | "done-on-time"
-  | "done-late"
-  | "in-progress"
-  | "not-started"
-  | "due-soon"
-  | "overdue"
-  | "recurring";
+  "done-on-time" | "done-late" | "in-progress" | "not-started" | "due-soon" | "overdue" | "recurring";
 
 export const STATUS_LABEL_VI: Record<TaskStatus, string> = {
   "done-on-time": "Đã hoàn thành đúng hạn",
@@ -25,7 +19,10 @@ export const STATUS_LABEL_VI: Record<TaskStatus, string> = {
 };
 
 /** The bucket of the official count each status belongs to. */
-export const STATUS_BUCKET: Record<TaskStatus, "done-on-time" | "done-late" | "open-on-time" | "open-late" | "recurring"> = {
+export const STATUS_BUCKET: Record<
+  TaskStatus,
+  "done-on-time" | "done-late" | "open-on-time" | "open-late" | "recurring"
+> = {
   "done-on-time": "done-on-time",
   "done-late": "done-late",
   "in-progress": "open-on-time",
@@ -64,7 +61,11 @@ export function daysBetween(fromIso: string, toIso: string): number | null {
 
 export function taskStatus(f: TaskFacts): TaskStatusResult {
   const daysLeft = f.dueDate ? daysBetween(f.reportDate, f.dueDate) : null;
-  const result = (status: TaskStatus): TaskStatusResult => ({ status, label: STATUS_LABEL_VI[status], daysLeft });
+  const result = (status: TaskStatus): TaskStatusResult => ({
+    status,
+    label: STATUS_LABEL_VI[status],
+    daysLeft,
+  });
   const done = f.completedOn !== null && (daysBetween(f.completedOn, f.reportDate) ?? -1) >= 0;
   if (done) {
     if (!f.dueDate) return result("done-on-time");
