@@ -12,6 +12,8 @@ import { WorkbookDouble } from "../test/doubles/excel-double";
 import { sampleSheet } from "../test/excel/sample-sheet";
 import { parsePlanText } from "../src/core/import/parse-plan";
 import { renderPdfText, syntheticTables } from "../test/fixtures/synthetic-plan";
+import * as KH from "../src/functions/functions";
+import { isoToSerial } from "../src/core/excel-dates";
 
 interface Result {
   name: string;
@@ -64,6 +66,28 @@ async function main() {
     medianMs: NaN,
     note: `${(importTimes[10000]! / importTimes[5000]!).toFixed(2)}× (limit 2.2×)`,
   });
+  // Custom functions through their entry points, as Excel calls them with a 100,000-row range.
+  const n = 100_000;
+  const report = isoToSerial("2026-10-14")!;
+  const due = Array.from({ length: n }, (_, i) => [report - 200 + (i % 400)]);
+  const done = Array.from({ length: n }, (_, i) => [i % 3 === 0 ? report - 250 + (i % 300) : ""]);
+  const progress = Array.from({ length: n }, (_, i) => [i % 101]);
+  results.push(
+    await measure("KH.TRANGTHAI over 100,000 tasks", 5, async () => {
+      const out = KH.trangThai(due, done, progress, report);
+      return `${out.length} statuses`;
+    }),
+  );
+  const targets = Array.from({ length: n }, (_, i) => [
+    ["≥ 80", "Dưới 4", "80–90", "Khoảng 40", "100"][i % 5],
+  ]);
+  const actuals = Array.from({ length: n }, (_, i) => [(i % 120) + 0.5]);
+  results.push(
+    await measure("KH.CHENHLECH over 100,000 indicators", 5, async () => {
+      const out = KH.chenhLech(targets, actuals);
+      return `${out.length} gaps`;
+    }),
+  );
   for (const rows of [10, 5000]) {
     results.push(
       await measure(`adapter: write ${rows} task rows (Excel double)`, 5, async () => {

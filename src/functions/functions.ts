@@ -78,7 +78,10 @@ export function trangThai(
       dueDate: cellDate(due),
       completedOn: cellDate(done),
       progress: cellNumber(progress),
-      recurrence: parseDeadline(cellText(rec), 2000).recurrence,
+      recurrence:
+        rec === "" || rec === null || rec === undefined
+          ? "none"
+          : parseDeadline(cellText(rec), 2000).recurrence,
       reportDate,
       dueSoonDays: soNgaySapDenHan ?? 7,
     }).label;

@@ -21,10 +21,24 @@ function num(s: string): number {
   return Number(s.replace(",", "."));
 }
 
+const cache = new Map<string, TargetValue>();
+
+/** parseTarget, remembered per text: an indicator sheet repeats the same few target cells. */
 export function parseTarget(input: string | number | null | undefined): TargetValue {
   if (typeof input === "number")
     return { kind: "numeric", comparator: "=", value: input, max: null, text: String(input) };
-  const text = normalizeInline(String(input ?? ""));
+  const key = String(input ?? "");
+  let hit = cache.get(key);
+  if (!hit) {
+    if (cache.size > 20_000) cache.clear();
+    hit = readTarget(key);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+function readTarget(input: string): TargetValue {
+  const text = normalizeInline(input);
   const none: TargetValue = { kind: "none", comparator: null, value: null, max: null, text };
   if (!text || /^[-–—]$/.test(text)) return none;
   if (/^x$/i.test(text)) return { kind: "qualitative", comparator: null, value: null, max: null, text };
