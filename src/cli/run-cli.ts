@@ -5,6 +5,7 @@
 import { PRODUCT } from "../core/product";
 import { USAGE } from "./usage";
 import { parseCommand } from "./commands/parse";
+import { buildCommand } from "./commands/build";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
     return EXIT.ok;
   },
   parse: (args, io) => parseCommand(args, io),
+  build: (args, io) => buildCommand(args, io),
   help: async (_args, io) => {
     io.out(USAGE);
     return EXIT.ok;

@@ -9,10 +9,12 @@ Lệnh / Commands:
   parse FILE [--plan-year YYYY] [--json]
                      Đọc kế hoạch (.txt) và in cấu trúc; --json in JSON theo SCHEMA.md
                      Read a plan and print its structure; --json prints the SCHEMA.md JSON
+  build FILE --out SỔ.xlsx [--report-date YYYY-MM-DD] [--plan-year YYYY] [--force]
+                     Ghi sổ theo dõi (Nhiệm vụ, Chỉ tiêu, Thiết lập) / write the tracking workbook
   version            In số phiên bản / print the version
   help, --help, -h   In hướng dẫn này / print this help
 
-Sắp có / Coming: build, report, split, merge.
+Sắp có / Coming: report, split, merge.
 
 Mã thoát / Exit codes: 0 thành công / success, 1 lỗi dữ liệu hoặc tệp / data or file error,
 2 sai cú pháp lệnh / usage error.

@@ -48,3 +48,44 @@ describeIfShared("seed plans scored against the gold files", () => {
     expect(score).toBeGreaterThanOrEqual(KNOWN_SHORTFALL[stem] ?? 1);
   });
 });
+
+describeIfShared("tracking workbook built from a seed", () => {
+  it("002: 8 tasks and 31 indicators, statuses as of 2025-10-14", async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const { readFileSync } = await import("node:fs");
+    const { taskStatus } = await import("../../src/core/status/task-status");
+    const stem = "002_62babc475b85095e";
+    const out = join(mkdtempSync(join(tmpdir(), "kh-build-seed-")), "p.xlsx");
+    execFileSync(TSX, [
+      join(ROOT, "src/cli/main.ts"),
+      "build",
+      join(SHARED, "seeds", `${stem}.txt`),
+      "--report-date",
+      "2025-10-14",
+      "--out",
+      out,
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const tasks = book.getWorksheet("Nhiệm vụ")!;
+    const indicators = book.getWorksheet("Chỉ tiêu")!;
+    expect(tasks.actualRowCount - 1).toBe(8);
+    expect(indicators.actualRowCount - 1).toBe(31);
+    const gold = JSON.parse(readFileSync(join(SHARED, "gold", `${stem}.json`), "utf8"));
+    const goldTasks = gold.tables.find((t: { kind: string }) => t.kind === "tasks").rows;
+    const header = (tasks.getRow(1).values as unknown[]).slice(1);
+    const statusCol = header.indexOf("Trạng thái") + 1;
+    goldTasks.forEach((g: { dueDate: string | null; recurrence: "none" }, i: number) => {
+      const cell = tasks.getRow(i + 2).getCell(statusCol).value as { result: string };
+      expect(cell.result).toBe(
+        taskStatus({
+          dueDate: g.dueDate,
+          recurrence: g.recurrence,
+          completedOn: null,
+          progress: null,
+          reportDate: "2025-10-14",
+        }).label,
+      );
+    });
+  });
+});

@@ -1,0 +1,111 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { serialToIso } from "../../src/core/excel-dates";
+import { taskStatus } from "../../src/core/status/task-status";
+import { parseDeadline } from "../../src/core/deadlines/parse-deadline";
+import { renderWordText, syntheticTables } from "../fixtures/synthetic-plan";
+
+const ROOT = join(__dirname, "../..");
+const TSX = join(ROOT, "node_modules/.bin/tsx");
+const dir = mkdtempSync(join(tmpdir(), "kh-build-"));
+
+function cellValue(v: ExcelJS.CellValue): unknown {
+  if (v && typeof v === "object" && "formula" in v) return v.result;
+  return v;
+}
+
+describe("plan build", () => {
+  it("writes Nhiệm vụ, Chỉ tiêu and Thiết lập with statuses cached for the report date", async () => {
+    const tables = syntheticTables({
+      seed: 51,
+      planYear: 2026,
+      tables: 2,
+      rowsPerTable: 7,
+      withSections: true,
+      withOutput: true,
+      withNote: false,
+    });
+    const src = join(dir, "kh.txt");
+    writeFileSync(src, renderWordText(tables, 2026));
+    const out = join(dir, "so.xlsx");
+    execFileSync(
+      TSX,
+      [join(ROOT, "src/cli/main.ts"), "build", src, "--report-date", "2026-10-14", "--out", out],
+      { encoding: "utf8" },
+    );
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Nhiệm vụ", "Chỉ tiêu", "Thiết lập"]);
+    const ws = book.getWorksheet("Nhiệm vụ")!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const colOf = (name: string) => header.indexOf(name) + 1;
+    const all = tables.flatMap((t) => t.rows);
+    expect(ws.actualRowCount - 1).toBe(all.length);
+    all.forEach((row, i) => {
+      const r = ws.getRow(i + 2);
+      const expected = taskStatus({
+        ...parseDeadline(row.deadlineText, 2026),
+        completedOn: null,
+        progress: null,
+        reportDate: "2026-10-14",
+      });
+      expect(cellValue(r.getCell(colOf("Trạng thái")).value)).toBe(expected.label);
+      const formula = r.getCell(colOf("Trạng thái")).value as { formula: string };
+      expect(formula.formula).toMatch(/^KH\.TRANGTHAI\(/);
+      const due = r.getCell(colOf("Hạn hoàn thành")).value;
+      const dueIso =
+        due instanceof Date ? due.toISOString().slice(0, 10) : due === null ? null : serialToIso(Number(due));
+      expect(dueIso).toBe(row.dueDate);
+    });
+    expect(cellValue(ws.getRow(2).getCell(colOf("Mã nhiệm vụ")).value)).toBe(
+      `PL1.${all[0]!.section}.${all[0]!.no}`,
+    );
+    const settings = book.getWorksheet("Thiết lập")!;
+    expect(settings.getCell("A2").value).toBe("Ngày báo cáo");
+  });
+
+  it("never overwrites an existing workbook without --force, and refuses a bad date", () => {
+    const out = join(dir, "co-san.xlsx");
+    writeFileSync(out, "dữ liệu của chuyên viên");
+    const src = join(dir, "kh2.txt");
+    writeFileSync(
+      src,
+      renderWordText(
+        syntheticTables({
+          seed: 52,
+          planYear: 2026,
+          tables: 1,
+          rowsPerTable: 3,
+          withSections: false,
+          withOutput: true,
+          withNote: false,
+        }),
+        2026,
+      ),
+    );
+    const r = spawnSync(TSX, [join(ROOT, "src/cli/main.ts"), "build", src, "--out", out], {
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("không ghi đè");
+    const bad = spawnSync(
+      TSX,
+      [
+        join(ROOT, "src/cli/main.ts"),
+        "build",
+        src,
+        "--out",
+        join(dir, "x.xlsx"),
+        "--report-date",
+        "2026-13-01",
+      ],
+      { encoding: "utf8" },
+    );
+    expect(bad.status).toBe(2);
+    expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
+  });
+});
