@@ -9,8 +9,9 @@ Lệnh / Commands:
   parse FILE [--plan-year YYYY] [--json]
                      Đọc kế hoạch (.txt) và in cấu trúc; --json in JSON theo SCHEMA.md
                      Read a plan and print its structure; --json prints the SCHEMA.md JSON
-  build FILE --out SỔ.xlsx [--report-date YYYY-MM-DD] [--plan-year YYYY] [--force]
-                     Ghi sổ theo dõi (Nhiệm vụ, Chỉ tiêu, Thiết lập) / write the tracking workbook
+  build FILE --out SỔ.xlsx [--report-date YYYY-MM-DD] [--plan-year YYYY] [--update SỔ_CŨ.xlsx] [--force]
+                     Ghi sổ theo dõi (Nhiệm vụ, Chỉ tiêu, Thiết lập) / write the tracking workbook;
+                     --update giữ mọi số liệu đã nhập trong sổ cũ / keeps everything typed in the old one
   version            In số phiên bản / print the version
   help, --help, -h   In hướng dẫn này / print this help
 

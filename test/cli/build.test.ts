@@ -68,6 +68,63 @@ describe("plan build", () => {
     expect(settings.getCell("A2").value).toBe("Ngày báo cáo");
   });
 
+  it("--update keeps what clerks typed in the old workbook", async () => {
+    const tables = syntheticTables({
+      seed: 53,
+      planYear: 2026,
+      tables: 1,
+      rowsPerTable: 4,
+      withSections: false,
+      withOutput: true,
+      withNote: false,
+    });
+    const src = join(dir, "kh3.txt");
+    writeFileSync(src, renderWordText(tables, 2026));
+    const v1 = join(dir, "v1.xlsx");
+    execFileSync(TSX, [
+      join(ROOT, "src/cli/main.ts"),
+      "build",
+      src,
+      "--report-date",
+      "2026-10-14",
+      "--out",
+      v1,
+    ]);
+    // A clerk fills in the first task.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(v1);
+    const ws = book.getWorksheet("Nhiệm vụ")!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const colOf = (name: string) => header.indexOf(name) + 1;
+    ws.getRow(2).getCell(colOf("Kết quả đạt được")).value = "Đã triển khai tại 5 thôn";
+    ws.getRow(2).getCell(colOf("Tiến độ (%)")).value = 60;
+    await book.xlsx.writeFile(v1);
+
+    const v2 = join(dir, "v2.xlsx");
+    const r = spawnSync(
+      TSX,
+      [
+        join(ROOT, "src/cli/main.ts"),
+        "build",
+        src,
+        "--report-date",
+        "2026-10-20",
+        "--update",
+        v1,
+        "--out",
+        v2,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("0 mục mới");
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(v2);
+    const row = after.getWorksheet("Nhiệm vụ")!.getRow(2);
+    expect(row.getCell(colOf("Kết quả đạt được")).value).toBe("Đã triển khai tại 5 thôn");
+    expect(row.getCell(colOf("Tiến độ (%)")).value).toBe(60);
+  });
+
   it("never overwrites an existing workbook without --force, and refuses a bad date", () => {
     const out = join(dir, "co-san.xlsx");
     writeFileSync(out, "dữ liệu của chuyên viên");

@@ -7,6 +7,7 @@
 import { achievementRate, assess, gap, targetInForce, type Milestone } from "../indicators/assess";
 import type { PlanJson } from "../model/plan";
 import { taskStatus } from "../status/task-status";
+import type { Recurrence } from "../deadlines/parse-deadline";
 import { columnLetter, type ColumnSpec, type SheetCell, type SheetSpec } from "./sheet-spec";
 import { RECURRENCE_VI } from "./plan-sheets";
 
@@ -249,6 +250,42 @@ function settingsSheet(plan: PlanJson, o: TrackingOptions): SheetSpec {
       ["Danh mục đơn vị", units.join("\n"), null],
     ],
   };
+}
+
+const iso = (v: SheetCell): string | null =>
+  typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
+
+/** Recomputes the cached status and days left of every task row from what the row holds now. */
+export function refreshTaskStatuses(sheet: SheetSpec, o: TrackingOptions): SheetSpec {
+  const at = (key: string) => sheet.columns.findIndex((c) => c.key === key);
+  const [due, completed, progress, recurrence, status, daysLeft] = [
+    "due",
+    "completed",
+    "progress",
+    "recurrence",
+    "status",
+    "daysLeft",
+  ].map(at);
+  const rows = sheet.rows.map((row) => {
+    const s = row[status!];
+    if (typeof s !== "object" || s === null) return row;
+    const rec = String(row[recurrence!] ?? "");
+    const result = taskStatus({
+      dueDate: iso(row[due!] ?? null),
+      completedOn: iso(row[completed!] ?? null),
+      progress: typeof row[progress!] === "number" ? (row[progress!] as number) : null,
+      recurrence: (Object.entries(RECURRENCE_VI).find(([, label]) => label && label === rec)?.[0] ??
+        "none") as Recurrence,
+      reportDate: o.reportDate,
+      dueSoonDays: o.dueSoonDays,
+    });
+    const next = [...row];
+    next[status!] = { ...s, cached: result.label };
+    const d = row[daysLeft!];
+    if (typeof d === "object" && d !== null) next[daysLeft!] = { ...d, cached: result.daysLeft };
+    return next;
+  });
+  return { ...sheet, rows };
 }
 
 export function trackingSheets(plan: PlanJson, o: TrackingOptions): SheetSpec[] {

@@ -1,0 +1,102 @@
+/**
+ * Re-importing a revised plan into a tracking sheet the clerks already fill in: rows are matched by
+ * task id; everything a clerk typed stays; the plan's columns take the revised text; new tasks are
+ * appended; tasks gone from the plan are kept and marked, never deleted; and the changes are listed.
+ */
+import type { SheetCell, SheetSpec } from "./sheet-spec";
+
+/** Columns the clerks fill in, per sheet: never overwritten by an import. */
+export const CLERK_COLUMNS = {
+  tasks: ["progress", "completed", "result", "difficulties", "updated"],
+  indicators: ["actual", "asOf"],
+} as const;
+/** Columns the workbook computes: recomputed, not compared. */
+export const COMPUTED_COLUMNS = {
+  tasks: ["status", "daysLeft"],
+  indicators: ["inForce", "gap", "rate", "assessment"],
+} as const;
+export const PLAN_STATE_COLUMN = {
+  key: "planState",
+  header: "Tình trạng trong kế hoạch",
+  kind: "text" as const,
+  width: 16,
+};
+
+export const PLAN_STATE = {
+  kept: "",
+  added: "Mới bổ sung",
+  changed: "Đã sửa đổi",
+  removed: "Đã bỏ khỏi kế hoạch",
+} as const;
+
+export interface TaskChange {
+  id: string;
+  kind: "added" | "changed" | "removed";
+  /** Headers of the plan columns whose text changed. */
+  fields: string[];
+}
+
+/** The rows of an existing sheet, read by header text (as a clerk may have moved columns). */
+export type ExistingRow = Record<string, SheetCell>;
+
+function same(a: SheetCell, b: SheetCell): boolean {
+  const norm = (v: SheetCell) =>
+    (v === null || v === undefined ? "" : typeof v === "object" ? String(v.cached ?? "") : String(v)).trim();
+  return norm(a) === norm(b);
+}
+
+export function updateSheet(
+  fresh: SheetSpec,
+  existing: readonly ExistingRow[],
+  kind: keyof typeof CLERK_COLUMNS,
+): { sheet: SheetSpec; changes: TaskChange[] } {
+  const columns = fresh.columns.some((c) => c.key === PLAN_STATE_COLUMN.key)
+    ? fresh.columns
+    : [...fresh.columns, PLAN_STATE_COLUMN];
+  const header = (key: string) => fresh.columns.find((c) => c.key === key)?.header ?? key;
+  const idHeader = fresh.columns[0]!.header;
+  const clerkHeaders = new Set<string>(CLERK_COLUMNS[kind].map(header));
+  const computed = new Set<string>(COMPUTED_COLUMNS[kind].map(header));
+  const byId = new Map(existing.map((r) => [String(r[idHeader] ?? ""), r]));
+  const changes: TaskChange[] = [];
+  const freshIds = new Set<string>();
+
+  const rows: SheetCell[][] = fresh.rows.map((row) => {
+    const id = String(row[0] ?? "");
+    freshIds.add(id);
+    const old = byId.get(id);
+    const out = fresh.columns.map((c, i) => {
+      const value = row[i] ?? null;
+      if (!old) return value;
+      if (clerkHeaders.has(c.header)) return old[c.header] ?? value;
+      return value;
+    });
+    if (!old) {
+      changes.push({ id, kind: "added", fields: [] });
+      return [...out, PLAN_STATE.added];
+    }
+    const fields = fresh.columns
+      .filter(
+        (c, i) =>
+          !clerkHeaders.has(c.header) &&
+          !computed.has(c.header) &&
+          c.header in old &&
+          !same(old[c.header] ?? null, row[i] ?? null),
+      )
+      .map((c) => c.header);
+    if (fields.length) changes.push({ id, kind: "changed", fields });
+    return [...out, fields.length ? PLAN_STATE.changed : PLAN_STATE.kept];
+  });
+
+  // Tasks the revised plan no longer has: kept with what the clerks wrote, and marked.
+  for (const old of existing) {
+    const id = String(old[idHeader] ?? "");
+    if (!id || freshIds.has(id)) continue;
+    changes.push({ id, kind: "removed", fields: [] });
+    rows.push([
+      ...fresh.columns.map((c) => (computed.has(c.header) ? null : (old[c.header] ?? null))),
+      PLAN_STATE.removed,
+    ]);
+  }
+  return { sheet: { ...fresh, columns, rows }, changes };
+}

@@ -1,0 +1,85 @@
+import { refreshTaskStatuses, trackingSheets } from "../../../src/core/sheets/tracking-sheets";
+import { updateSheet, PLAN_STATE, type ExistingRow } from "../../../src/core/sheets/update-tasks";
+import type { PlanJson } from "../../../src/core/model/plan";
+import { syntheticTables } from "../../fixtures/synthetic-plan";
+
+const plan = (tables: PlanJson["tables"]): PlanJson => ({
+  source: "kh.txt",
+  planYear: 2026,
+  tables,
+  targets: [],
+});
+const o = { reportDate: "2026-10-14" };
+
+/** A sheet as the clerk saved it: header -> value, with their own entries in some rows. */
+function asSaved(rows: unknown[][], headers: string[]): ExistingRow[] {
+  return rows.map((r) =>
+    Object.fromEntries(
+      headers.map((h, i) => [
+        h,
+        (typeof r[i] === "object" && r[i] !== null ? (r[i] as { cached: unknown }).cached : r[i]) as never,
+      ]),
+    ),
+  );
+}
+
+describe("re-importing a revised plan", () => {
+  const tables = syntheticTables({
+    seed: 61,
+    planYear: 2026,
+    tables: 1,
+    rowsPerTable: 5,
+    withSections: false,
+    withOutput: true,
+    withNote: false,
+  });
+  const first = trackingSheets(plan(tables), o)[0]!;
+  const headers = first.columns.map((c) => c.header);
+  const saved = asSaved(first.rows, headers);
+  saved[0]!["Tiến độ (%)"] = 100;
+  saved[0]!["Ngày hoàn thành"] = "2026-09-01";
+  saved[0]!["Kết quả đạt được"] = "Đã ban hành kế hoạch số 12/KH-UBND";
+  saved[3]!["Khó khăn, vướng mắc"] = "Chờ kinh phí";
+
+  const revised = structuredClone(tables);
+  revised[0]!.rows[1]!.task = `${revised[0]!.rows[1]!.task} (sửa đổi)`;
+  revised[0]!.rows.splice(3, 1); // task 4 leaves the plan
+  revised[0]!.rows.push({ ...revised[0]!.rows[0]!, no: "6", task: "Nhiệm vụ mới bổ sung" });
+
+  const { sheet, changes } = updateSheet(trackingSheets(plan(revised), o)[0]!, saved, "tasks");
+  const byId = new Map(sheet.rows.map((r) => [r[0], r]));
+  const col = (h: string) => sheet.columns.findIndex((c) => c.header === h);
+
+  it("keeps every value a clerk typed, matched by task id", () => {
+    const id = saved[0]!["Mã nhiệm vụ"];
+    expect(byId.get(id)![col("Kết quả đạt được")]).toBe("Đã ban hành kế hoạch số 12/KH-UBND");
+    expect(byId.get(id)![col("Tiến độ (%)")]).toBe(100);
+  });
+
+  it("marks tasks the plan dropped instead of deleting them, with their entries", () => {
+    const removed = byId.get(saved[3]!["Mã nhiệm vụ"])!;
+    expect(removed[col("Tình trạng trong kế hoạch")]).toBe(PLAN_STATE.removed);
+    expect(removed[col("Khó khăn, vướng mắc")]).toBe("Chờ kinh phí");
+  });
+
+  it("appends new tasks and reports what changed", () => {
+    expect(sheet.rows).toHaveLength(6);
+    expect(changes.filter((c) => c.kind === "added").map((c) => c.id)).toEqual([sheet.rows[4]![0]]);
+    expect(changes.find((c) => c.kind === "changed")).toEqual({
+      id: saved[1]!["Mã nhiệm vụ"],
+      kind: "changed",
+      fields: ["Nội dung nhiệm vụ"],
+    });
+    expect(changes.filter((c) => c.kind === "removed")).toHaveLength(1);
+  });
+
+  it("recomputes the cached status from the clerk's entries", () => {
+    const refreshed = refreshTaskStatuses(sheet, o);
+    const row = refreshed.rows.find((r) => r[0] === saved[0]!["Mã nhiệm vụ"])!;
+    const due = row[col("Hạn hoàn thành")] as string | null;
+    const status = (row[col("Trạng thái")] as { cached: string }).cached;
+    expect(status).toBe(
+      due === null || due >= "2026-09-01" ? "Đã hoàn thành đúng hạn" : "Đã hoàn thành quá hạn",
+    );
+  });
+});
