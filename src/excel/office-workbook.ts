@@ -199,6 +199,40 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  async readSheet(name: string): Promise<(string | number | boolean)[][] | null> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const sheet = sheets.items.find((s) => s.name === name);
+      if (!sheet) return null;
+      const used = sheet.getUsedRange();
+      used.load("values");
+      await context.sync();
+      return used.values as (string | number | boolean)[][];
+    });
+  }
+
+  async writeDate(sheet: string, address: string, iso: string): Promise<void> {
+    const serial = isoToSerial(iso);
+    if (serial === null) throw new Error(`invalid date ${iso}`);
+    await this.run(async (context) => {
+      const range = context.workbook.worksheets.getItem(sheet).getRange(address);
+      range.numberFormat = [[NUMBER_FORMATS.date]];
+      range.values = [[serial]];
+      await context.sync();
+    });
+  }
+
+  async selectRow(sheet: string, row: number, columns: number): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRangeByIndexes(row + 1, 0, 1, Math.max(1, columns)).select();
+      await context.sync();
+    });
+  }
+
   async readSelection(): Promise<SelectionSnapshot> {
     return this.run(async (context) => {
       const range = context.workbook.getSelectedRange();

@@ -34,4 +34,10 @@ export interface SelectionSnapshot {
 export interface WorkbookPort {
   writeSheets(specs: readonly SheetSpec[], options?: WriteOptions): Promise<WriteResult>;
   readSelection(): Promise<SelectionSnapshot>;
+  /** The used range of a sheet (header first), or null when the sheet does not exist. */
+  readSheet(name: string): Promise<(string | number | boolean)[][] | null>;
+  /** Writes a date (as a serial number) into one cell of a sheet. */
+  writeDate(sheet: string, address: string, iso: string): Promise<void>;
+  /** Selects one data row of a sheet (0-based below the header) and shows it. */
+  selectRow(sheet: string, row: number, columns: number): Promise<void>;
 }

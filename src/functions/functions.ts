@@ -12,7 +12,7 @@ import { achievementRate, assess, gap, onTrack, targetInForce } from "../core/in
 import { parseTarget } from "../core/indicators/target-value";
 import { reportingPeriod, type PeriodKind } from "../core/periods/reporting-period";
 import { PRODUCT } from "../core/product";
-import { RECURRENCE_VI } from "../core/sheets/plan-sheets";
+import { RECURRENCE_VI } from "../core/deadlines/recurrence-labels";
 import { taskStatus } from "../core/status/task-status";
 import { cellDate, cellError, cellNumber, cellText, mapCells } from "./cells";
 

@@ -8,6 +8,7 @@ import { ProgressPanel } from "./components/ProgressPanel";
 import { StepTabs, type Step } from "./components/StepTabs";
 import { describeError } from "./describe-error";
 import { ImportStep } from "./import/ImportStep";
+import { TrackStep } from "./track/TrackStep";
 import { useJob } from "./use-job";
 
 export interface AppProps {
@@ -75,6 +76,14 @@ export function App({ workbook, initialLanguage, storage }: AppProps) {
           <ImportStep
             strings={strings}
             language={language}
+            workbook={workbook}
+            job={job}
+            notify={notify}
+            describe={(error) => describeError(error, strings)}
+          />
+        ) : step === "track" ? (
+          <TrackStep
+            strings={strings}
             workbook={workbook}
             job={job}
             notify={notify}

@@ -1,6 +1,8 @@
 import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { renderPdfText, renderWordText, syntheticTables } from "../fixtures/synthetic-plan";
+import { taskStatus } from "../../src/core/status/task-status";
+import { isoToSerial } from "../../src/core/excel-dates";
 import {
   doubleScript,
   ensureBuilt,
@@ -112,14 +114,48 @@ describe("task pane in headless Chromium", () => {
     expect(await page.getByTestId("cell-0-1-lead").innerText()).toBe("Phòng Tư pháp; Công an xã");
     await page.getByTestId("import-confirm").click();
     await page.getByTestId("message-success").waitFor();
-    expect(await page.getByTestId("message-success").innerText()).toContain("Phụ lục I");
-    const written = await excelDouble<{ names: string[]; lead: unknown; task: unknown }>(
+    expect(await page.getByTestId("message-success").innerText()).toContain("Nhiệm vụ");
+    const written = await excelDouble<{ names: string[]; lead: unknown; task: unknown; rows: number }>(
       page,
-      `const s = book.sheet("Phụ lục I"); return { names: book.sheets.map((x) => x.name), lead: s.peek(2, 3)?.value, task: s.peek(1, 2)?.value };`,
+      `const s = book.sheet("Nhiệm vụ"); return { names: book.sheets.map((x) => x.name), lead: s.peek(2, 5)?.value, task: s.peek(1, 4)?.value, rows: s.usedArea().rowCount };`,
     );
-    expect(written.names).toEqual(["Phụ lục I", "Phụ lục II"]);
+    expect(written.names).toEqual(["Nhiệm vụ", "Chỉ tiêu", "Thiết lập"]);
     expect(written.lead).toBe("Phòng Tư pháp; Công an xã");
     expect(written.task).toBe(tables[0]!.rows[0]!.task);
+    expect(written.rows).toBe(13);
+
+    // Step 2: counts per status at a report date, and a jump to the overdue tasks.
+    await page.getByTestId("step-track").click();
+    await page.getByTestId("report-date").fill("2028-12-31");
+    await page.getByTestId("recompute").click();
+    await page.getByTestId("status-summary").waitFor();
+    const all = tables.flatMap((t) => t.rows);
+    const overdue = all.filter(
+      (r) =>
+        taskStatus({ ...r, completedOn: null, progress: null, reportDate: "2028-12-31" }).status ===
+        "overdue",
+    );
+    expect(await page.getByTestId("count-overdue").innerText()).toContain(String(overdue.length));
+    expect(await page.getByTestId("status-summary").innerText()).toContain(
+      `${all.length} nhiệm vụ, tính đến ngày 31/12/2028`,
+    );
+    expect(await excelDouble(page, `const s = book.sheet("Thiết lập"); return s.peek(1, 2)?.value;`)).toBe(
+      isoToSerial("2028-12-31"),
+    );
+    await page.screenshot({ path: screenshotPath("track-step.png"), fullPage: true });
+    if (overdue.length) {
+      await page.getByTestId("jump-overdue").click();
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { __excelDouble: { selection: unknown } }).__excelDouble.selection !== null,
+      );
+      const selected = await excelDouble<{ sheet: string; row: number }>(
+        page,
+        `return { sheet: book.selection.sheet, row: book.selection.address.row };`,
+      );
+      expect(selected.sheet).toBe("Nhiệm vụ");
+      expect(all[selected.row - 1]!.task).toBe(overdue[0]!.task);
+    }
     expectClean(problems);
     await page.context().close();
   });

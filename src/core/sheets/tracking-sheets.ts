@@ -7,9 +7,8 @@
 import { achievementRate, assess, gap, targetInForce, type Milestone } from "../indicators/assess";
 import type { PlanJson } from "../model/plan";
 import { taskStatus } from "../status/task-status";
-import type { Recurrence } from "../deadlines/parse-deadline";
 import { columnLetter, type ColumnSpec, type SheetCell, type SheetSpec } from "./sheet-spec";
-import { RECURRENCE_VI } from "./plan-sheets";
+import { RECURRENCE_VI, recurrenceFromLabel } from "../deadlines/recurrence-labels";
 
 export interface TrackingOptions {
   /** ISO report date. */
@@ -274,8 +273,7 @@ export function refreshTaskStatuses(sheet: SheetSpec, o: TrackingOptions): Sheet
       dueDate: iso(row[due!] ?? null),
       completedOn: iso(row[completed!] ?? null),
       progress: typeof row[progress!] === "number" ? (row[progress!] as number) : null,
-      recurrence: (Object.entries(RECURRENCE_VI).find(([, label]) => label && label === rec)?.[0] ??
-        "none") as Recurrence,
+      recurrence: recurrenceFromLabel(rec),
       reportDate: o.reportDate,
       dueSoonDays: o.dueSoonDays,
     });

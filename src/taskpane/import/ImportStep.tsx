@@ -2,7 +2,8 @@ import { useState } from "react";
 import { Button, Field, Input, Tab, TabList, Textarea } from "@fluentui/react-components";
 import { ImportError } from "../../core/import/parse-plan";
 import type { ParsedPlan } from "../../core/model/plan";
-import { planToSheets } from "../../core/sheets/plan-sheets";
+import { trackingSheets } from "../../core/sheets/tracking-sheets";
+import { todayIso } from "../today";
 import type { WorkbookPort } from "../../excel/workbook-port";
 import { format, type Language, type Strings } from "../i18n/catalogue";
 import type { JobState } from "../use-job";
@@ -63,7 +64,7 @@ export function ImportStep({ strings, language, workbook, job, notify, describe 
 
   const confirm = async () => {
     if (!parsed || !workbook) return;
-    const specs = planToSheets(parsed.plan);
+    const specs = trackingSheets(parsed.plan, { reportDate: todayIso() });
     const outcome = await job.start(({ signal, progress }) =>
       workbook.writeSheets(specs, { signal, onProgress: (p) => progress(p.done / p.total) }),
     );
