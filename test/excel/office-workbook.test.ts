@@ -3,6 +3,8 @@ import { OfficeWorkbook, type ExcelRunner } from "../../src/excel/office-workboo
 import { isoToSerial } from "../../src/core/excel-dates";
 import { WorkbookDouble } from "../doubles/excel-double";
 import { sampleSheet } from "./sample-sheet";
+import { syntheticTables } from "../fixtures/synthetic-plan";
+import { trackingSheets } from "../../src/core/sheets/tracking-sheets";
 
 function adapterOn(book: WorkbookDouble, budget?: number): OfficeWorkbook {
   return new OfficeWorkbook(book.run as unknown as ExcelRunner, budget);
@@ -104,6 +106,53 @@ describe("OfficeWorkbook.writeSheets", () => {
     });
     expect(seen).toEqual(["1/1"]);
     expect(book.sheets.map((s) => s.name)).toEqual(["Nhiệm vụ", "Chỉ tiêu"]);
+  });
+});
+
+describe("OfficeWorkbook with the tracking sheets", () => {
+  const planOf = (rows: number) => {
+    const tables = syntheticTables({
+      seed: 71,
+      planYear: 2026,
+      tables: 1,
+      rowsPerTable: rows,
+      withSections: true,
+      withOutput: true,
+      withNote: false,
+    });
+    return trackingSheets(
+      { source: "kh", planYear: 2026, tables, targets: [] },
+      { reportDate: "2026-10-14" },
+    );
+  };
+
+  it("writes 5,000 tasks in as many syncs as 10", async () => {
+    const small = new WorkbookDouble();
+    const large = new WorkbookDouble();
+    await adapterOn(small).writeSheets(planOf(10));
+    await adapterOn(large).writeSheets(planOf(5000));
+    expect(large.syncCount).toBe(small.syncCount);
+    expect(large.sheet("Nhiệm vụ")!.usedArea()!.rowCount).toBe(5001);
+    expect(large.sheet("Nhiệm vụ")!.peek(1, 16)?.formula).toMatch(/^=KH\.TRANGTHAI\(/);
+  });
+
+  it("reads a sheet, writes the report date as a serial, selects a row", async () => {
+    const book = new WorkbookDouble();
+    const adapter = adapterOn(book);
+    await adapter.writeSheets(planOf(3));
+    const values = await adapter.readSheet("Nhiệm vụ");
+    expect(values![0]![0]).toBe("Mã nhiệm vụ");
+    expect(await adapter.readSheet("Không có")).toBeNull();
+    await adapter.writeDate("Thiết lập", "C2", "2026-11-30");
+    expect(book.sheet("Thiết lập")!.peek(1, 2)).toMatchObject({
+      value: isoToSerial("2026-11-30"),
+      numberFormat: "dd/mm/yyyy",
+    });
+    await adapter.selectRow("Nhiệm vụ", 2, 18);
+    expect(book.selection).toEqual({
+      sheet: "Nhiệm vụ",
+      address: { row: 3, col: 0, rowCount: 1, colCount: 18 },
+    });
   });
 });
 

@@ -1,0 +1,32 @@
+import { summarizeTasks } from "../../../src/core/status/status-summary";
+import { isoToSerial } from "../../../src/core/excel-dates";
+
+const header = ["Mã nhiệm vụ", "Hạn hoàn thành", "Ngày hoàn thành", "Tiến độ (%)", "Lặp lại", "Trạng thái"];
+const d = (iso: string) => isoToSerial(iso)!;
+
+describe("status summary of a tracking sheet", () => {
+  it("counts from the sheet's own values and lists rows to jump to", () => {
+    const values = [
+      header,
+      ["PL1.1", d("2026-09-30"), d("2026-09-20"), 100, "", "=KH.TRANGTHAI(...)"],
+      ["PL1.2", d("2026-09-30"), "", 50, "", ""],
+      ["PL1.3", d("2026-10-18"), "", "", "", ""],
+      ["PL1.4", "", "", "", "Thường xuyên", ""],
+      ["", "", "", "", "", ""],
+      ["PL1.5", d("2026-09-01"), "", 0, "", ""],
+    ];
+    const s = summarizeTasks(values, "2026-10-14")!;
+    expect(s.total).toBe(5);
+    expect(s.counts["done-on-time"]).toBe(1);
+    expect(s.counts.overdue).toBe(2);
+    expect(s.counts["due-soon"]).toBe(1);
+    expect(s.counts.recurring).toBe(1);
+    expect(s.overdue).toEqual([1, 5]);
+    expect(s.dueSoon).toEqual([2]);
+  });
+
+  it("returns null for a sheet that is not a tracking sheet", () => {
+    expect(summarizeTasks([["TT", "Nội dung"]], "2026-10-14")).toBeNull();
+    expect(summarizeTasks([], "2026-10-14")).toBeNull();
+  });
+});
