@@ -4,6 +4,7 @@
  */
 import { PRODUCT } from "../core/product";
 import { USAGE } from "./usage";
+import { ImportError } from "../core/import/parse-plan";
 import { parseCommand } from "./commands/parse";
 import { buildCommand } from "./commands/build";
 
@@ -50,6 +51,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n\n${USAGE}`);
       return EXIT.usage;
+    }
+    // A bad file or bad data: the reader's message, in Vietnamese and English.
+    if (error instanceof ImportError) {
+      io.err(`${error.message}\n${error.messageEn}\n`);
+      return EXIT.failed;
     }
     io.err(`Lỗi / error: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.failed;

@@ -103,26 +103,18 @@ export async function buildCommand(args: string[], io: CliIo): Promise<number> {
     );
     return EXIT.failed;
   }
-  try {
-    const parsed = await readPlanFile(file, planYear);
-    let sheets = trackingSheets(parsed.plan, { reportDate });
-    if (update) {
-      const existing = await readExisting(update);
-      const tasks = updateSheet(sheets[0]!, existing.get("Nhiệm vụ") ?? [], "tasks");
-      const indicators = updateSheet(sheets[1]!, existing.get("Chỉ tiêu") ?? [], "indicators");
-      sheets = [refreshTaskStatuses(tasks.sheet, { reportDate }), indicators.sheet, sheets[2]!];
-      reportChanges([...tasks.changes, ...indicators.changes], io);
-    }
-    await writeWorkbook(out, sheets);
-    const tasks = sheets[0]!.rows.length;
-    const indicators = sheets[1]!.rows.length;
-    io.err(`Đã ghi ${out}: ${tasks} nhiệm vụ, ${indicators} chỉ tiêu, ngày báo cáo ${reportDate}.\n`);
-    return EXIT.ok;
-  } catch (error) {
-    if (error instanceof ImportError) {
-      io.err(`${error.message}\n${error.messageEn}\n`);
-      return EXIT.failed;
-    }
-    throw error;
+  const parsed = await readPlanFile(file, planYear);
+  let sheets = trackingSheets(parsed.plan, { reportDate });
+  if (update) {
+    const existing = await readExisting(update);
+    const tasks = updateSheet(sheets[0]!, existing.get("Nhiệm vụ") ?? [], "tasks");
+    const indicators = updateSheet(sheets[1]!, existing.get("Chỉ tiêu") ?? [], "indicators");
+    sheets = [refreshTaskStatuses(tasks.sheet, { reportDate }), indicators.sheet, sheets[2]!];
+    reportChanges([...tasks.changes, ...indicators.changes], io);
   }
+  await writeWorkbook(out, sheets);
+  const tasks = sheets[0]!.rows.length;
+  const indicators = sheets[1]!.rows.length;
+  io.err(`Đã ghi ${out}: ${tasks} nhiệm vụ, ${indicators} chỉ tiêu, ngày báo cáo ${reportDate}.\n`);
+  return EXIT.ok;
 }

@@ -113,19 +113,11 @@ export async function parseCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (!file)
     throw new UsageError("Thiếu tệp kế hoạch / missing plan file: plan parse FILE [--plan-year YYYY] --json");
-  try {
-    const parsed = await readPlanFile(file, planYear);
-    for (const w of parsed.warnings) io.err(`Cảnh báo: ${w.message}${w.at ? ` (${where(w.at)})` : ""}\n`);
-    for (const u of parsed.unplaced) io.err(`Chưa xếp được: “${u.text}” (${where(u.at)})\n`);
-    const plan = toPlanJson(parsed);
-    if (json) io.out(`${JSON.stringify(plan, null, 2)}\n`);
-    else io.out(summary(parsed));
-    return EXIT.ok;
-  } catch (error) {
-    if (error instanceof ImportError) {
-      io.err(`${error.message}\n${error.messageEn}\n`);
-      return EXIT.failed;
-    }
-    throw error;
-  }
+  const parsed = await readPlanFile(file, planYear);
+  for (const w of parsed.warnings) io.err(`Cảnh báo: ${w.message}${w.at ? ` (${where(w.at)})` : ""}\n`);
+  for (const u of parsed.unplaced) io.err(`Chưa xếp được: “${u.text}” (${where(u.at)})\n`);
+  const plan = toPlanJson(parsed);
+  if (json) io.out(`${JSON.stringify(plan, null, 2)}\n`);
+  else io.out(summary(parsed));
+  return EXIT.ok;
 }
