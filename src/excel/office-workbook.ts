@@ -11,6 +11,8 @@ import { asLiteralForValues } from "../core/sheets/literal-text";
 import {
   NUMBER_FORMATS,
   blockAddress,
+  columnDataAddress,
+  highlightFormula,
   isFormulaCell,
   type ScalarCell,
   type SheetCell,
@@ -143,6 +145,36 @@ function queueBlock(ws: Excel.Worksheet, job: Job): void {
   }
 }
 
+/** Data validation and row highlights, queued with the sheet's last request. */
+function queueRules(ws: Excel.Worksheet, sheet: PreparedSheet): void {
+  const { spec } = sheet;
+  for (const v of spec.validations ?? []) {
+    const address = columnDataAddress(spec, v.column);
+    if (!address) continue;
+    const range = ws.getRange(address);
+    range.dataValidation.rule =
+      v.rule.kind === "whole"
+        ? { wholeNumber: { formula1: v.rule.min, formula2: v.rule.max, operator: "Between" } }
+        : v.rule.kind === "date"
+          ? { date: { formula1: "1900-01-01", operator: "GreaterThan" } }
+          : { list: { inCellDropDown: true, source: v.rule.values.join(",") } };
+    range.dataValidation.errorAlert = {
+      showAlert: true,
+      style: "Stop",
+      title: "Giá trị không hợp lệ",
+      message: v.message,
+    };
+  }
+  const data = ws.getRange(blockAddress(1, 0, Math.max(spec.rows.length, 1), spec.columns.length));
+  for (const h of spec.highlights ?? []) {
+    const formula = highlightFormula(spec, h);
+    if (!formula) continue;
+    const cf = data.conditionalFormats.add("Custom");
+    cf.custom.rule.formula = formula;
+    cf.custom.format.fill.color = h.fill;
+  }
+}
+
 function queueTable(ws: Excel.Worksheet, sheet: PreparedSheet): void {
   const { spec } = sheet;
   if (!spec.tableName) return;
@@ -183,7 +215,11 @@ export class OfficeWorkbook implements WorkbookPort {
           if (job.first) worksheets.set(job.sheet, queueSheetSetup(context, job.sheet));
           queueBlock(worksheets.get(job.sheet)!, job);
         }
-        if (index === batches.length - 1) for (const [sheet, ws] of worksheets) queueTable(ws, sheet);
+        if (index === batches.length - 1)
+          for (const [sheet, ws] of worksheets) {
+            queueTable(ws, sheet);
+            queueRules(ws, sheet);
+          }
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤4 MB request, see above
         await context.sync();
         syncs++;

@@ -7,6 +7,8 @@ import { isoToSerial } from "../core/excel-dates";
 import {
   NUMBER_FORMATS,
   blockAddress,
+  columnDataAddress,
+  highlightFormula,
   isFormulaCell,
   type ScalarCell,
   type SheetSpec,
@@ -72,6 +74,50 @@ export function addSheets(workbook: ExcelJS.Workbook, specs: readonly SheetSpec[
     if (spec.tableName && spec.rows.length > 0) {
       ws.autoFilter = blockAddress(0, 0, spec.rows.length + 1, spec.columns.length);
     }
+    // exceljs has worksheet-level validations (one rule per range) but its typings only show the per-cell ones.
+    const validations = (
+      ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations;
+    for (const v of spec.validations ?? []) {
+      const address = columnDataAddress(spec, v.column);
+      if (!address) continue;
+      const common = {
+        allowBlank: true,
+        showErrorMessage: true,
+        errorTitle: "Giá trị không hợp lệ",
+        error: v.message,
+      };
+      if (v.rule.kind === "whole")
+        validations.add(address, {
+          ...common,
+          type: "whole",
+          operator: "between",
+          formulae: [v.rule.min, v.rule.max],
+        });
+      else if (v.rule.kind === "date")
+        validations.add(address, {
+          ...common,
+          type: "date",
+          operator: "greaterThan",
+          formulae: [new Date(Date.UTC(1900, 0, 1))],
+        });
+      else validations.add(address, { ...common, type: "list", formulae: [`"${v.rule.values.join(",")}"`] });
+    }
+    const data = blockAddress(1, 0, Math.max(spec.rows.length, 1), spec.columns.length);
+    const rules = (spec.highlights ?? []).flatMap((h, i) => {
+      const formula = highlightFormula(spec, h);
+      if (!formula) return [];
+      const argb = `FF${h.fill.replace("#", "").toUpperCase()}`;
+      return [
+        {
+          type: "expression" as const,
+          priority: i + 1,
+          formulae: [formula.slice(1)],
+          style: { fill: { type: "pattern" as const, pattern: "solid" as const, bgColor: { argb } } },
+        },
+      ];
+    });
+    if (rules.length) ws.addConditionalFormatting({ ref: data, rules });
     return name;
   });
 }

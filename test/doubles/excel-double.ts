@@ -159,6 +159,8 @@ export class SheetData {
   columnWidths = new Map<number, number>();
   frozenRows = 0;
   tables: TableData[] = [];
+  validations: { address: Address; rule: unknown; errorAlert: unknown }[] = [];
+  conditionalFormats: { address: Address; type: string; formula: string; fill: string }[] = [];
   pageLayout = { orientation: "Portrait", paperSize: "Letter", printTitleRows: null as string | null };
   constructor(public name: string) {}
 
@@ -311,6 +313,10 @@ export class RangeFormatDouble {
 
 export class RangeDouble extends ProxyDouble {
   readonly format: RangeFormatDouble;
+  readonly dataValidation: { rule: unknown; errorAlert: unknown };
+  readonly conditionalFormats: {
+    add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string } } } };
+  };
   constructor(
     session: Session,
     readonly sheet: SheetData,
@@ -318,6 +324,53 @@ export class RangeDouble extends ProxyDouble {
   ) {
     super(session);
     this.format = new RangeFormatDouble(this);
+    const entry = { address: area, rule: null as unknown, errorAlert: null as unknown };
+    this.dataValidation = {
+      set rule(v: unknown) {
+        entry.rule = v;
+        if (!sheet.validations.includes(entry)) sheet.validations.push(entry);
+        session.queue(payloadBytes(v));
+      },
+      get rule() {
+        return entry.rule;
+      },
+      set errorAlert(v: unknown) {
+        entry.errorAlert = v;
+        session.queue(payloadBytes(v));
+      },
+      get errorAlert() {
+        return entry.errorAlert;
+      },
+    };
+    this.conditionalFormats = {
+      add: (type: string) => {
+        const cf = { address: area, type, formula: "", fill: "" };
+        sheet.conditionalFormats.push(cf);
+        session.queue(64);
+        return {
+          custom: {
+            rule: {
+              set formula(v: string) {
+                cf.formula = v;
+              },
+              get formula() {
+                return cf.formula;
+              },
+            },
+            format: {
+              fill: {
+                set color(v: string) {
+                  cf.fill = v;
+                },
+                get color() {
+                  return cf.fill;
+                },
+              },
+            },
+          },
+        };
+      },
+    };
   }
 
   forEach(fn: (cell: CellData, r: number, c: number) => void): void {

@@ -136,6 +136,21 @@ describe("OfficeWorkbook with the tracking sheets", () => {
     expect(large.sheet("Nhiệm vụ")!.peek(1, 16)?.formula).toMatch(/^=KH\.TRANGTHAI\(/);
   });
 
+  it("adds data validation and status colours to the data rows", async () => {
+    const book = new WorkbookDouble();
+    await adapterOn(book).writeSheets(planOf(20));
+    const tasks = book.sheet("Nhiệm vụ")!;
+    expect(tasks.validations.map((v) => v.rule)).toContainEqual({
+      wholeNumber: { formula1: 0, formula2: 100, operator: "Between" },
+    });
+    expect(tasks.validations[0]!.address).toEqual({ row: 1, col: 11, rowCount: 20, colCount: 1 });
+    expect(tasks.conditionalFormats.map((c) => [c.formula, c.fill])).toContainEqual([
+      '=$Q2="Chưa hoàn thành quá hạn"',
+      "#FFC7CE",
+    ]);
+    expect(tasks.conditionalFormats[0]!.address).toEqual({ row: 1, col: 0, rowCount: 20, colCount: 18 });
+  });
+
   it("reads a sheet, writes the report date as a serial, selects a row", async () => {
     const book = new WorkbookDouble();
     const adapter = adapterOn(book);

@@ -6,6 +6,41 @@ import { writeWorkbook } from "../../src/xlsx/xlsx-writer";
 import { serialToIso } from "../../src/core/excel-dates";
 import { sampleSheet } from "../excel/sample-sheet";
 
+describe("exceljs writer: validation and colours", () => {
+  it("writes data validation and conditional formats of the tracking sheets", async () => {
+    const { trackingSheets } = await import("../../src/core/sheets/tracking-sheets");
+    const { syntheticTables } = await import("../fixtures/synthetic-plan");
+    const tables = syntheticTables({
+      seed: 81,
+      planYear: 2026,
+      tables: 1,
+      rowsPerTable: 6,
+      withSections: false,
+      withOutput: true,
+      withNote: false,
+    });
+    const path = join(mkdtempSync(join(tmpdir(), "kh-")), "so.xlsx");
+    await writeWorkbook(
+      path,
+      trackingSheets({ source: "kh", planYear: 2026, tables, targets: [] }, { reportDate: "2026-10-14" }),
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    const ws = book.getWorksheet("Nhiệm vụ")!;
+    expect(ws.getCell("L2").dataValidation).toMatchObject({
+      type: "whole",
+      formulae: [0, 100],
+      showErrorMessage: true,
+    });
+    expect(ws.getCell("M7").dataValidation).toMatchObject({ type: "date" });
+    const cf = (
+      ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }
+    ).conditionalFormattings;
+    expect(cf[0]!.ref).toBe("A2:R7");
+    expect(cf[0]!.rules.map((r) => r.formulae[0])).toContain('$Q2="Chưa hoàn thành quá hạn"');
+  });
+});
+
 describe("exceljs writer", () => {
   it("writes the sheet spec so it reads back with values, dates, formulas and setup", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "kh-")), "plan.xlsx");

@@ -26,10 +26,30 @@ export interface FormulaCell {
 /** Date columns hold ISO dates ("2025-12-31"); renderers write them as serial numbers. */
 export type SheetCell = ScalarCell | FormulaCell;
 
+/** What a clerk may type in a column (Excel data validation), with the message shown otherwise. */
+export type ValidationRule =
+  { kind: "whole"; min: number; max: number } | { kind: "date" } | { kind: "list"; values: string[] };
+
+export interface ColumnValidation {
+  column: string;
+  rule: ValidationRule;
+  message: string;
+}
+
+/** Rows coloured by the text of one column (conditional format over the data rows). */
+export interface RowHighlight {
+  column: string;
+  equals: string;
+  /** Fill colour, "#RRGGBB". */
+  fill: string;
+}
+
 export interface SheetSpec {
   name: string;
   columns: ColumnSpec[];
   rows: SheetCell[][];
+  validations?: ColumnValidation[];
+  highlights?: RowHighlight[];
   /** Excel table name (letters, digits, underscore); the data is written as a table when set. */
   tableName?: string;
   freezeHeader: boolean;
@@ -65,4 +85,18 @@ export function blockAddress(row: number, col: number, rowCount: number, colCoun
   const first = `${columnLetter(col)}${row + 1}`;
   if (rowCount === 1 && colCount === 1) return first;
   return `${first}:${columnLetter(col + colCount - 1)}${row + rowCount}`;
+}
+
+/** The data rows' range of a column (below the header), at least one row. */
+export function columnDataAddress(spec: SheetSpec, key: string): string | null {
+  const c = spec.columns.findIndex((col) => col.key === key);
+  if (c < 0) return null;
+  return blockAddress(1, c, Math.max(spec.rows.length, 1), 1);
+}
+
+/** The formula of a row highlight, written for the first data row (Excel shifts it down). */
+export function highlightFormula(spec: SheetSpec, h: RowHighlight): string | null {
+  const c = spec.columns.findIndex((col) => col.key === h.column);
+  if (c < 0) return null;
+  return `=$${columnLetter(c)}2="${h.equals.replace(/"/g, '""')}"`;
 }

@@ -6,7 +6,7 @@
  */
 import { achievementRate, assess, gap, targetInForce, type Milestone } from "../indicators/assess";
 import type { PlanJson } from "../model/plan";
-import { taskStatus } from "../status/task-status";
+import { STATUS_LABEL_VI, taskStatus } from "../status/task-status";
 import { columnLetter, type ColumnSpec, type SheetCell, type SheetSpec } from "./sheet-spec";
 import { RECURRENCE_VI, recurrenceFromLabel } from "../deadlines/recurrence-labels";
 
@@ -122,6 +122,25 @@ function taskSheet(plan: PlanJson, o: TrackingOptions): SheetSpec {
     rows,
     freezeHeader: true,
     print: PRINT,
+    validations: [
+      {
+        column: "progress",
+        rule: { kind: "whole", min: 0, max: 100 },
+        message: "Tiến độ là số nguyên từ 0 đến 100.",
+      },
+      {
+        column: "completed",
+        rule: { kind: "date" },
+        message: "Nhập ngày hoàn thành dạng ngày (dd/mm/yyyy).",
+      },
+      { column: "updated", rule: { kind: "date" }, message: "Nhập ngày cập nhật dạng ngày (dd/mm/yyyy)." },
+    ],
+    highlights: [
+      { column: "status", equals: STATUS_LABEL_VI.overdue, fill: "#FFC7CE" },
+      { column: "status", equals: STATUS_LABEL_VI["due-soon"], fill: "#FFEB9C" },
+      { column: "status", equals: STATUS_LABEL_VI["done-on-time"], fill: "#C6EFCE" },
+      { column: "status", equals: STATUS_LABEL_VI["done-late"], fill: "#C6EFCE" },
+    ],
   };
 }
 
@@ -213,7 +232,22 @@ function indicatorSheet(plan: PlanJson, o: TrackingOptions): SheetSpec {
         : {},
     );
   });
-  return { name: "Chỉ tiêu", tableName: "ChiTieu", columns, rows, freezeHeader: true, print: PRINT };
+  return {
+    name: "Chỉ tiêu",
+    tableName: "ChiTieu",
+    columns,
+    rows,
+    freezeHeader: true,
+    print: PRINT,
+    validations: [
+      { column: "asOf", rule: { kind: "date" }, message: "Nhập ngày của số liệu dạng ngày (dd/mm/yyyy)." },
+    ],
+    highlights: [
+      { column: "assessment", equals: "Không đạt", fill: "#FFC7CE" },
+      { column: "assessment", equals: "Vượt", fill: "#C6EFCE" },
+      { column: "assessment", equals: "Đạt", fill: "#C6EFCE" },
+    ],
+  };
 }
 
 function settingsSheet(plan: PlanJson, o: TrackingOptions): SheetSpec {
