@@ -194,12 +194,19 @@ export class OfficeWorkbook implements WorkbookPort {
     const { onProgress, signal } = options;
     return this.run(async (context) => {
       const collection = context.workbook.worksheets;
-      collection.load("items/name");
+      collection.load("items/name,items/position");
       await context.sync();
       let syncs = 1;
 
+      const existing = new Map(collection.items.map((s) => [s.name.toLocaleLowerCase("vi"), s]));
+      const replaced = new Map<string, Excel.Worksheet>();
       const taken = collection.items.map((s) => s.name);
       const prepared = specs.map((spec) => {
+        const old = options.replaceSheets ? existing.get(spec.name.toLocaleLowerCase("vi")) : undefined;
+        if (old) {
+          replaced.set(old.name, old);
+          return prepare(spec, old.name);
+        }
         const name = uniqueSheetName(spec.name, taken);
         taken.push(name);
         return prepare(spec, name);
@@ -211,8 +218,14 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const [index, batch] of batches.entries()) {
         if (signal?.aborted) throw new CancelledError();
         context.workbook.application.suspendApiCalculationUntilNextSync();
+        if (index === 0) for (const old of replaced.values()) old.delete();
         for (const job of batch) {
-          if (job.first) worksheets.set(job.sheet, queueSheetSetup(context, job.sheet));
+          if (job.first) {
+            const ws = queueSheetSetup(context, job.sheet);
+            const old = replaced.get(job.sheet.name);
+            if (old) ws.position = old.position;
+            worksheets.set(job.sheet, ws);
+          }
           queueBlock(worksheets.get(job.sheet)!, job);
         }
         if (index === batches.length - 1)

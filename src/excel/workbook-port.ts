@@ -9,11 +9,16 @@ export interface WriteProgress {
 export interface WriteOptions {
   onProgress?: (progress: WriteProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Replace sheets of the same name (same position) instead of adding "Name (2)": only for sheets the
+   * caller has merged with what they held (see core/sheets/update-tasks).
+   */
+  replaceSheets?: boolean;
 }
 
 export interface WrittenSheet {
   requested: string;
-  /** The name used: never an existing sheet; a suffix " (2)" is added when the name is taken. */
+  /** The name used: a suffix " (2)" is added when the name is taken (unless replaceSheets). */
   name: string;
   rows: number;
 }

@@ -160,6 +160,58 @@ describe("task pane in headless Chromium", () => {
     await page.context().close();
   });
 
+  it("re-importing a revised plan keeps what clerks typed, in the same sheets", async () => {
+    const { page, problems } = await openPane(browser, origin, script);
+    const tables = syntheticTables({
+      seed: 6,
+      planYear: 2026,
+      tables: 1,
+      rowsPerTable: 5,
+      withSections: false,
+      withOutput: true,
+      withNote: false,
+    });
+    await page.getByTestId("paste-area").fill(renderWordText(tables, 2026));
+    await page.getByTestId("import-read").click();
+    await page.getByTestId("import-confirm").click();
+    await page.getByTestId("message-success").waitFor();
+    // Clerks fill in the sheets.
+    await excelDouble(
+      page,
+      `book.seed("Nhiệm vụ", "L2", [[80]]); book.seed("Nhiệm vụ", "N2", [["Đã triển khai"]]); book.seed("Thiết lập", "B7", [["UBND xã A"]]);`,
+    );
+    const revised = structuredClone(tables);
+    revised[0]!.rows[1]!.task = `${revised[0]!.rows[1]!.task} (sửa đổi)`;
+    await page.getByTestId("paste-area").fill(renderWordText(revised, 2026));
+    await page.getByTestId("import-read").click();
+    await page
+      .getByTestId("message-success")
+      .waitFor({ state: "detached" })
+      .catch(() => undefined);
+    await page.getByTestId("import-confirm").click();
+    await page.getByText("Đã cập nhật sổ theo dõi").waitFor();
+    expect(await page.getByTestId("message-success").innerText()).toContain(
+      "0 mục mới, 1 mục sửa đổi, 0 mục đã bỏ",
+    );
+    const after = await excelDouble<{
+      names: string[];
+      progress: unknown;
+      result: unknown;
+      org: unknown;
+      task: unknown;
+    }>(
+      page,
+      `const s = book.sheet("Nhiệm vụ"); return { names: book.sheets.map((x) => x.name), progress: s.peek(1, 11)?.value, result: s.peek(1, 13)?.value, org: book.sheet("Thiết lập").peek(6, 1)?.value, task: s.peek(2, 4)?.value };`,
+    );
+    expect(after.names).toEqual(["Nhiệm vụ", "Chỉ tiêu", "Thiết lập"]);
+    expect(after.progress).toBe(80);
+    expect(after.result).toBe("Đã triển khai");
+    expect(after.org).toBe("UBND xã A");
+    expect(after.task).toBe(revised[0]!.rows[1]!.task);
+    expectClean(problems);
+    await page.context().close();
+  });
+
   it("highlights table lines it could not place", async () => {
     const { page, problems } = await openPane(browser, origin, script);
     const tables = syntheticTables({

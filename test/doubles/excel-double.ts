@@ -596,6 +596,22 @@ export class WorksheetDouble extends ProxyDouble {
     return this.loadedValue("name");
   }
 
+  get position(): number {
+    return this.loadedValue("position");
+  }
+  set position(index: number) {
+    const sheets = this.session.book.sheets;
+    sheets.splice(sheets.indexOf(this.data), 1);
+    sheets.splice(Math.min(index, sheets.length), 0, this.data);
+    this.session.queue(16);
+  }
+
+  delete(): void {
+    const sheets = this.session.book.sheets;
+    sheets.splice(sheets.indexOf(this.data), 1);
+    this.session.queue(16);
+  }
+
   getRange(address: string): RangeDouble {
     return new RangeDouble(this.session, this.data, parseAddress(address));
   }
@@ -617,7 +633,9 @@ export class WorksheetDouble extends ProxyDouble {
 export class WorksheetCollectionDouble extends ProxyDouble {
   protected readProperty(name: string): unknown {
     if (name === "items")
-      return this.session.book.sheets.map((s) => new WorksheetDouble(this.session, s).loadNow(["name"]));
+      return this.session.book.sheets.map((s) =>
+        new WorksheetDouble(this.session, s).loadNow(["name", "position"]),
+      );
     return undefined;
   }
 

@@ -3,6 +3,7 @@
  * task id; everything a clerk typed stays; the plan's columns take the revised text; new tasks are
  * appended; tasks gone from the plan are kept and marked, never deleted; and the changes are listed.
  */
+import { serialToIso } from "../excel-dates";
 import type { SheetCell, SheetSpec } from "./sheet-spec";
 
 /** Columns the clerks fill in, per sheet: never overwritten by an import. */
@@ -61,6 +62,21 @@ export function updateSheet(
   const changes: TaskChange[] = [];
   const freshIds = new Set<string>();
 
+  // Columns a clerk added to the sheet: carried over (after the plan's columns), never dropped.
+  const known = new Set([...fresh.columns.map((c) => c.header), PLAN_STATE_COLUMN.header]);
+  const extraHeaders = [...new Set(existing.flatMap((r) => Object.keys(r)))].filter(
+    (h) => h && !known.has(h),
+  );
+  const extras = extraHeaders.map((h, i) => ({
+    key: `extra${i}`,
+    header: h,
+    kind: "text" as const,
+    width: 16,
+    wrap: true,
+  }));
+  const extraCells = (old: ExistingRow | undefined) =>
+    extraHeaders.map((h) => (old ? (old[h] ?? null) : null));
+
   const rows: SheetCell[][] = fresh.rows.map((row) => {
     const id = String(row[0] ?? "");
     freshIds.add(id);
@@ -73,7 +89,7 @@ export function updateSheet(
     });
     if (!old) {
       changes.push({ id, kind: "added", fields: [] });
-      return [...out, PLAN_STATE.added];
+      return [...out, PLAN_STATE.added, ...extraCells(old)];
     }
     const fields = fresh.columns
       .filter(
@@ -85,7 +101,7 @@ export function updateSheet(
       )
       .map((c) => c.header);
     if (fields.length) changes.push({ id, kind: "changed", fields });
-    return [...out, fields.length ? PLAN_STATE.changed : PLAN_STATE.kept];
+    return [...out, fields.length ? PLAN_STATE.changed : PLAN_STATE.kept, ...extraCells(old)];
   });
 
   // Tasks the revised plan no longer has: kept with what the clerks wrote, and marked.
@@ -96,7 +112,30 @@ export function updateSheet(
     rows.push([
       ...fresh.columns.map((c) => (computed.has(c.header) ? null : (old[c.header] ?? null))),
       PLAN_STATE.removed,
+      ...extraCells(old),
     ]);
   }
-  return { sheet: { ...fresh, columns, rows }, changes };
+  return { sheet: { ...fresh, columns: [...columns, ...extras], rows }, changes };
+}
+
+/**
+ * Rows of a sheet as Excel returns them (header first), by header, with date columns (per the fresh
+ * sheet's column kinds) turned back from serial numbers into ISO dates.
+ */
+export function existingRows(values: readonly (readonly SheetCell[])[], fresh: SheetSpec): ExistingRow[] {
+  const [header, ...rows] = values;
+  if (!header) return [];
+  const dateHeaders = new Set(fresh.columns.filter((c) => c.kind === "date").map((c) => c.header));
+  const names = header.map((h) => String(h ?? "").trim());
+  return rows
+    .filter((r) => r.some((v) => v !== "" && v !== null && v !== undefined))
+    .map((r) =>
+      Object.fromEntries(
+        names.flatMap((h, i) => {
+          if (!h) return [];
+          const v = r[i] ?? null;
+          return [[h, dateHeaders.has(h) && typeof v === "number" ? serialToIso(v) : v === "" ? null : v]];
+        }),
+      ),
+    );
 }

@@ -44,6 +44,8 @@ export const en: Strings = {
   importMoreRows: "… and {count} more rows (all are written when you confirm).",
   importConfirm: "Confirm and write to the workbook",
   importWritten: "Wrote the sheets: {sheets}.",
+  importUpdated:
+    "Tracking sheets updated: {added} new, {changed} changed, {removed} dropped (kept and marked). Everything typed was kept.",
   importUnsupported:
     "The task pane cannot read “{ext}” files yet. For .xlsx/.csv: open it in Excel, select the table and use “Selected range”.",
   colNo: "No.",

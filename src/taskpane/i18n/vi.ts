@@ -43,6 +43,8 @@ export const vi = {
   importMoreRows: "… và {count} dòng nữa (được ghi đầy đủ khi xác nhận).",
   importConfirm: "Xác nhận và ghi vào sổ",
   importWritten: "Đã ghi các trang tính: {sheets}.",
+  importUpdated:
+    "Đã cập nhật sổ theo dõi: {added} mục mới, {changed} mục sửa đổi, {removed} mục đã bỏ (được giữ lại và đánh dấu). Mọi số liệu đã nhập được giữ nguyên.",
   importUnsupported:
     "Chưa đọc được loại tệp “{ext}” trong ngăn tác vụ. Với .xlsx/.csv: mở trong Excel, chọn vùng bảng rồi dùng “Vùng đang chọn”.",
   colNo: "TT",

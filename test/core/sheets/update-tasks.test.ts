@@ -40,6 +40,8 @@ describe("re-importing a revised plan", () => {
   saved[0]!["Ngày hoàn thành"] = "2026-09-01";
   saved[0]!["Kết quả đạt được"] = "Đã ban hành kế hoạch số 12/KH-UBND";
   saved[3]!["Khó khăn, vướng mắc"] = "Chờ kinh phí";
+  // A column the clerk added to the sheet.
+  saved[2]!["Người theo dõi"] = "Chị Lan";
 
   const revised = structuredClone(tables);
   revised[0]!.rows[1]!.task = `${revised[0]!.rows[1]!.task} (sửa đổi)`;
@@ -54,6 +56,11 @@ describe("re-importing a revised plan", () => {
     const id = saved[0]!["Mã nhiệm vụ"];
     expect(byId.get(id)![col("Kết quả đạt được")]).toBe("Đã ban hành kế hoạch số 12/KH-UBND");
     expect(byId.get(id)![col("Tiến độ (%)")]).toBe(100);
+  });
+
+  it("carries over columns the clerk added", () => {
+    expect(sheet.columns.at(-1)!.header).toBe("Người theo dõi");
+    expect(byId.get(saved[2]!["Mã nhiệm vụ"])!.at(-1)).toBe("Chị Lan");
   });
 
   it("marks tasks the plan dropped instead of deleting them, with their entries", () => {
