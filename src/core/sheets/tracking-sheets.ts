@@ -167,6 +167,7 @@ function indicatorSheet(plan: PlanJson, o: TrackingOptions): SheetSpec {
     { key: "gap", header: "Chênh lệch", kind: "number", width: 10 },
     { key: "rate", header: "Tỷ lệ đạt", kind: "percent", width: 9 },
     { key: "assessment", header: "Đánh giá", kind: "text", width: 11 },
+    { key: "onTrack", header: "Đúng tiến độ", kind: "text", width: 10 },
   ];
   const first = columnLetter(4);
   const last = columnLetter(3 + years.length);
@@ -205,6 +206,11 @@ function indicatorSheet(plan: PlanJson, o: TrackingOptions): SheetSpec {
       {
         formula: `=KH.DANHGIA(${c("inForce")},${c("actual")})`,
         cached: assess(inForce?.target ?? "", null) ?? "",
+      },
+      {
+        // Empty until there is a result: "Có" / "Chậm" against the straight line between milestones.
+        formula: `=IF(${c("actual")}="","",IFERROR(IF(KH.DUNGTIENDO($${first}$1:$${last}$1,${first}${n}:${last}${n},${c("actual")},IF(${c("asOf")}="",${REPORT_DATE_CELL},${c("asOf")})),"Có","Chậm"),""))`,
+        cached: "",
       },
     ]);
   };
@@ -246,6 +252,7 @@ function indicatorSheet(plan: PlanJson, o: TrackingOptions): SheetSpec {
       { column: "assessment", equals: "Không đạt", fill: "#FFC7CE" },
       { column: "assessment", equals: "Vượt", fill: "#C6EFCE" },
       { column: "assessment", equals: "Đạt", fill: "#C6EFCE" },
+      { column: "onTrack", equals: "Chậm", fill: "#FFEB9C" },
     ],
   };
 }

@@ -14,7 +14,7 @@ export const CLERK_COLUMNS = {
 /** Columns the workbook computes: recomputed, not compared. */
 export const COMPUTED_COLUMNS = {
   tasks: ["status", "daysLeft"],
-  indicators: ["inForce", "gap", "rate", "assessment"],
+  indicators: ["inForce", "gap", "rate", "assessment", "onTrack"],
 } as const;
 export const PLAN_STATE_COLUMN = {
   key: "planState",
