@@ -61,6 +61,8 @@ export function lapLai(thoiHan: any[][]): string[][] {
  * @param ngayBaoCao Ngày báo cáo.
  * @param lapLai Kiểu lặp lại hoặc thời hạn như in (ví dụ "Thường xuyên").
  * @param soNgaySapDenHan Số ngày trước hạn được coi là sắp đến hạn (mặc định 7).
+ * @param ngayCapNhat Ngày cập nhật lần cuối: với nhiệm vụ thường xuyên, cho biết đã báo cáo trong kỳ chưa.
+ * @param ngayChot Ngày chốt số liệu của kỳ báo cáo (mặc định 15; 1 = theo tháng dương lịch).
  * @returns Trạng thái theo cách đếm của báo cáo.
  */
 export function trangThai(
@@ -70,22 +72,29 @@ export function trangThai(
   ngayBaoCao: number,
   lapLai?: any[][],
   soNgaySapDenHan?: number,
+  ngayCapNhat?: any[][],
+  ngayChot?: number,
 ): any[][] {
   const reportDate = cellDate(ngayBaoCao);
-  return mapCells([han, ngayHoanThanh, tienDo, lapLai ?? [[""]]], (due, done, progress, rec) => {
-    if (!reportDate) return cellError("#VALUE!", "Ngày báo cáo không hợp lệ.");
-    return taskStatus({
-      dueDate: cellDate(due),
-      completedOn: cellDate(done),
-      progress: cellNumber(progress),
-      recurrence:
-        rec === "" || rec === null || rec === undefined
-          ? "none"
-          : parseDeadline(cellText(rec), 2000).recurrence,
-      reportDate,
-      dueSoonDays: soNgaySapDenHan ?? 7,
-    }).label;
-  });
+  return mapCells(
+    [han, ngayHoanThanh, tienDo, lapLai ?? [[""]], ngayCapNhat ?? [[undefined]]],
+    (due, done, progress, rec, updated) => {
+      if (!reportDate) return cellError("#VALUE!", "Ngày báo cáo không hợp lệ.");
+      return taskStatus({
+        dueDate: cellDate(due),
+        completedOn: cellDate(done),
+        progress: cellNumber(progress),
+        recurrence:
+          rec === "" || rec === null || rec === undefined
+            ? "none"
+            : parseDeadline(cellText(rec), 2000).recurrence,
+        reportDate,
+        dueSoonDays: soNgaySapDenHan ?? 7,
+        lastUpdated: ngayCapNhat === undefined ? undefined : cellDate(updated),
+        cutoffDay: ngayChot ?? 15,
+      }).label;
+    },
+  );
 }
 
 /**

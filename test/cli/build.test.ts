@@ -52,6 +52,7 @@ describe("plan build", () => {
         completedOn: null,
         progress: null,
         reportDate: "2026-10-14",
+        lastUpdated: null,
       });
       expect(cellValue(r.getCell(colOf("Trạng thái")).value)).toBe(expected.label);
       const formula = r.getCell(colOf("Trạng thái")).value as { formula: string };

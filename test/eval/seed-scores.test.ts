@@ -84,6 +84,7 @@ describeIfShared("tracking workbook built from a seed", () => {
           completedOn: null,
           progress: null,
           reportDate: "2025-10-14",
+          lastUpdated: null,
         }).label,
       );
     });

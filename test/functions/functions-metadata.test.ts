@@ -27,7 +27,19 @@ describe("custom functions metadata (functions.json)", () => {
     ["PHIENBAN", []],
     ["HANHOANTHANH", ["thoiHan", "namKeHoach"]],
     ["LAPLAI", ["thoiHan"]],
-    ["TRANGTHAI", ["han", "ngayHoanThanh", "tienDo", "ngayBaoCao", "lapLai", "soNgaySapDenHan"]],
+    [
+      "TRANGTHAI",
+      [
+        "han",
+        "ngayHoanThanh",
+        "tienDo",
+        "ngayBaoCao",
+        "lapLai",
+        "soNgaySapDenHan",
+        "ngayCapNhat",
+        "ngayChot",
+      ],
+    ],
     ["SONGAYCONLAI", ["han", "ngayBaoCao"]],
     ["GIATRICHITIEU", ["chiTieu"]],
     ["CHITIEUHIENHANH", ["namMoc", "chiTieuMoc", "ngay"]],
@@ -55,6 +67,6 @@ describe("custom functions metadata (functions.json)", () => {
         .get("TRANGTHAI")!
         .parameters.filter((p) => p.optional)
         .map((p) => p.name),
-    ).toEqual(["lapLai", "soNgaySapDenHan"]);
+    ).toEqual(["lapLai", "soNgaySapDenHan", "ngayCapNhat", "ngayChot"]);
   });
 });

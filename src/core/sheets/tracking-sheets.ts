@@ -21,6 +21,7 @@ export const SETTINGS_SHEET = "Thiết lập";
 /** Where the formulas read the report date and the due-soon window. */
 export const REPORT_DATE_CELL = `'${SETTINGS_SHEET}'!$C$2`;
 export const DUE_SOON_CELL = `'${SETTINGS_SHEET}'!$B$6`;
+export const CUTOFF_CELL = `'${SETTINGS_SHEET}'!$B$4`;
 
 const PRINT = { orientation: "landscape" as const, repeatHeader: true };
 
@@ -86,6 +87,8 @@ function taskSheet(plan: PlanJson, o: TrackingOptions): SheetSpec {
         progress: null,
         reportDate: o.reportDate,
         dueSoonDays: o.dueSoonDays,
+        lastUpdated: null,
+        cutoffDay: o.cutoffDay,
       });
       const c = (key: string) => `${col(key, TASK_COLUMNS)}${n}`;
       rows.push([
@@ -106,7 +109,7 @@ function taskSheet(plan: PlanJson, o: TrackingOptions): SheetSpec {
         null,
         null,
         {
-          formula: `=KH.TRANGTHAI(${c("due")},${c("completed")},${c("progress")},${REPORT_DATE_CELL},${c("recurrence")},${DUE_SOON_CELL})`,
+          formula: `=KH.TRANGTHAI(${c("due")},${c("completed")},${c("progress")},${REPORT_DATE_CELL},${c("recurrence")},${DUE_SOON_CELL},${c("updated")},${CUTOFF_CELL})`,
           cached: status.label,
         },
         r.dueDate
@@ -298,13 +301,14 @@ const iso = (v: SheetCell): string | null =>
 /** Recomputes the cached status and days left of every task row from what the row holds now. */
 export function refreshTaskStatuses(sheet: SheetSpec, o: TrackingOptions): SheetSpec {
   const at = (key: string) => sheet.columns.findIndex((c) => c.key === key);
-  const [due, completed, progress, recurrence, status, daysLeft] = [
+  const [due, completed, progress, recurrence, status, daysLeft, updated] = [
     "due",
     "completed",
     "progress",
     "recurrence",
     "status",
     "daysLeft",
+    "updated",
   ].map(at);
   const rows = sheet.rows.map((row) => {
     const s = row[status!];
@@ -317,6 +321,8 @@ export function refreshTaskStatuses(sheet: SheetSpec, o: TrackingOptions): Sheet
       recurrence: recurrenceFromLabel(rec),
       reportDate: o.reportDate,
       dueSoonDays: o.dueSoonDays,
+      lastUpdated: iso(row[updated!] ?? null),
+      cutoffDay: o.cutoffDay,
     });
     const next = [...row];
     next[status!] = { ...s, cached: result.label };

@@ -4,6 +4,7 @@
  */
 import type { Recurrence } from "../deadlines/parse-deadline";
 import { isoToSerial } from "../excel-dates";
+import { reportingPeriod } from "../periods/reporting-period";
 
 export type TaskStatus =
   "done-on-time" | "done-late" | "in-progress" | "not-started" | "due-soon" | "overdue" | "recurring";
@@ -44,6 +45,13 @@ export interface TaskFacts {
   reportDate: string;
   /** Days before the due date counted as "due soon" (default 7). */
   dueSoonDays?: number;
+  /**
+   * When the clerk last updated the task (ISO). Recurring work is judged per reporting period: given,
+   * the label says whether it was reported in the period that holds the report date.
+   */
+  lastUpdated?: string | null;
+  /** Cut-off day of the reporting period (15 by default; 1 = calendar months). */
+  cutoffDay?: number;
 }
 
 export interface TaskStatusResult {
@@ -71,8 +79,14 @@ export function taskStatus(f: TaskFacts): TaskStatusResult {
     if (!f.dueDate) return result("done-on-time");
     return result((daysBetween(f.dueDate, f.completedOn!) ?? 0) <= 0 ? "done-on-time" : "done-late");
   }
-  if (f.recurrence !== "none" && f.recurrence !== "yearly") return result("recurring");
-  if (f.recurrence === "yearly" && !f.dueDate) return result("recurring");
+  if ((f.recurrence !== "none" && f.recurrence !== "yearly") || (f.recurrence === "yearly" && !f.dueDate)) {
+    const r = result("recurring");
+    if (f.lastUpdated === undefined) return r;
+    const period = reportingPeriod(f.reportDate, "month", f.cutoffDay ?? 15);
+    const reported =
+      !!f.lastUpdated && !!period && f.lastUpdated >= period.start && f.lastUpdated <= f.reportDate;
+    return { ...r, label: `${r.label} (${reported ? "đã báo cáo kỳ này" : "chưa báo cáo kỳ này"})` };
+  }
   if (daysLeft === null) return result(f.progress ? "in-progress" : "not-started");
   if (daysLeft < 0) return result("overdue");
   if (daysLeft <= (f.dueSoonDays ?? 7)) return result("due-soon");

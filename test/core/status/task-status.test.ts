@@ -59,6 +59,20 @@ describe("task status", () => {
     );
   });
 
+  it("recurring work is judged per reporting period when the last update is known", () => {
+    const rec = { dueDate: null, recurrence: "monthly" as const, reportDate: "2026-10-14" };
+    // The October period runs from 15 September to 14 October.
+    expect(status({ ...rec, lastUpdated: "2026-09-15" }).label).toBe("Thường xuyên (đã báo cáo kỳ này)");
+    expect(status({ ...rec, lastUpdated: "2026-09-14" }).label).toBe("Thường xuyên (chưa báo cáo kỳ này)");
+    expect(status({ ...rec, lastUpdated: null }).label).toBe("Thường xuyên (chưa báo cáo kỳ này)");
+    expect(status({ ...rec, lastUpdated: "2026-10-02", cutoffDay: 1 }).label).toBe(
+      "Thường xuyên (đã báo cáo kỳ này)",
+    );
+    expect(status({ ...rec, lastUpdated: "2026-09-20", cutoffDay: 1 }).label).toBe(
+      "Thường xuyên (chưa báo cáo kỳ này)",
+    );
+  });
+
   it("no due date and nothing done is not started; with progress, in progress", () => {
     expect(status({ dueDate: null }).status).toBe("not-started");
     expect(status({ dueDate: null, progress: 10 }).status).toBe("in-progress");
