@@ -728,22 +728,25 @@ function findRegions(lines: PdfLine[]): TableRegion[] {
   // Index of the last title line at or before each line, so the check below stays linear.
   const lastTitle: number[] = [];
   lines.forEach((l, i) => lastTitle.push(isTitleLine(l.text) ? i : (lastTitle[i - 1] ?? -1)));
-  for (let i = 0; i < lines.length; i++) {
+  let i = 0;
+  /** A table whose header runs over lines start..end-1; its title is read above the header. */
+  const add = (what: Pick<TableRegion, "kind" | "columns" | "years">, start: number, end: number) => {
+    const { title, from } = titleAbove(lines, start, floor);
+    regions.push({
+      ...what,
+      title,
+      titleFrom: from,
+      headerStart: start,
+      bodyStart: end,
+      bodyEnd: lines.length,
+    });
+    i = end - 1;
+    floor = end;
+  };
+  for (; i < lines.length; i++) {
     const indicators = indicatorHeaderAt(lines, i);
     if (indicators) {
-      const { title, from } = titleAbove(lines, i, floor);
-      regions.push({
-        kind: "indicators",
-        title,
-        titleFrom: from,
-        columns: [],
-        years: indicators.years,
-        headerStart: i,
-        bodyStart: indicators.end,
-        bodyEnd: lines.length,
-      });
-      i = indicators.end - 1;
-      floor = indicators.end;
+      add({ kind: "indicators", columns: [], years: indicators.years }, i, indicators.end);
       continue;
     }
     const header = headerAt(lines, i);
@@ -755,19 +758,7 @@ function findRegions(lines: PdfLine[]): TableRegion[] {
       i = header.end - 1;
       continue;
     }
-    const { title, from } = titleAbove(lines, i, floor);
-    regions.push({
-      kind: "tasks",
-      years: [],
-      title,
-      titleFrom: from,
-      columns: header.columns,
-      headerStart: i,
-      bodyStart: header.end,
-      bodyEnd: lines.length,
-    });
-    i = header.end - 1;
-    floor = header.end;
+    add({ kind: "tasks", columns: header.columns, years: [] }, i, header.end);
   }
   regions.forEach((r, k) => {
     const next = regions[k + 1];
