@@ -388,6 +388,7 @@ export function cellScore(
   i: number,
   j: number,
   continuation = false,
+  resumed = false,
 ): number {
   const content = atoms.slice(i, j).filter((a) => !a.blank);
   if (!content.length) return emptyScore(col, continuation);
@@ -412,7 +413,9 @@ export function cellScore(
     s += continuation_terms(col, a, prev, open);
   }
   if (col.width > 0) for (const a of content) if (a.lineStart && a.text.length > col.width * 1.3) s -= 2;
+  // A new cell starts like one; a cell resumed after a page break (no-TT tables) goes on in lower case.
   if (head.f.lower && !continuation) s -= 3;
+  if (!head.f.lower && resumed) s -= 4;
   const cell = new CellText();
   for (const a of content) cell.push(a);
   return s + columnTerms(col, cell, head);
@@ -533,6 +536,7 @@ export function scoreCellsFrom(
   jMax: number,
   continuation: boolean,
   out: number[],
+  resumed = false,
 ): void {
   out.length = 0;
   out.push(emptyScore(col, continuation));
@@ -573,7 +577,11 @@ export function scoreCellsFrom(
     }
     const head = content[0]!;
     const score =
-      layout + longLines + (head.f.lower && !continuation ? -3 : 0) + columnTerms(col, cell, head, key);
+      layout +
+      longLines +
+      (head.f.lower && !continuation ? -3 : 0) +
+      (!head.f.lower && resumed ? -4 : 0) +
+      columnTerms(col, cell, head, key);
     out.push(score);
   }
 }
@@ -1022,7 +1030,10 @@ function rowsByNumber(
 /**
  * A body without a TT column: rows and cells together, by dynamic programming over all atoms with
  * the columns in a cycle (state: next atom, next column). A row's first cell must start like a new
- * entry; each row costs a little, so rows are not split without reason.
+ * entry; each row costs a little, so rows are not split without reason. After a page break a row's
+ * cells may resume, in column order, at a lower-case line that starts with a space on the baseline
+ * of the line before: the DP may read such a run once more through the columns ("continuation"
+ * mode, empty cells free) and the cells join the row above.
  */
 function rowsWithoutNumbers(
   columns: ColumnModel[],
@@ -1031,50 +1042,80 @@ function rowsWithoutNumbers(
 ): { block: RowBlock; cells: Assigned }[] {
   const n = atoms.length;
   const k = columns.length;
+  const resumes = (i: number) =>
+    i > 0 && i < n && atoms[i]!.leadingSpace && !atoms[i]!.gapBefore && atoms[i]!.f.lower;
   const solve = () => {
-    const best: number[][] = Array.from({ length: k }, () => Array<number>(n + 1).fill(-Infinity));
-    const back: number[][] = Array.from({ length: k }, () => Array<number>(n + 1).fill(-1));
-    best[0]![0] = 0;
+    // best[m][c][i]: m = 0 normal rows, m = 1 a page-break continuation of the row above.
+    const best = [0, 1].map(() => Array.from({ length: k }, () => Array<number>(n + 1).fill(-Infinity)));
+    const back = [0, 1].map(() => Array.from({ length: k }, () => Array<{ i: number; m: number }>(n + 1)));
+    best[0]![0]![0] = 0;
     const scores: number[] = [];
     for (let i = 0; i <= n; i++) {
-      for (let c = 0; c < k; c++) {
-        const base = best[c]![i]!;
-        if (base === -Infinity) continue;
-        if (c === 0 && i < n && atoms[i]!.blank && base > best[0]![i + 1]!) {
-          best[0]![i + 1] = base; // a lone space between rows
-          back[0]![i + 1] = -2;
-        }
-        const next = (c + 1) % k;
-        scoreCellsFrom(columns[c]!, atoms, i, Math.min(n, i + maxAtoms(columns[c]!.field)), false, scores);
-        for (let d = 0; d < scores.length; d++) {
-          const j = i + d;
-          let s = base + scores[d]!;
-          if (c === 0) s -= 2;
-          if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
-          if (s > best[next]![j]!) {
-            best[next]![j] = s;
-            back[next]![j] = i;
+      for (let m = 0; m < 2; m++) {
+        for (let c = 0; c < k; c++) {
+          const base = best[m]![c]![i]!;
+          if (base === -Infinity) continue;
+          if (m === 0 && c === 0 && i < n && atoms[i]!.blank && base > best[0]![0]![i + 1]!) {
+            best[0]![0]![i + 1] = base; // a lone space between rows
+            back[0]![0]![i + 1] = { i: -2, m: 0 };
+          }
+          // Entering a continuation: only at a row boundary, at a line that resumes cells.
+          const modes = m === 0 && c === 0 && resumes(i) ? [0, 1] : [m];
+          for (const mode of modes) {
+            const cont = mode === 1;
+            const next = (c + 1) % k;
+            // After the last column a continuation returns to normal rows.
+            const nextMode = cont && next === 0 ? 0 : mode;
+            scoreCellsFrom(
+              columns[c]!,
+              atoms,
+              i,
+              Math.min(n, i + maxAtoms(columns[c]!.field)),
+              cont,
+              scores,
+              cont,
+            );
+            for (let d = 0; d < scores.length; d++) {
+              const j = i + d;
+              let sc = base + scores[d]!;
+              if (c === 0 && !cont) sc -= 2;
+              if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) sc += 1;
+              if (sc > best[nextMode]![next]![j]!) {
+                best[nextMode]![next]![j] = sc;
+                back[nextMode]![next]![j] = { i, m: mode };
+              }
+            }
           }
         }
       }
     }
-    const cells: { start: number; end: number }[] = [];
+    const cells: { start: number; end: number; cont: boolean }[] = [];
     let c = 0;
+    let m = 0;
     let j = n;
     while (j > 0) {
-      const from = back[c]![j]!;
-      if (from === -2) {
+      const from = back[m]![c]![j];
+      if (!from) break;
+      if (from.i === -2) {
         j -= 1;
         continue;
       }
-      if (from < 0) break;
-      cells.unshift({ start: from, end: j });
-      j = from;
+      cells.unshift({ start: from.i, end: j, cont: from.m === 1 });
+      j = from.i;
       c = (c - 1 + k) % k;
+      // A continuation is entered from a normal row boundary (its first column).
+      m = from.m === 1 && c === 0 ? 0 : from.m;
     }
     const rows: { block: RowBlock; cells: Assigned }[] = [];
     for (let r = 0; r + k <= cells.length; r += k) {
       const rowCells = cells.slice(r, r + k);
+      const assigned = rowCells.map((x) => atoms.slice(x.start, x.end).filter((a) => !a.blank));
+      const previous = rows[rows.length - 1];
+      if (rowCells[0]!.cont && previous) {
+        assigned.forEach((cell, col) => previous.cells[col]!.push(...cell));
+        previous.block.segments.push(atoms.slice(rowCells[0]!.start, rowCells[k - 1]!.end));
+        continue;
+      }
       const start = rowCells[0]!.start;
       const end = rowCells[k - 1]!.end;
       rows.push({
@@ -1085,7 +1126,7 @@ function rowsWithoutNumbers(
           segments: [atoms.slice(start, end)],
           at: { file, line: atoms[start]?.line ?? 0 },
         },
-        cells: rowCells.map((x) => atoms.slice(x.start, x.end).filter((a) => !a.blank)),
+        cells: assigned,
       });
     }
     return rows;
