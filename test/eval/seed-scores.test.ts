@@ -14,8 +14,8 @@ const TSX = join(ROOT, "node_modules/.bin/tsx");
 
 /** Seeds still short of 1.000, with what is known to be missing (see the closing note). */
 const KNOWN_SHORTFALL: Record<string, number> = {
-  // Narrow six-column table without TT numbers; budget targets in section 5.1 are not read.
-  "003_b1c9f0e4ea3f87bd": 0.95,
+  // The two budget targets of section 5.1 (outside the objectives section) are not read.
+  "003_b1c9f0e4ea3f87bd": 0.97,
 };
 
 const seeds = existsSync(join(SHARED, "seeds"))

@@ -72,6 +72,8 @@ interface AtomFeatures {
   endsOpen: boolean;
   /** Opening minus closing brackets. */
   parenDelta: number;
+  /** Starts with an upper-case abbreviation ("MN,", "GD", "CNTT"). */
+  acronym: boolean;
   /** Folded text (no diacritics, lower case) for matching texts seen in other rows; filled on first use. */
   folded: string | null;
 }
@@ -90,6 +92,7 @@ function featuresOf(text: string): AtomFeatures {
     dangling: /^(Tháng|Quý|Năm|Hằng|Hàng|Thường|Trước|Trước ngày)$/u.test(text),
     endsOpen: /[,–-]$/.test(text),
     parenDelta: (text.match(/[(“]/g) ?? []).length - (text.match(/[)”]/g) ?? []).length,
+    acronym: /^\p{Lu}{2,5}(?![\p{Ll}])/u.test(text),
     folded: null,
   };
 }
@@ -371,8 +374,10 @@ function continuation_terms(col: ColumnModel, a: Atom, prev: Atom, openBrackets:
   // cell; so does one inside brackets not yet closed.
   if (a.lineStart && (prev.f.endsFunctionWord || prev.f.endsOpen)) s += 2;
   if (openBrackets > 0) s += 3;
-  // A lower-case start continues a sentence, unless the line before ended one.
+  // A lower-case start continues a sentence, unless the line before ended one; so, more weakly, does an
+  // acronym ("MN, TH", "GD") that is not a unit's type word, after a line that did not end a sentence.
   if (a.f.lower) s += prev.f.endsPeriod ? -1.5 : 1;
+  else if (a.f.acronym && !a.f.unit && !prev.f.endsPunct) s += 1;
   else if (prev.f.endsPunct && a.lineStart) s -= 0.5;
   if (col.width > 0 && a.lineStart && !prev.blank && !a.f.marker) {
     const fits = prev.text.length + 1 + a.f.firstWordLength;
