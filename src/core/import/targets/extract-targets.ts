@@ -20,6 +20,14 @@ export interface ExtractedTargets {
 
 const SCOPE_START =
   /^\s*(?:\d+(?:\.\d+)*\.|[IVXL]+\s*[.\-–])\s*(?:mục tiêu cụ thể|các mục tiêu cụ thể|chỉ tiêu(?: cụ thể)?|các chỉ tiêu(?: chủ yếu| cụ thể)?)(?!\p{L})/iu;
+/**
+ * A heading on the plan's funding ("Nguồn lực tài chính", "Kinh phí thực hiện"): its budget-share
+ * commitments ("chi ngân sách … đạt ít nhất 3% vào năm 2025") are targets too, though stated
+ * outside the objectives.
+ */
+const BUDGET_HEADING = /(?:nguồn lực tài chính|kinh phí|ngân sách)/iu;
+/** A budget-share clause with a milestone year: the only kind of item read under a funding heading. */
+const BUDGET_SHARE = /(?:ngân sách|tổng chi)[^]*?\d\s*%[^]*?(?:19|20)\d{2}/iu;
 const ROMAN_HEADING = /^\s*[IVXL]+\s*[.\-–]\s*\S/u;
 const NUMBERED_HEADING = /^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$/u;
 const ITEM_START = /^\s*(?:[-+•–]\s+|\(\d+\)\s*|[a-zđ]\)\s+)/u;
@@ -129,6 +137,8 @@ function yearOf(text: string, fallback: number | null): number | null {
 
 interface Item {
   no: string;
+  /** Read under a funding heading: kept only if it states a budget share with a year. */
+  budgetOnly: boolean;
   text: string;
   year: number | null;
   at: SourceLocation;
@@ -137,13 +147,20 @@ interface Item {
 function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): Item[] {
   const items: Item[] = [];
   let inScope = false;
+  let budgetOnly = false;
   let scopeDepth = 0;
   let year: number | null = null;
   let current: { no: string; parts: string[]; year: number | null; at: SourceLocation } | null = null;
   let inFootnote = false;
   const close = () => {
     if (current)
-      items.push({ no: current.no, text: joinLines(current.parts), year: current.year, at: current.at });
+      items.push({
+        no: current.no,
+        budgetOnly,
+        text: joinLines(current.parts),
+        year: current.year,
+        at: current.at,
+      });
     current = null;
   };
   for (const { text: raw, line } of lines) {
@@ -153,13 +170,23 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
     if (start) {
       close();
       inScope = true;
+      budgetOnly = false;
       const heading = NUMBERED_HEADING.exec(text);
       scopeDepth = heading ? heading[1]!.split(".").length : 0;
       const y = YEAR_IN_HEADING.exec(text);
       year = y ? Number(y[1]) : null;
       continue;
     }
-    if (!inScope) continue;
+    if (!inScope) {
+      const heading = NUMBERED_HEADING.exec(text);
+      if (heading && !ITEM_START.test(raw) && text.length < 90 && BUDGET_HEADING.test(heading[2]!)) {
+        inScope = true;
+        budgetOnly = true;
+        scopeDepth = heading[1]!.split(".").length;
+        year = null;
+      }
+      continue;
+    }
     if (ROMAN_HEADING.test(raw) && !ITEM_START.test(raw)) {
       close();
       inScope = false;
@@ -212,6 +239,7 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
 export function extractTargets(lines: TextLine[], file: string): ExtractedTargets {
   const result: ExtractedTargets = { targets: [], sources: [], dropped: [] };
   for (const item of itemsInScope(lines, file, result.dropped)) {
+    if (item.budgetOnly && !BUDGET_SHARE.test(item.text)) continue;
     const hits = findHits(item.text);
     if (!hits.length) {
       // A numbered objective without a number is still one of the plan's stated targets.
