@@ -1,19 +1,9 @@
 /**
- * Reading grids from files, for the CLI (Node): .csv/.tsv with csv-parse, .xlsx with exceljs.
+ * Reading grids from files, for the CLI (Node): .xlsx with exceljs (.csv/.tsv: delimited-text.ts).
  * The cells go to the pure core (parsePlanGrid) unchanged.
  */
-import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../core/import/readers/grid-cells";
-
-export function readDelimited(text: string, delimiter: "," | "\t"): string[][] {
-  return parse(text.replace(/^\ufeff/, ""), {
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-  }) as string[][];
-}
 
 function excelCellText(cell: ExcelJS.Cell): CellValue {
   const v = cell.value;

@@ -32,7 +32,7 @@ export const en: Strings = {
   importFile: "Choose a file",
   importSelection: "Selected range",
   importPasteLabel: "Paste the plan's text (copied from a PDF or Word)",
-  importFileLabel: "Plan file (.txt, .docx)",
+  importFileLabel: "Plan file (.txt, .docx, .csv, .tsv)",
   importPlanYear: "Plan year",
   importRead: "Read the plan",
   importNothing: "Nothing to read yet.",
@@ -47,7 +47,7 @@ export const en: Strings = {
   importUpdated:
     "Tracking sheets updated: {added} new, {changed} changed, {removed} dropped (kept and marked). Everything typed was kept.",
   importUnsupported:
-    "The task pane cannot read “{ext}” files yet. For .xlsx/.csv: open it in Excel, select the table and use “Selected range”.",
+    "The task pane cannot read “{ext}” files yet. A .pdf: copy its text and paste it into the text box. An .xlsx: open it in Excel, select the table and use “Selected range”.",
   colNo: "No.",
   colTask: "Task",
   colLead: "Lead",

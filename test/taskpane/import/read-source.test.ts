@@ -1,0 +1,40 @@
+import { ImportError } from "../../../src/core/import/parse-plan";
+import { readFile, UnsupportedFileError } from "../../../src/taskpane/import/read-source";
+import { renderGrid, renderWordText, syntheticTables } from "../../fixtures/synthetic-plan";
+
+const planYear = 2028;
+const tables = syntheticTables({
+  seed: 57,
+  planYear,
+  tables: 1,
+  rowsPerTable: 7,
+  withSections: true,
+  withOutput: true,
+  withNote: false,
+});
+
+function quoted(v: string, sep: string): string {
+  return v.includes(sep) || /["\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+describe("the pane's file reader", () => {
+  it("reads a .csv and a .tsv saved from a pasted table, multi-line cells included", async () => {
+    const grid = renderGrid(tables, planYear);
+    const csv = "\ufeff" + grid.map((r) => r.map((c) => quoted(c, ",")).join(",")).join("\r\n");
+    const tsv = grid.map((r) => r.map((c) => quoted(c, "\t")).join("\t")).join("\n");
+    expect((await readFile(new File([csv], "ke-hoach.csv"), planYear)).plan.tables).toEqual(tables);
+    expect((await readFile(new File([tsv], "ke-hoach.TSV"), planYear)).plan.tables).toEqual(tables);
+  });
+
+  it("reads Word text saved as .txt", async () => {
+    const text = renderWordText(tables, planYear);
+    expect((await readFile(new File([text], "ke-hoach.txt"), planYear)).plan.tables).toEqual(tables);
+  });
+
+  it("refuses text that is not UTF-8, naming the file, and an unknown type by its extension", async () => {
+    const latin1 = new Uint8Array([0x54, 0xea, 0x6e, 0x0a, 0xff, 0xfe, 0x41]);
+    await expect(readFile(new File([latin1], "cu.csv"))).rejects.toThrow(ImportError);
+    await expect(readFile(new File([latin1], "cu.csv"))).rejects.toThrow(/cu\.csv.*UTF-8/);
+    await expect(readFile(new File(["x"], "ke-hoach.pdf"))).rejects.toEqual(new UnsupportedFileError(".pdf"));
+  });
+});
