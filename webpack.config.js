@@ -63,7 +63,11 @@ module.exports = async (env, options) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // csv-parse's default build reads the Node global Buffer at load time; the pane gets its browser build.
+      alias: { "csv-parse/sync$": require.resolve("csv-parse/browser/esm/sync") },
+    },
     module: {
       rules: [
         {

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
-import { renderPdfText, renderWordText, syntheticTables } from "../fixtures/synthetic-plan";
+import { renderGrid, renderPdfText, renderWordText, syntheticTables } from "../fixtures/synthetic-plan";
 import { taskStatus } from "../../src/core/status/task-status";
 import { isoToSerial } from "../../src/core/excel-dates";
 import {
@@ -84,6 +84,32 @@ describe("task pane in headless Chromium", () => {
     await page.getByTestId("language").click();
     await page.getByRole("option", { name: "Tiếng Việt" }).click();
     await page.getByRole("heading", { name: "Theo dõi Kế hoạch" }).waitFor();
+    expectClean(problems);
+    await page.context().close();
+  });
+
+  it("reads a chosen .csv file into the preview", async () => {
+    const { page, problems } = await openPane(browser, origin, script);
+    const tables = syntheticTables({
+      seed: 31,
+      planYear: 2027,
+      tables: 1,
+      rowsPerTable: 5,
+      withSections: false,
+      withOutput: true,
+      withNote: false,
+    });
+    const csv = renderGrid(tables, 2027)
+      .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(","))
+      .join("\r\n");
+    await page.getByTestId("source-file").click();
+    await page
+      .getByTestId("file-input")
+      .setInputFiles({ name: "ke-hoach.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await page.getByTestId("plan-year").fill("2027");
+    await page.getByTestId("import-read").click();
+    await page.getByTestId("import-preview").waitFor();
+    expect(await page.getByTestId("import-summary").innerText()).toContain("Đọc được 1 bảng, 5 dòng");
     expectClean(problems);
     await page.context().close();
   });
