@@ -1,6 +1,12 @@
 import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
-import { renderGrid, renderPdfText, renderWordText, syntheticTables } from "../fixtures/synthetic-plan";
+import {
+  renderDelimited,
+  renderGrid,
+  renderPdfText,
+  renderWordText,
+  syntheticTables,
+} from "../fixtures/synthetic-plan";
 import { taskStatus } from "../../src/core/status/task-status";
 import { isoToSerial } from "../../src/core/excel-dates";
 import {
@@ -99,9 +105,7 @@ describe("task pane in headless Chromium", () => {
       withOutput: true,
       withNote: false,
     });
-    const csv = renderGrid(tables, 2027)
-      .map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(","))
-      .join("\r\n");
+    const csv = renderDelimited(renderGrid(tables, 2027), ",", "\r\n");
     await page.getByTestId("source-file").click();
     await page
       .getByTestId("file-input")

@@ -3,13 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readPlanFile } from "../../src/cli/commands/parse";
-import { renderGrid, syntheticTables } from "../fixtures/synthetic-plan";
+import { renderDelimited, renderGrid, syntheticTables } from "../fixtures/synthetic-plan";
 
 const dir = mkdtempSync(join(tmpdir(), "kh-grid-"));
-
-function csvCell(v: string): string {
-  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 describe("grids from files", () => {
   const planYear = 2027;
@@ -47,15 +43,10 @@ describe("grids from files", () => {
   it("reads .csv and .tsv with multi-line quoted cells", async () => {
     const grid = renderGrid(tables, planYear);
     const csv = join(dir, "plan.csv");
-    writeFileSync(csv, grid.map((r) => r.map(csvCell).join(",")).join("\r\n"));
+    writeFileSync(csv, renderDelimited(grid, ",", "\r\n"));
     expect((await readPlanFile(csv, planYear)).plan.tables).toEqual(tables);
     const tsv = join(dir, "plan.tsv");
-    writeFileSync(
-      tsv,
-      grid
-        .map((r) => r.map((c) => (/[\t\n"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join("\t"))
-        .join("\n"),
-    );
+    writeFileSync(tsv, renderDelimited(grid, "\t"));
     expect((await readPlanFile(tsv, planYear)).plan.tables).toEqual(tables);
   });
 

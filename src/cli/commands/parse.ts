@@ -9,21 +9,12 @@ import { toPlanJson, type ParsedPlan, type SourceLocation } from "../../core/mod
 import { ImportError, parseDocItems, parsePlanGrid, parsePlanText } from "../../core/import/parse-plan";
 import { readDelimited } from "../../readers/delimited-text";
 import { readXlsx } from "../../readers/tabular-files";
+import { decodeUtf8 } from "../../readers/utf8-text";
 import { readDocx } from "../../readers/docx-file";
 import { readPdf } from "../../readers/pdf-file";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
 
 export const PARSE_EXTENSIONS = [".txt", ".docx", ".pdf", ".xlsx", ".csv", ".tsv"];
-
-function decodeUtf8(bytes: Buffer, file: string): string {
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
-  if (text.includes("\ufffd"))
-    throw new ImportError(
-      `Tệp ${file} không phải văn bản UTF-8. Hãy lưu lại với bảng mã Unicode (UTF-8).`,
-      `${file} is not UTF-8 text. Save it as Unicode (UTF-8).`,
-    );
-  return text;
-}
 
 function count(cells: unknown[][]): number {
   return cells.reduce((n, r) => n + r.filter((c) => c !== "" && c !== null && c !== undefined).length, 0);

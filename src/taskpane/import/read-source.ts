@@ -1,8 +1,9 @@
 /** Reading what the clerk gives the pane (pasted text, a file, the selected range) into a plan. */
-import { ImportError, parseDocItems, parsePlanGrid, parsePlanText } from "../../core/import/parse-plan";
+import { parseDocItems, parsePlanGrid, parsePlanText } from "../../core/import/parse-plan";
 import type { ParsedPlan } from "../../core/model/plan";
 import { readDelimited } from "../../readers/delimited-text";
 import { readDocx } from "../../readers/docx-file";
+import { decodeUtf8 } from "../../readers/utf8-text";
 import type { SelectionSnapshot } from "../../excel/workbook-port";
 
 export class UnsupportedFileError extends Error {
@@ -19,15 +20,7 @@ export function readPasted(text: string, planYear?: number): ParsedPlan {
 export async function readFile(file: File, planYear?: number): Promise<ParsedPlan> {
   const ext = (/\.[^.]+$/.exec(file.name)?.[0] ?? "").toLowerCase();
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const utf8 = () => {
-    const text = new TextDecoder("utf-8").decode(bytes);
-    if (text.includes("\ufffd"))
-      throw new ImportError(
-        `Tệp ${file.name} không phải văn bản UTF-8. Hãy lưu lại với bảng mã Unicode (UTF-8).`,
-        `${file.name} is not UTF-8 text. Save it as Unicode (UTF-8).`,
-      );
-    return text;
-  };
+  const utf8 = () => decodeUtf8(bytes, file.name);
   if (ext === ".txt") return parsePlanText(utf8(), { file: file.name, planYear });
   if (ext === ".csv" || ext === ".tsv")
     return parsePlanGrid(

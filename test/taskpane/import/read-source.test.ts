@@ -1,6 +1,6 @@
 import { ImportError } from "../../../src/core/import/parse-plan";
 import { readFile, UnsupportedFileError } from "../../../src/taskpane/import/read-source";
-import { renderGrid, renderWordText, syntheticTables } from "../../fixtures/synthetic-plan";
+import { renderDelimited, renderGrid, renderWordText, syntheticTables } from "../../fixtures/synthetic-plan";
 
 const planYear = 2028;
 const tables = syntheticTables({
@@ -13,15 +13,11 @@ const tables = syntheticTables({
   withNote: false,
 });
 
-function quoted(v: string, sep: string): string {
-  return v.includes(sep) || /["\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 describe("the pane's file reader", () => {
   it("reads a .csv and a .tsv saved from a pasted table, multi-line cells included", async () => {
     const grid = renderGrid(tables, planYear);
-    const csv = "\ufeff" + grid.map((r) => r.map((c) => quoted(c, ",")).join(",")).join("\r\n");
-    const tsv = grid.map((r) => r.map((c) => quoted(c, "\t")).join("\t")).join("\n");
+    const csv = "\ufeff" + renderDelimited(grid, ",", "\r\n");
+    const tsv = renderDelimited(grid, "\t");
     expect((await readFile(new File([csv], "ke-hoach.csv"), planYear)).plan.tables).toEqual(tables);
     expect((await readFile(new File([tsv], "ke-hoach.TSV"), planYear)).plan.tables).toEqual(tables);
   });

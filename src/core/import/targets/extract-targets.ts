@@ -135,6 +135,12 @@ function yearOf(text: string, fallback: number | null): number | null {
   return m ? Number(m[1] ?? m[2]) : fallback;
 }
 
+/** A numbered sub-heading ("2.1. Đến năm 2030"), not a list item or a long numbered sentence. */
+function subHeading(raw: string, text: string): RegExpExecArray | null {
+  const heading = NUMBERED_HEADING.exec(text);
+  return heading && !ITEM_START.test(raw) && text.length < 90 ? heading : null;
+}
+
 interface Item {
   no: string;
   /** Read under a funding heading: kept only if it states a budget share with a year. */
@@ -178,8 +184,8 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
       continue;
     }
     if (!inScope) {
-      const heading = NUMBERED_HEADING.exec(text);
-      if (heading && !ITEM_START.test(raw) && text.length < 90 && BUDGET_HEADING.test(heading[2]!)) {
+      const heading = subHeading(raw, text);
+      if (heading && BUDGET_HEADING.test(heading[2]!)) {
         inScope = true;
         budgetOnly = true;
         scopeDepth = heading[1]!.split(".").length;
@@ -204,8 +210,8 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
       dropped.push({ at: { file, line }, text, reason: "footnote" });
       continue;
     }
-    const heading = NUMBERED_HEADING.exec(text);
-    if (heading && !ITEM_START.test(raw) && text.length < 90) {
+    const heading = subHeading(raw, text);
+    if (heading) {
       const depth = heading[1]!.split(".").length;
       if (scopeDepth && depth <= scopeDepth && !YEAR_IN_HEADING.test(text)) {
         close();
