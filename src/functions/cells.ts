@@ -22,12 +22,26 @@ export function cellError(code: "#VALUE!" | "#N/A" | "#NUM!", message: string): 
   return { error: code, message };
 }
 
-/** Applies fn cell by cell over matrices of one shape (a 1×1 argument is repeated). */
-export function mapCells<T>(inputs: Matrix[], fn: (...cells: Cell[]) => T): T[][] {
-  const rows = Math.max(...inputs.map((m) => m.length));
-  const cols = Math.max(...inputs.map((m) => m[0]?.length ?? 0));
-  const at = (m: Matrix, r: number, c: number) =>
-    m.length === 1 && (m[0]?.length ?? 0) === 1 ? m[0]![0] : m[r]?.[c];
+const isSingle = (m: Matrix) => m.length === 1 && (m[0]?.length ?? 0) === 1;
+
+/**
+ * Applies fn cell by cell over matrices of one shape (a 1×1 argument is repeated). Ranges of
+ * different sizes give one #VALUE! with a message: a cell that has no data is never invented.
+ */
+export function mapCells<T>(inputs: Matrix[], fn: (...cells: Cell[]) => T): (T | unknown)[][] {
+  const shaped = inputs.filter((m) => !isSingle(m));
+  const rows = shaped[0]?.length ?? 1;
+  const cols = shaped[0]?.[0]?.length ?? 1;
+  if (shaped.some((m) => m.length !== rows || m.some((r) => r.length !== cols)))
+    return [
+      [
+        cellError(
+          "#VALUE!",
+          `Các vùng phải cùng kích thước (${shaped.map((m) => `${m.length}×${m[0]?.length ?? 0}`).join(", ")}).`,
+        ),
+      ],
+    ];
+  const at = (m: Matrix, r: number, c: number) => (isSingle(m) ? m[0]![0] : m[r]![c]);
   return Array.from({ length: rows }, (_, r) =>
     Array.from({ length: cols }, (_, c) => fn(...inputs.map((m) => at(m, r, c)))),
   );
@@ -46,7 +60,12 @@ export function cellDate(v: Cell): string | null {
 }
 
 export function cellText(v: Cell): string {
-  return v === null || v === undefined ? "" : String(v);
+  return v === null || v === undefined ? "" : String(v).normalize("NFC");
+}
+
+/** An optional argument: Excel passes null (not undefined) when it is omitted. */
+export function given<T>(v: T | null | undefined): v is T {
+  return v !== null && v !== undefined;
 }
 
 export function cellNumber(v: Cell): number | null {

@@ -46,7 +46,7 @@ describe("custom functions metadata (functions.json)", () => {
     ["CHENHLECH", ["chiTieu", "thucHien"]],
     ["TYLEDAT", ["chiTieu", "thucHien"]],
     ["DANHGIA", ["chiTieu", "thucHien"]],
-    ["DUNGTIENDO", ["namMoc", "chiTieuMoc", "thucHien", "ngay"]],
+    ["DUNGTIENDO", ["namMoc", "chiTieuMoc", "thucHien", "ngay", "namKeHoach", "giaTriCoSo", "namCoSo"]],
     ["KYBAOCAO", ["ngay", "loai", "ngayChot"]],
   ])("%s has its parameters, Vietnamese help and is not volatile", (id, params) => {
     const f = byId.get(id)!;

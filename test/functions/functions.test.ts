@@ -36,7 +36,7 @@ describe("KH functions", () => {
       80,
       expect.objectContaining({ error: "#N/A" }),
     ]);
-    expect(KH.chenhLech([["≥ 80"]], [[70]])).toEqual([[10]]);
+    expect(KH.chenhLech([["≥ 80"]], [[70]])).toEqual([[-10]]);
     expect(KH.tyLeDat([["≤ 4"]], [[8]])).toEqual([[0.5]]);
     expect(
       KH.danhGia([["≥ 80"], ["Dưới 4"], ["80–90"], ["X"], ["-"]], [[85], [4], [95], ["Đạt"], [10]]).map(
@@ -58,5 +58,76 @@ describe("KH functions", () => {
     expect(KH.kyBaoCao([[d("2025-12-15")]], "quy")).toEqual([["Quý I/2026"]]);
     expect(KH.kyBaoCao([[d("2025-10-15")]], "thang", 1)).toEqual([["Tháng 10/2025"]]);
     expect(isError(KH.kyBaoCao([[d("2025-10-15")]], "tuan")[0]![0])).toBe(true);
+  });
+});
+
+describe("KH functions follow the rules where Excel differs from a test double", () => {
+  it("an omitted optional argument arrives as null: a recurring task without its update date reads plain 'Thường xuyên'", () => {
+    const r = KH.trangThai(
+      [[""]],
+      [[""]],
+      [[""]],
+      d("2026-10-14"),
+      [["Thường xuyên"]],
+      null as never,
+      null as never,
+      null,
+    );
+    expect(r).toEqual([["Thường xuyên"]]);
+    // With the update column given but blank, the period has no report.
+    expect(KH.trangThai([[""]], [[""]], [[""]], d("2026-10-14"), [["Hằng tháng"]], 7, [[""]], 15)).toEqual([
+      ["Thường xuyên (chưa báo cáo kỳ này)"],
+    ]);
+  });
+
+  it("ranges of different sizes give #VALUE! with a message instead of inventing rows", () => {
+    const r = KH.trangThai(
+      [[d("2026-10-20")], [d("2026-10-30")]],
+      [[""]],
+      [[""], [""], [""]],
+      d("2026-10-14"),
+    );
+    expect(r).toHaveLength(1);
+    expect(r[0]![0]).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/cùng kích thước/) });
+    expect(KH.danhGia([["≥ 80"], ["≥ 90"]], [[85]])).toEqual([["Vượt"], ["Không đạt"]]);
+  });
+
+  it("HANHOANTHANH without a plan year does not depend on today's date: a yearless deadline is #N/A", () => {
+    const r = KH.hanHoanThanh([["Quý IV"], ["8/2025"], ["31/6/2025"]], null as never);
+    expect(r[0]![0]).toMatchObject({ error: "#N/A", message: expect.stringMatching(/năm/) });
+    expect(r[1]![0]).toBe(d("2025-08-31"));
+    expect(r[2]![0]).toMatchObject({ error: "#VALUE!" });
+    expect(KH.hanHoanThanh([["Quý IV"]], 2026)).toEqual([[d("2026-12-31")]]);
+  });
+
+  it("CHITIEUHIENHANH returns numbers as numbers, reads 'Năm 2030' headers, and is empty without a target", () => {
+    expect(KH.chiTieuHienHanh([[2025, 2030]], [["-", 100]], d("2026-01-01"))).toBe(100);
+    expect(KH.chiTieuHienHanh([["Năm 2025", "Năm 2030"]], [["≥ 50", "≥ 80"]], d("2026-01-01"))).toBe("≥ 80");
+    expect(KH.chiTieuHienHanh([[2025, 2030]], [["-", ""]], d("2026-01-01"))).toBe("");
+  });
+
+  it("KYBAOCAO takes the accented kinds and says when a date has no such period", () => {
+    expect(KH.kyBaoCao([[d("2025-10-14")]], "Quý")).toEqual([["Quý IV/2025"]]);
+    expect(KH.kyBaoCao([[d("2025-06-14")]], "6 tháng")).toEqual([["6 tháng đầu năm 2025"]]);
+    expect(KH.kyBaoCao([[d("2025-09-14")]], "9 tháng")).toEqual([["9 tháng năm 2025"]]);
+    expect(KH.kyBaoCao([[d("2025-10-20")]], "9 tháng")[0]![0]).toMatchObject({ error: "#N/A" });
+    expect(KH.kyBaoCao([[d("2025-10-15")]], "tháng", "dương lịch")).toEqual([["Tháng 10/2025"]]);
+    expect(KH.kyBaoCao([[d("2025-10-15")]], null as never, null)).toEqual([["Tháng 11/2025"]]);
+  });
+
+  it("gap and rate follow the rules: actual − target, rate empty for 0 on lower-is-better, text actuals refused", () => {
+    expect(KH.chenhLech([["Khoảng 50"]], [[49.5]])).toEqual([[0]]);
+    expect(KH.tyLeDat([["Dưới 4"]], [[0]])).toEqual([[""]]);
+    expect(KH.danhGia([["Dưới 4"]], [[0]])).toEqual([["Vượt"]]);
+    expect(KH.chenhLech([["≥ 80"]], [[""]])).toEqual([[""]]);
+    expect(KH.chenhLech([["≥ 80"]], [["chưa có"]])[0]![0]).toMatchObject({ error: "#VALUE!" });
+    expect(KH.danhGia([["X"]], [["Đang thực hiện"]])).toEqual([["Không đánh giá được"]]);
+    expect(KH.giaTriChiTieu([["≥ 1.000"]])).toEqual([[1000]]);
+  });
+
+  it("DUNGTIENDO with the plan year starts the line at 0 on 1 January", () => {
+    expect(KH.dungTienDo([[2026]], [["≥ 100"]], 50, d("2026-07-02"), 2026)).toBe(true);
+    expect(KH.dungTienDo([[2026]], [["≥ 100"]], 49, d("2026-07-02"), 2026)).toBe(false);
+    expect(KH.dungTienDo([[2026]], [["≥ 100"]], "", d("2026-07-02"), 2026)).toBe("");
   });
 });

@@ -2,7 +2,8 @@
  * The import entry point for text: detects the shape (Word text with tab cells, or text copied out
  * of a PDF), reads tables and stated targets, and accounts for every line.
  */
-import type { ParsedPlan, PlanJson } from "../model/plan";
+import type { ImportWarning, ParsedPlan, PlanJson, SourceLocation } from "../model/plan";
+import { parseDeadline } from "../deadlines/parse-deadline";
 import { cleanText, normalizeInline } from "../text/normalize";
 import { detectLegacyEncoding } from "../text/legacy-encoding";
 import { buildTables } from "./build-tables";
@@ -61,6 +62,26 @@ export function parseDocItems(items: DocItem[], opts: ParseOptions): ParsedPlan 
   return parseGridDocument(items, opts, cleanText(text));
 }
 
+/** A warning for every task whose deadline names a day that is not on the calendar ("31/6/2025"). */
+function deadlineWarnings(plan: PlanJson, rowSources: SourceLocation[][]): ImportWarning[] {
+  return plan.tables.flatMap((table, t) =>
+    table.kind !== "tasks"
+      ? []
+      : table.rows.flatMap((row, r) =>
+          parseDeadline(row.deadlineText, plan.planYear).problem === "impossible-date"
+            ? [
+                {
+                  code: "impossible-date",
+                  message: `Nhiệm vụ TT ${row.no || r + 1}: thời hạn "${row.deadlineText}" không có trên lịch; chưa xác định được hạn.`,
+                  messageEn: `Task no. ${row.no || r + 1}: deadline "${row.deadlineText}" is not a real date; no due date set.`,
+                  at: rowSources[t]?.[r],
+                },
+              ]
+            : [],
+        ),
+  );
+}
+
 export function parseGridDocument(items: DocItem[], opts: ParseOptions, fullText: string): ParsedPlan {
   const planYear = opts.planYear ?? detectPlanYear(fullText);
   const built = buildTables(items, planYear);
@@ -73,7 +94,7 @@ export function parseGridDocument(items: DocItem[], opts: ParseOptions, fullText
     plan,
     rowSources: built.rowSources,
     targetSources: stated.sources,
-    warnings: [],
+    warnings: deadlineWarnings(plan, built.rowSources),
     dropped: [...built.dropped, ...stated.dropped],
     unplaced: [],
     tableLines: [],
@@ -109,11 +130,12 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
         },
       ]
     : [];
+  const plan: PlanJson = { source: opts.file, planYear, tables: read.tables, targets: stated.targets };
   return {
-    plan: { source: opts.file, planYear, tables: read.tables, targets: stated.targets },
+    plan,
     rowSources: read.rowSources,
     targetSources: stated.sources,
-    warnings,
+    warnings: [...warnings, ...deadlineWarnings(plan, read.rowSources)],
     dropped,
     unplaced,
     tableLines: [...read.consumed].sort((a, b) => a - b),

@@ -1,116 +1,173 @@
 /**
- * Indicator evaluation (DOMAIN.md "Indicators"): gap, achievement rate, assessment (Vượt / Đạt /
- * Không đạt), the target in force between milestones, and whether the indicator is on track.
+ * Indicator evaluation (DOMAIN.md "Indicators" and "The rules, precisely"): assessment (Vượt / Đạt /
+ * Không đạt), gap, achievement rate, the target in force between milestones, and whether the
+ * indicator is on track. Every function says "nothing to judge" (null) for a blank actual or a year
+ * without a target, and never guesses: an actual that cannot be compared is "Không đánh giá được".
  */
 import { isoToSerial } from "../excel-dates";
-import { parseTarget, type TargetValue } from "./target-value";
+import { foldForMatch } from "../text/normalize";
+import { parseTarget, parseViNumber, type TargetValue } from "./target-value";
 
 export type Assessment = "Vượt" | "Đạt" | "Không đạt";
+export const NOT_ASSESSABLE = "Không đánh giá được";
+/** What an assessment cell shows: a verdict, or that the actual cannot be compared with the target. */
+export type AssessmentLabel = Assessment | typeof NOT_ASSESSABLE;
 
-/** "About" a value: within 5% counts as met. */
-const ABOUT = 0.05;
+export type ActualCell = string | number | boolean | null | undefined;
 
-function actualNumber(actual: string | number | boolean | null | undefined): number | null {
-  if (typeof actual === "number") return Number.isFinite(actual) ? actual : null;
-  if (typeof actual !== "string") return null;
-  const m = /-?\d+(?:[.,]\d+)?/.exec(actual);
-  return m ? Number(m[0].replace(",", ".")) : null;
+/** The actual as a number: a number, or text that is one Vietnamese-written number (a trailing "%" allowed). */
+export type ActualNumber = { kind: "blank" } | { kind: "number"; value: number } | { kind: "other" };
+
+export function readActual(actual: ActualCell): ActualNumber {
+  if (actual === null || actual === undefined) return { kind: "blank" };
+  if (typeof actual === "number")
+    return Number.isFinite(actual) ? { kind: "number", value: actual } : { kind: "other" };
+  if (typeof actual === "boolean") return { kind: "other" };
+  const t = actual.normalize("NFC").replace(/\s+/g, " ").trim();
+  if (!t) return { kind: "blank" };
+  const m = /^(-)?\s*([\d.,]+)\s*%?$/.exec(t);
+  const n = m ? parseViNumber(m[2]!) : null;
+  return n === null ? { kind: "other" } : { kind: "number", value: m![1] ? -n : n };
 }
 
-function qualitativeDone(actual: string | number | boolean | null | undefined): boolean | null {
-  if (actual === null || actual === undefined || actual === "") return null;
-  if (typeof actual === "boolean") return actual;
-  if (typeof actual === "number") return actual > 0;
-  return /^(x|đạt|có|hoàn thành|đã|rồi|1|true|yes)/iu.test(actual.trim());
+const QUALITATIVE_MET = new Set(["x", "co", "dat", "hoan thanh", "1", "true"]);
+const QUALITATIVE_NOT_MET = new Set(["khong", "khong dat", "chua dat", "chua hoan thanh", "0", "false"]);
+
+/** An actual against an "X" target: met, not met, blank (null), or not readable. */
+function qualitative(actual: ActualCell): AssessmentLabel | null {
+  if (actual === null || actual === undefined) return null;
+  if (typeof actual === "boolean") return actual ? "Đạt" : "Không đạt";
+  const key = typeof actual === "number" ? String(actual) : foldForMatch(actual);
+  if (!key) return null;
+  if (QUALITATIVE_MET.has(key)) return "Đạt";
+  if (QUALITATIVE_NOT_MET.has(key)) return "Không đạt";
+  return NOT_ASSESSABLE;
 }
 
-export function assess(
-  target: TargetValue | string,
-  actual: string | number | boolean | null | undefined,
-): Assessment | null {
-  const t = typeof target === "string" ? parseTarget(target) : target;
+type TargetInput = TargetValue | string | number | boolean | null | undefined;
+
+function target(t: TargetInput): TargetValue {
+  return typeof t === "object" && t !== null ? t : parseTarget(t);
+}
+
+export function assess(targetCell: TargetInput, actual: ActualCell): AssessmentLabel | null {
+  const t = target(targetCell);
   if (t.kind === "none") return null;
-  if (t.kind === "qualitative") {
-    const done = qualitativeDone(actual);
-    return done === null ? null : done ? "Đạt" : "Không đạt";
-  }
-  const a = actualNumber(actual);
-  if (a === null || t.value === null) return null;
-  const v = t.value;
-  switch (t.comparator) {
-    case "<=":
-      return a < v ? "Vượt" : a === v ? "Đạt" : "Không đạt";
-    case "range":
-      return a > t.max! ? "Vượt" : a >= v ? "Đạt" : "Không đạt";
-    case "about":
-      return a > v * (1 + ABOUT) ? "Vượt" : a >= v * (1 - ABOUT) ? "Đạt" : "Không đạt";
-    default:
-      return a > v ? "Vượt" : a === v ? "Đạt" : "Không đạt";
-  }
+  if (t.kind === "qualitative") return qualitative(actual);
+  const a = readActual(actual);
+  if (a.kind === "blank") return null;
+  if (a.kind === "other") return NOT_ASSESSABLE;
+  const lo = t.lo!;
+  const hi = t.hi!;
+  if (t.lowerIsBetter) return a.value < lo ? "Vượt" : a.value <= hi ? "Đạt" : "Không đạt";
+  return a.value > hi ? "Vượt" : a.value >= lo ? "Đạt" : "Không đạt";
 }
 
-/** How far the actual is from the target; positive = still short, zero or negative = met. */
-export function gap(target: TargetValue | string, actual: string | number | null | undefined): number | null {
-  const t = typeof target === "string" ? parseTarget(target) : target;
-  const a = actualNumber(actual);
-  if (t.kind !== "numeric" || a === null || t.value === null) return null;
-  return t.comparator === "<=" ? a - t.value : t.value - a;
+/**
+ * Gap = actual − target, in the indicator's unit (positive ahead of a higher-is-better target). For a
+ * range or "khoảng" the distance to the nearer bound of the band, 0 inside. Null when there is nothing
+ * to compare (no numeric target, blank or non-numeric actual).
+ */
+export function gap(targetCell: TargetInput, actual: ActualCell): number | null {
+  const t = target(targetCell);
+  const a = readActual(actual);
+  if (t.kind !== "numeric" || a.kind !== "number") return null;
+  if (a.value < t.lo!) return a.value - t.lo!;
+  if (a.value > t.hi!) return a.value - t.hi!;
+  return 0;
 }
 
-/** Actual / target (target / actual when lower is better); the low end for a range. */
-export function achievementRate(
-  target: TargetValue | string,
-  actual: string | number | null | undefined,
-): number | null {
-  const t = typeof target === "string" ? parseTarget(target) : target;
-  const a = actualNumber(actual);
-  if (t.kind !== "numeric" || a === null || t.value === null) return null;
-  if (t.comparator === "<=") return a === 0 ? null : t.value / a;
-  return t.value === 0 ? null : a / t.value;
+/**
+ * Tỷ lệ đạt: actual / target when higher is better (a range against its lower bound), target / actual
+ * when lower is better, so that 100 % always means just met. Null where the division has no meaning
+ * (a target of 0; an actual of 0 on a lower-is-better target, which is met).
+ */
+export function achievementRate(targetCell: TargetInput, actual: ActualCell): number | null {
+  const t = target(targetCell);
+  const a = readActual(actual);
+  if (t.kind !== "numeric" || a.kind !== "number") return null;
+  const rate = t.lowerIsBetter ? t.value! / a.value : a.value / t.value!;
+  return Number.isFinite(rate) ? rate : null;
 }
 
 export interface Milestone {
   year: number;
-  target: string;
+  /** The target cell as printed, or a number. */
+  target: string | number;
 }
 
-/** The target in force at a date: the next milestone (by year end) that sets one. */
-export function targetInForce(milestones: readonly Milestone[], dateIso: string): Milestone | null {
-  const year = Number(dateIso.slice(0, 4));
-  const withTarget = [...milestones]
-    .filter((m) => parseTarget(m.target).kind !== "none")
-    .sort((a, b) => a.year - b.year);
-  return withTarget.find((m) => m.year >= year) ?? withTarget[withTarget.length - 1] ?? null;
+function hasTarget(m: Milestone): boolean {
+  return parseTarget(m.target).kind !== "none";
 }
 
 /**
- * On track: the actual meets the straight line from the previous milestone (or the baseline) to
- * the target in force, at the date. Null when the values are not numbers.
+ * The target in force at a date: the first milestone (a year stands for its 31 December) on or after
+ * the date that sets a target, skipping "-" and blanks; when no later milestone sets one, the last
+ * earlier target.
  */
-export function onTrack(
+export function targetInForce(milestones: readonly Milestone[], dateIso: string): Milestone | null {
+  const year = Number(dateIso.slice(0, 4));
+  const withTarget = milestones.filter(hasTarget).sort((a, b) => a.year - b.year);
+  return withTarget.find((m) => m.year >= year) ?? withTarget[withTarget.length - 1] ?? null;
+}
+
+export interface OnTrackOptions {
+  /** The plan's year: without an earlier milestone or baseline the line starts at 0 on its 1 January. */
+  planYear?: number | null;
+  /** A "Cơ sở" / "Năm gốc" value and its year (the value stands for that year's 31 December). */
+  baseline?: { year: number; value: number } | null;
+}
+
+export interface OnTrackResult {
+  onTrack: boolean;
+  /** The value the straight line expects at the date. */
+  expected: number;
+  /** The milestone the line runs to. */
+  milestone: Milestone;
+}
+
+/**
+ * On track: the actual meets the straight line from the previous milestone that has a numeric
+ * target (or the baseline, or 0 on 1 January of the plan year) to the target in force, at the date.
+ * Null when the target or the actual is not a number.
+ */
+export function onTrackDetail(
   milestones: readonly Milestone[],
-  actual: string | number | null | undefined,
+  actual: ActualCell,
   dateIso: string,
-  baseline?: { year: number; value: number },
-): boolean | null {
+  options: OnTrackOptions = {},
+): OnTrackResult | null {
   const next = targetInForce(milestones, dateIso);
-  const a = actualNumber(actual);
-  if (!next || a === null) return null;
+  const a = readActual(actual);
+  const at = isoToSerial(dateIso);
+  if (!next || a.kind !== "number" || at === null) return null;
   const t = parseTarget(next.target);
-  if (t.kind !== "numeric" || t.value === null) return null;
-  const previous = [...milestones]
+  if (t.kind !== "numeric") return null;
+  const previous = milestones
     .filter((m) => m.year < next.year && parseTarget(m.target).kind === "numeric")
     .sort((x, y) => y.year - x.year)[0];
-  const start = previous ? { year: previous.year, value: parseTarget(previous.target).value! } : baseline;
-  let expected = t.value;
-  if (start) {
-    const from = isoToSerial(`${start.year}-12-31`)!;
-    const to = isoToSerial(`${next.year}-12-31`)!;
-    const at = isoToSerial(dateIso);
-    if (at !== null && to > from) {
-      const share = Math.min(1, Math.max(0, (at - from) / (to - from)));
-      expected = start.value + (t.value - start.value) * share;
-    }
+  const start = previous
+    ? { serial: isoToSerial(`${previous.year}-12-31`)!, value: parseTarget(previous.target).value! }
+    : options.baseline
+      ? { serial: isoToSerial(`${options.baseline.year}-12-31`)!, value: options.baseline.value }
+      : options.planYear
+        ? { serial: isoToSerial(`${options.planYear}-01-01`)!, value: 0 }
+        : null;
+  const to = isoToSerial(`${next.year}-12-31`)!;
+  let expected = t.value!;
+  if (start && to > start.serial) {
+    const share = Math.min(1, Math.max(0, (at - start.serial) / (to - start.serial)));
+    expected = start.value + (t.value! - start.value) * share;
   }
-  return t.comparator === "<=" ? a <= expected : a >= expected;
+  const onTrack = t.lowerIsBetter ? a.value <= expected : a.value >= expected;
+  return { onTrack, expected, milestone: next };
+}
+
+export function onTrack(
+  milestones: readonly Milestone[],
+  actual: ActualCell,
+  dateIso: string,
+  options: OnTrackOptions = {},
+): boolean | null {
+  return onTrackDetail(milestones, actual, dateIso, options)?.onTrack ?? null;
 }

@@ -4,6 +4,7 @@
  * start on the 15th of December of the previous year. Cut-off day 1 gives calendar periods.
  */
 import { daysInMonth, formatIso, splitIsoDate } from "../excel-dates";
+import { foldForMatch } from "../text/normalize";
 
 export type PeriodKind = "month" | "quarter" | "half" | "nine-months" | "year";
 
@@ -21,14 +22,47 @@ function shift(year: number, month: number, delta: number): { year: number; mont
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
-/** The period (of a kind) that contains the date. */
+const KIND_WORDS: Record<string, PeriodKind> = {
+  thang: "month",
+  month: "month",
+  quy: "quarter",
+  quarter: "quarter",
+  "6thang": "half",
+  half: "half",
+  "9thang": "nine-months",
+  "nine-months": "nine-months",
+  nam: "year",
+  year: "year",
+};
+
+/** A period kind as a clerk types it: "tháng", "Quý", "6 tháng", "9 tháng", "năm" (or thang, quy…). */
+export function periodKindFromText(text: string): PeriodKind | null {
+  return KIND_WORDS[foldForMatch(text).replace(/\s+/g, "")] ?? null;
+}
+
+/**
+ * A cut-off day from a cell: 2–28, or 1 / "calendar" / "dương lịch" for whole calendar months.
+ * Null when it is none of these.
+ */
+export function cutoffDayFrom(value: string | number | null | undefined, fallback = 15): number | null {
+  if (value === null || value === undefined || value === "") return fallback;
+  if (typeof value === "number") return Number.isInteger(value) && value >= 1 && value <= 28 ? value : null;
+  const f = foldForMatch(value);
+  if (/^(calendar|duong lich|theo thang duong lich)$/.test(f)) return 1;
+  return /^\d+$/.test(f) ? cutoffDayFrom(Number(f), fallback) : null;
+}
+
+/**
+ * The period (of a kind) that contains the date; null when the date is outside every window of that
+ * kind (a date in the last quarter has no 9-month period) or the cut-off day is not 1–28.
+ */
 export function reportingPeriod(
   dateIso: string,
   kind: PeriodKind = "month",
   cutoffDay = 15,
 ): ReportingPeriod | null {
   const d = splitIsoDate(dateIso);
-  if (!d || cutoffDay < 1 || cutoffDay > 28) return null;
+  if (!d || !Number.isInteger(cutoffDay) || cutoffDay < 1 || cutoffDay > 28) return null;
   // The "reporting month" the date belongs to: on or after the cut-off, the next month.
   const m =
     cutoffDay > 1 && d.day >= cutoffDay ? shift(d.year, d.month, 1) : { year: d.year, month: d.month };
@@ -63,9 +97,10 @@ export function reportingPeriod(
         ? { kind, label: `6 tháng đầu năm ${m.year}`, start: startOf(m.year, 1), end: endOf(m.year, 6) }
         : { kind, label: `6 tháng cuối năm ${m.year}`, start: startOf(m.year, 7), end: endOf(m.year, 12) };
     case "nine-months":
+      // The 9-month window ends with the third quarter: a date in the last quarter has no such period.
       return m.month <= 9
         ? { kind, label: `9 tháng năm ${m.year}`, start: startOf(m.year, 1), end: endOf(m.year, 9) }
-        : { kind, label: `Quý IV/${m.year}`, start: startOf(m.year, 10), end: endOf(m.year, 12) };
+        : null;
     case "year":
       return { kind, label: `Năm ${m.year}`, start: startOf(m.year, 1), end: endOf(m.year, 12) };
   }

@@ -1,10 +1,12 @@
 /**
- * Task status as of a report date (DOMAIN.md "Task status vocabulary"): the four buckets of the
- * official count, "Chưa hoàn thành trong hạn" split into not started / due soon, and recurring work.
+ * Task status as of a report date (DOMAIN.md "Task status vocabulary" and "The rules, precisely"):
+ * the four buckets of the official count, "Chưa hoàn thành trong hạn" split into not started / due
+ * soon, and recurring work judged against its own reporting period. Each result says why ("Vì sao
+ * quá hạn?"): the due date and the date compared, and the flags a clerk should fix.
  */
 import type { Recurrence } from "../deadlines/parse-deadline";
-import { isoToSerial } from "../excel-dates";
-import { reportingPeriod } from "../periods/reporting-period";
+import { isoToSerial, splitIsoDate } from "../excel-dates";
+import { reportingPeriod, type PeriodKind } from "../periods/reporting-period";
 
 export type TaskStatus =
   "done-on-time" | "done-late" | "in-progress" | "not-started" | "due-soon" | "overdue" | "recurring";
@@ -18,6 +20,9 @@ export const STATUS_LABEL_VI: Record<TaskStatus, string> = {
   overdue: "Chưa hoàn thành quá hạn",
   recurring: "Thường xuyên",
 };
+
+export const RECURRING_REPORTED = "đã báo cáo kỳ này";
+export const RECURRING_NOT_REPORTED = "chưa báo cáo kỳ này";
 
 /** The bucket of the official count each status belongs to. */
 export const STATUS_BUCKET: Record<
@@ -33,6 +38,23 @@ export const STATUS_BUCKET: Record<
   recurring: "recurring",
 };
 
+/** Something in a row the clerk should look at; the status is still computed. */
+export type TaskFlag = "missing-completion-date" | "completion-after-report-date" | "completed-below-100";
+
+export const TASK_FLAG_VI: Record<TaskFlag, string> = {
+  "missing-completion-date": "Thiếu ngày hoàn thành",
+  "completion-after-report-date": "Ngày hoàn thành sau ngày báo cáo (chưa tính)",
+  "completed-below-100": "Đã có ngày hoàn thành nhưng tiến độ dưới 100%",
+};
+
+/** The reporting period recurring work is judged against. */
+export const RECURRENCE_PERIOD: Record<Exclude<Recurrence, "none">, PeriodKind> = {
+  continuous: "month",
+  monthly: "month",
+  quarterly: "quarter",
+  yearly: "year",
+};
+
 export interface TaskFacts {
   /** ISO date, or null when there is none. */
   dueDate: string | null;
@@ -46,8 +68,8 @@ export interface TaskFacts {
   /** Days before the due date counted as "due soon" (default 7). */
   dueSoonDays?: number;
   /**
-   * When the clerk last updated the task (ISO). Recurring work is judged per reporting period: given,
-   * the label says whether it was reported in the period that holds the report date.
+   * When the clerk last updated the task (ISO), null when blank. Undefined when the sheet has no such
+   * column: recurring work then reads plain "Thường xuyên".
    */
   lastUpdated?: string | null;
   /** Cut-off day of the reporting period (15 by default; 1 = calendar months). */
@@ -57,8 +79,11 @@ export interface TaskFacts {
 export interface TaskStatusResult {
   status: TaskStatus;
   label: string;
-  /** Days from the report date to the due date (negative when overdue); null without a due date. */
+  /** Days from the report date to the due date (negative when overdue); null without one or when recurring. */
   daysLeft: number | null;
+  flags: TaskFlag[];
+  /** Why: the dates compared, in Vietnamese ("Hạn 31/10/2026; ngày báo cáo 05/11/2026: quá 5 ngày"). */
+  reason: string;
 }
 
 export function daysBetween(fromIso: string, toIso: string): number | null {
@@ -67,28 +92,76 @@ export function daysBetween(fromIso: string, toIso: string): number | null {
   return a === null || b === null ? null : b - a;
 }
 
+/** dd/mm/yyyy, the way Vietnamese documents print a date. */
+export function viDate(iso: string): string {
+  const d = splitIsoDate(iso);
+  return d ? `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}` : iso;
+}
+
 export function taskStatus(f: TaskFacts): TaskStatusResult {
-  const daysLeft = f.dueDate ? daysBetween(f.reportDate, f.dueDate) : null;
-  const result = (status: TaskStatus): TaskStatusResult => ({
+  const flags: TaskFlag[] = [];
+  const make = (status: TaskStatus, reason: string, daysLeft: number | null, label?: string) => ({
     status,
-    label: STATUS_LABEL_VI[status],
+    label: label ?? STATUS_LABEL_VI[status],
     daysLeft,
+    flags,
+    reason: flags.length ? `${reason}. ${flags.map((k) => TASK_FLAG_VI[k]).join("; ")}.` : `${reason}.`,
   });
-  const done = f.completedOn !== null && (daysBetween(f.completedOn, f.reportDate) ?? -1) >= 0;
-  if (done) {
-    if (!f.dueDate) return result("done-on-time");
-    return result((daysBetween(f.dueDate, f.completedOn!) ?? 0) <= 0 ? "done-on-time" : "done-late");
-  }
-  if ((f.recurrence !== "none" && f.recurrence !== "yearly") || (f.recurrence === "yearly" && !f.dueDate)) {
-    const r = result("recurring");
-    if (f.lastUpdated === undefined) return r;
-    const period = reportingPeriod(f.reportDate, "month", f.cutoffDay ?? 15);
+  const dueText = f.dueDate ? `Hạn ${viDate(f.dueDate)}` : "Không có hạn cụ thể";
+
+  if (f.recurrence !== "none") {
+    const kind = RECURRENCE_PERIOD[f.recurrence];
+    const period = reportingPeriod(f.reportDate, kind, f.cutoffDay ?? 15);
+    const window = period ? `${period.label}: ${viDate(period.start)}–${viDate(period.end)}` : "";
+    const label = STATUS_LABEL_VI.recurring;
+    if (f.lastUpdated === undefined) return make("recurring", `Thường xuyên, theo kỳ ${window}`, null);
+    // Updates dated after the report date do not count for this period.
     const reported =
       !!f.lastUpdated && !!period && f.lastUpdated >= period.start && f.lastUpdated <= f.reportDate;
-    return { ...r, label: `${r.label} (${reported ? "đã báo cáo kỳ này" : "chưa báo cáo kỳ này"})` };
+    const updated = f.lastUpdated ? `cập nhật lần cuối ${viDate(f.lastUpdated)}` : "chưa có ngày cập nhật";
+    return make(
+      "recurring",
+      `Kỳ ${window}; ${updated}`,
+      null,
+      `${label} (${reported ? RECURRING_REPORTED : RECURRING_NOT_REPORTED})`,
+    );
   }
-  if (daysLeft === null) return result(f.progress ? "in-progress" : "not-started");
-  if (daysLeft < 0) return result("overdue");
-  if (daysLeft <= (f.dueSoonDays ?? 7)) return result("due-soon");
-  return result(f.progress && f.progress > 0 ? "in-progress" : "not-started");
+
+  const daysLeft = f.dueDate ? daysBetween(f.reportDate, f.dueDate) : null;
+  const reportText = `ngày báo cáo ${viDate(f.reportDate)}`;
+  const completedAfterReport = f.completedOn !== null && f.completedOn > f.reportDate;
+  if (completedAfterReport) flags.push("completion-after-report-date");
+
+  if (f.completedOn !== null && !completedAfterReport) {
+    if (f.progress !== null && f.progress < 100) flags.push("completed-below-100");
+    const doneText = `hoàn thành ${viDate(f.completedOn)}`;
+    if (!f.dueDate) return make("done-on-time", `${dueText}; ${doneText}`, daysLeft);
+    const late = daysBetween(f.dueDate, f.completedOn)!;
+    return late <= 0
+      ? make("done-on-time", `${dueText}; ${doneText}`, daysLeft)
+      : make("done-late", `${dueText}; ${doneText}: sau hạn ${late} ngày`, daysLeft);
+  }
+  if (f.completedOn === null && f.progress !== null && f.progress >= 100) {
+    flags.push("missing-completion-date");
+    // Timeliness from the last update when given, else from the report date.
+    const judged = f.lastUpdated ?? f.reportDate;
+    const judgedText = f.lastUpdated ? `cập nhật lần cuối ${viDate(f.lastUpdated)}` : reportText;
+    if (!f.dueDate || judged <= f.dueDate)
+      return make("done-on-time", `${dueText}; tiến độ 100%, ${judgedText}`, daysLeft);
+    return make("done-late", `${dueText}; tiến độ 100%, ${judgedText}`, daysLeft);
+  }
+  if (daysLeft === null) return make("not-started", `${dueText}`, null);
+  if (daysLeft < 0) return make("overdue", `${dueText}; ${reportText}: quá hạn ${-daysLeft} ngày`, daysLeft);
+  const window = f.dueSoonDays ?? 7;
+  if (daysLeft <= window)
+    return make(
+      "due-soon",
+      `${dueText}; ${reportText}: còn ${daysLeft} ngày (cảnh báo trước ${window} ngày)`,
+      daysLeft,
+    );
+  return make(
+    f.progress !== null && f.progress > 0 ? "in-progress" : "not-started",
+    `${dueText}; ${reportText}: còn ${daysLeft} ngày`,
+    daysLeft,
+  );
 }
