@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { OfficeWorkbook, type ExcelRunner } from "../src/excel/office-workbook";
-import { writeWorkbook } from "../src/xlsx/xlsx-writer";
+import { writeWorkbook } from "../src/xlsx/xlsx-workbook";
 import { WorkbookDouble } from "../test/doubles/excel-double";
 import { sampleSheet } from "../test/excel/sample-sheet";
 import { parsePlanText } from "../src/core/import/parse-plan";

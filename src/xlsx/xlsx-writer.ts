@@ -1,6 +1,7 @@
 /**
- * The exceljs renderer of sheet specs, used by the headless CLI. It writes the same sheets the
- * Office.js adapter writes, so a workbook built without Excel looks like one built in Excel.
+ * The exceljs renderer of sheet specs, used headless (CLI). It writes the same sheets the Office.js
+ * adapter writes: formats, hidden helper columns, widths, row heights, validations, colours (same
+ * priorities), the print area, repeated header, A4 and page numbers; formulas with their values cached.
  */
 import ExcelJS from "exceljs";
 import { isoToSerial } from "../core/excel-dates";
@@ -13,119 +14,133 @@ import {
   type ScalarCell,
   type SheetSpec,
 } from "../core/sheets/sheet-spec";
-import { uniqueSheetName } from "../core/sheets/sheet-names";
+import { PAGE_MARGINS_INCHES, PAGE_NUMBER_FOOTER } from "../core/sheets/print-setup";
 
 const HEADER_FILL = "FFDDEBF7";
 
 function scalar(cell: ScalarCell, kind: string): ExcelJS.CellValue {
-  if (cell === null) return null;
+  if (cell === null || cell === "") return null;
   if (kind === "date" && typeof cell === "string") return isoToSerial(cell) ?? cell;
   return cell;
 }
 
-function formulaResult(cell: ScalarCell, kind: string): number | string | boolean | undefined {
+function formulaResult(cell: ScalarCell, kind: string): number | string | boolean {
   const v = scalar(cell, kind);
-  return v === null ? undefined : (v as number | string | boolean);
+  return v === null ? "" : (v as number | string | boolean);
 }
 
-/** Adds one worksheet per spec to the workbook; returns the names used. */
-export function addSheets(workbook: ExcelJS.Workbook, specs: readonly SheetSpec[]): string[] {
-  const taken = workbook.worksheets.map((w) => w.name);
-  return specs.map((spec) => {
-    const name = uniqueSheetName(spec.name, taken);
-    taken.push(name);
-    const ws = workbook.addWorksheet(name, {
-      views: spec.freezeHeader ? [{ state: "frozen", ySplit: 1 }] : [],
-      pageSetup: {
-        paperSize: 9, // A4
-        orientation: spec.print.orientation,
-        printTitlesRow: spec.print.repeatHeader ? "1:1" : undefined,
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-      },
-    });
-    ws.columns = spec.columns.map((c) => ({
-      key: c.key,
-      width: c.width,
-      style: {
-        numFmt: NUMBER_FORMATS[c.kind],
-        alignment: c.wrap ? { wrapText: true, vertical: "top" } : { vertical: "top" },
-      },
-    }));
-    const header = ws.getRow(1);
-    spec.columns.forEach((c, i) => {
-      const cell = header.getCell(i + 1);
-      cell.value = c.header;
-      cell.font = { bold: true };
-      cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
-      cell.alignment = { wrapText: true, vertical: "middle" };
-    });
-    spec.rows.forEach((row, r) => {
-      const xrow = ws.getRow(r + 2);
-      spec.columns.forEach((col, c) => {
-        const cell = row[c] ?? null;
-        const target = xrow.getCell(c + 1);
-        target.value = isFormulaCell(cell)
-          ? { formula: cell.formula.replace(/^=/, ""), result: formulaResult(cell.cached, col.kind) }
-          : scalar(cell, col.kind);
-      });
-    });
-    if (spec.tableName && spec.rows.length > 0) {
-      ws.autoFilter = blockAddress(0, 0, spec.rows.length + 1, spec.columns.length);
-    }
-    // exceljs has worksheet-level validations (one rule per range) but its typings only show the per-cell ones.
-    const validations = (
-      ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
-    ).dataValidations;
-    for (const v of spec.validations ?? []) {
-      const address = columnDataAddress(spec, v.column);
-      if (!address) continue;
-      const common = {
-        allowBlank: true,
-        showErrorMessage: true,
-        errorTitle: "Giá trị không hợp lệ",
-        error: v.message,
-      };
-      if (v.rule.kind === "whole")
-        validations.add(address, {
-          ...common,
-          type: "whole",
-          operator: "between",
-          formulae: [v.rule.min, v.rule.max],
-        });
-      else if (v.rule.kind === "date")
-        validations.add(address, {
-          ...common,
-          type: "date",
-          operator: "greaterThan",
-          formulae: [new Date(Date.UTC(1900, 0, 1))],
-        });
-      else validations.add(address, { ...common, type: "list", formulae: [`"${v.rule.values.join(",")}"`] });
-    }
-    const data = blockAddress(1, 0, Math.max(spec.rows.length, 1), spec.columns.length);
-    const rules = (spec.highlights ?? []).flatMap((h, i) => {
-      const formula = highlightFormula(spec, h);
-      if (!formula) return [];
-      const argb = `FF${h.fill.replace("#", "").toUpperCase()}`;
-      return [
-        {
-          type: "expression" as const,
-          priority: i + 1,
-          formulae: [formula.slice(1)],
-          style: { fill: { type: "pattern" as const, pattern: "solid" as const, bgColor: { argb } } },
-        },
-      ];
-    });
-    if (rules.length) ws.addConditionalFormatting({ ref: data, rules });
-    return name;
+function dateValidation(common: object): ExcelJS.DataValidation {
+  return { ...common, type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1900, 0, 1))] };
+}
+
+/** Renders one spec into a worksheet (new, or an existing one whose cells it overwrites in place). */
+export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
+  ws.views = spec.freezeHeader ? [{ state: "frozen", ySplit: 1 }] : [];
+  const printColumns = spec.print.columns ?? spec.columns.length;
+  const lastRow = Math.max(spec.rows.length, 1) + 1;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: spec.print.orientation,
+    printTitlesRow: spec.print.repeatHeader ? "1:1" : undefined,
+    printArea: blockAddress(0, 0, lastRow, printColumns),
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: PAGE_MARGINS_INCHES,
+  };
+  ws.headerFooter = { oddFooter: PAGE_NUMBER_FOOTER };
+  spec.columns.forEach((c, i) => {
+    const column = ws.getColumn(i + 1);
+    column.key = c.key;
+    column.width = c.width;
+    column.hidden = Boolean(c.hidden);
+    column.style = {
+      numFmt: NUMBER_FORMATS[c.kind],
+      alignment: c.wrap ? { wrapText: true, vertical: "top" } : { vertical: "top" },
+    };
   });
+  // In place: what the sheet held below the header goes, the spec holds all of it (merged).
+  ws.eachRow((row, r) => {
+    if (r > 1) row.eachCell((cell) => (cell.value = null));
+  });
+  const header = ws.getRow(1);
+  spec.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+    cell.alignment = { wrapText: true, vertical: "middle" };
+    cell.numFmt = "@";
+  });
+  spec.rows.forEach((row, r) => {
+    const xrow = ws.getRow(r + 2);
+    const height = spec.rowHeights?.[r];
+    if (height) xrow.height = height;
+    spec.columns.forEach((col, c) => {
+      const cell = row[c] ?? null;
+      const target = xrow.getCell(c + 1);
+      if (isFormulaCell(cell)) {
+        target.value = {
+          formula: cell.formula.replace(/^=/, ""),
+          result: formulaResult(cell.cached, col.kind),
+        };
+        // A formula never sits in a Text-formatted cell (Excel would keep it as text).
+        if (NUMBER_FORMATS[col.kind] === "@") target.numFmt = NUMBER_FORMATS.formula;
+      } else target.value = scalar(cell, col.kind);
+    });
+  });
+  if (spec.tableName && spec.rows.length > 0)
+    ws.autoFilter = blockAddress(0, 0, spec.rows.length + 1, spec.columns.length);
+  // exceljs has worksheet-level validations (one rule per range) but its typings only show the per-cell ones.
+  const validations = (
+    ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  for (const v of spec.validations ?? []) {
+    const address = columnDataAddress(spec, v.column);
+    if (!address) continue;
+    const common = {
+      allowBlank: true,
+      showErrorMessage: true,
+      errorTitle: "Giá trị không hợp lệ",
+      error: v.message,
+    };
+    if (v.rule.kind === "whole")
+      validations.add(address, {
+        ...common,
+        type: "whole",
+        operator: "between",
+        formulae: [v.rule.min, v.rule.max],
+      });
+    else if (v.rule.kind === "date") validations.add(address, dateValidation(common));
+    else validations.add(address, { ...common, type: "list", formulae: [`"${v.rule.values.join(",")}"`] });
+  }
+  const data = blockAddress(1, 0, Math.max(spec.rows.length, 1), spec.columns.length);
+  // Priority 1 is the first highlight of the spec: the Office.js adapter gives the same order.
+  const rules = (spec.highlights ?? []).flatMap((h, i) => {
+    const formula = highlightFormula(spec, h);
+    if (!formula) return [];
+    const argb = `FF${h.fill.replace("#", "").toUpperCase()}`;
+    return [
+      {
+        type: "expression" as const,
+        priority: i + 1,
+        formulae: [formula.slice(1)],
+        style: { fill: { type: "pattern" as const, pattern: "solid" as const, bgColor: { argb } } },
+      },
+    ];
+  });
+  const formats = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
+  (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings = formats.filter(
+    (f) => f.ref !== data,
+  );
+  if (rules.length) ws.addConditionalFormatting({ ref: data, rules });
 }
 
-export async function writeWorkbook(path: string, specs: readonly SheetSpec[]): Promise<string[]> {
+export function newWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Theo dõi Kế hoạch";
-  const names = addSheets(workbook, specs);
-  await workbook.xlsx.writeFile(path);
-  return names;
+  // Excel recalculates on open, so every value reflects the settings of the day it is opened with.
+  workbook.calcProperties = { fullCalcOnLoad: true };
+  return workbook;
 }

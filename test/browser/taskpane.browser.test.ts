@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { TASK_COLUMNS, columnOf, indexOf, settingAddress } from "../../src/core/sheets/workbook-layout";
 import type { Browser, Page } from "playwright-core";
 import {
   renderDelimited,
@@ -46,6 +47,9 @@ function expectClean(problems: PaneProblems) {
   expect(problems.page).toEqual([]);
   expect(problems.console.filter((m) => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
 }
+
+const col = (key: string) => indexOf(TASK_COLUMNS, key);
+const letter = (key: string) => columnOf(TASK_COLUMNS, key);
 
 describe("task pane in headless Chromium", () => {
   it("opens in Vietnamese with the four steps, registers the KH functions and fits 320 px", async () => {
@@ -147,7 +151,7 @@ describe("task pane in headless Chromium", () => {
     expect(await page.getByTestId("message-success").innerText()).toContain("Nhiệm vụ");
     const written = await excelDouble<{ names: string[]; lead: unknown; task: unknown; rows: number }>(
       page,
-      `const s = book.sheet("Nhiệm vụ"); return { names: book.sheets.map((x) => x.name), lead: s.peek(2, 5)?.value, task: s.peek(1, 4)?.value, rows: s.usedArea().rowCount };`,
+      `const s = book.sheet("Nhiệm vụ"); return { names: book.sheets.map((x) => x.name), lead: s.peek(2, ${col("lead")})?.value, task: s.peek(1, ${col("task")})?.value, rows: s.usedArea().rowCount };`,
     );
     expect(written.names).toEqual(["Nhiệm vụ", "Chỉ tiêu", "Thiết lập"]);
     expect(written.lead).toBe("Phòng Tư pháp; Công an xã");
@@ -208,7 +212,7 @@ describe("task pane in headless Chromium", () => {
     // Clerks fill in the sheets.
     await excelDouble(
       page,
-      `book.seed("Nhiệm vụ", "L2", [[80]]); book.seed("Nhiệm vụ", "N2", [["Đã triển khai"]]); book.seed("Thiết lập", "B7", [["UBND xã A"]]);`,
+      `book.seed("Nhiệm vụ", "${letter("progress")}2", [[80]]); book.seed("Nhiệm vụ", "${letter("result")}2", [["Đã triển khai"]]); book.seed("Thiết lập", "${settingAddress("parentAgency")}", [["UBND xã A"]]);`,
     );
     const revised = structuredClone(tables);
     revised[0]!.rows[1]!.task = `${revised[0]!.rows[1]!.task} (sửa đổi)`;
@@ -231,7 +235,7 @@ describe("task pane in headless Chromium", () => {
       task: unknown;
     }>(
       page,
-      `const s = book.sheet("Nhiệm vụ"); return { names: book.sheets.map((x) => x.name), progress: s.peek(1, 11)?.value, result: s.peek(1, 13)?.value, org: book.sheet("Thiết lập").peek(6, 1)?.value, task: s.peek(2, 4)?.value };`,
+      `const s = book.sheet("Nhiệm vụ"); return { names: book.sheets.map((x) => x.name), progress: s.peek(1, ${col("progress")})?.value, result: s.peek(1, ${col("result")})?.value, org: book.sheet("Thiết lập").peek(6, 1)?.value, task: s.peek(2, ${col("task")})?.value };`,
     );
     expect(after.names).toEqual(["Nhiệm vụ", "Chỉ tiêu", "Thiết lập"]);
     expect(after.progress).toBe(80);

@@ -56,7 +56,9 @@ describe("plan build", () => {
       });
       expect(cellValue(r.getCell(colOf("Trạng thái")).value)).toBe(expected.label);
       const formula = r.getCell(colOf("Trạng thái")).value as { formula: string };
-      expect(formula.formula).toMatch(/^KH\.TRANGTHAI\(/);
+      // A native formula (no custom function): it computes the same without the add-in.
+      expect(formula.formula).toMatch(/^IF\(OR\(ISTEXT\(/);
+      expect(formula.formula).not.toMatch(/KH\./);
       const due = r.getCell(colOf("Hạn hoàn thành")).value;
       const dueIso =
         due instanceof Date ? due.toISOString().slice(0, 10) : due === null ? null : serialToIso(Number(due));
@@ -99,6 +101,9 @@ describe("plan build", () => {
     const colOf = (name: string) => header.indexOf(name) + 1;
     ws.getRow(2).getCell(colOf("Kết quả đạt được")).value = "Đã triển khai tại 5 thôn";
     ws.getRow(2).getCell(colOf("Tiến độ (%)")).value = 60;
+    // The clerk's own sheet and the office's settings.
+    book.addWorksheet("Ghi chú").getCell("A1").value = "Họp giao ban ngày 05/10";
+    book.getWorksheet("Thiết lập")!.getCell("B7").value = "UBND huyện Bình Lư";
     await book.xlsx.writeFile(v1);
 
     const v2 = join(dir, "v2.xlsx");
@@ -124,6 +129,9 @@ describe("plan build", () => {
     const row = after.getWorksheet("Nhiệm vụ")!.getRow(2);
     expect(row.getCell(colOf("Kết quả đạt được")).value).toBe("Đã triển khai tại 5 thôn");
     expect(row.getCell(colOf("Tiến độ (%)")).value).toBe(60);
+    expect(after.worksheets.map((w) => w.name)).toEqual(["Nhiệm vụ", "Chỉ tiêu", "Thiết lập", "Ghi chú"]);
+    expect(after.getWorksheet("Ghi chú")!.getCell("A1").value).toBe("Họp giao ban ngày 05/10");
+    expect(after.getWorksheet("Thiết lập")!.getCell("B7").value).toBe("UBND huyện Bình Lư");
   });
 
   it("never overwrites an existing workbook without --force, and refuses a bad date", () => {

@@ -5,8 +5,13 @@
  * - reading a property that was not loaded and synced throws PropertyNotLoaded, as Excel does;
  * - every context.sync() is counted, and the payload queued since the previous sync is measured:
  *   a request above Excel on the web's 5 MB limit fails with RequestPayloadSizeLimitExceeded;
- * - text written through Range.values that starts with "=" becomes a formula unless the cell's
- *   number format is "@" or the text carries the apostrophe prefix, as in Excel.
+ * - text written through Range.values that starts with "=", "+" or "-" becomes a formula unless the
+ *   cell's number format is "@" or the text carries the apostrophe prefix, as in Excel;
+ * - a formula written into a Text-formatted ("@") cell stays literal text, as in Excel;
+ * - a response above 5 MB fails with ResponsePayloadSizeLimitExceeded (Excel on the web);
+ * - the last visible sheet cannot be deleted;
+ * - conditionalFormats.add puts the new rule on top (index 0 = highest priority);
+ * - getSelectedRange fails at sync with InvalidSelection on a multi-area selection.
  * No Node or DOM imports: the browser tests bundle it and install it before the pane script runs.
  */
 
@@ -86,6 +91,8 @@ function formatAddress(sheet: string, a: Address): string {
 class Session {
   pendingLoads: Array<() => void> = [];
   pendingBytes = 0;
+  responseBytes = 0;
+  pendingError: OfficeDoubleError | null = null;
   constructor(readonly book: WorkbookDouble) {}
 
   queue(bytes: number): void {
@@ -106,8 +113,18 @@ class Session {
         `The request payload size has exceeded the limit (${bytes} bytes).`,
       );
     }
+    const error = this.pendingError;
+    this.pendingError = null;
+    if (error) throw error;
+    this.responseBytes = 0;
     for (const apply of loads) apply();
     if (this.book.calculationSuspended) this.book.calculationSuspended = false;
+    this.book.responseSizes.push(this.responseBytes);
+    if (this.responseBytes > this.book.requestLimitBytes)
+      throw new OfficeDoubleError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${this.responseBytes} bytes).`,
+      );
   }
 }
 
@@ -138,7 +155,13 @@ abstract class ProxyDouble {
     for (const name of names) {
       const top = name.split("/")[0]!;
       this.loaded.add(top);
-      this.snapshot.set(top, this.readProperty(top));
+      const value = this.readProperty(top);
+      this.snapshot.set(top, value);
+      if (
+        Array.isArray(value) &&
+        !value.some((v) => typeof v === "object" && v !== null && !Array.isArray(v))
+      )
+        this.session.responseBytes += payloadBytes(value);
     }
     return this;
   }
@@ -162,6 +185,13 @@ export class SheetData {
   validations: { address: Address; rule: unknown; errorAlert: unknown }[] = [];
   conditionalFormats: { address: Address; type: string; formula: string; fill: string }[] = [];
   pageLayout = { orientation: "Portrait", paperSize: "Letter", printTitleRows: null as string | null };
+  printArea: string | null = null;
+  margins: Record<string, number> = {};
+  zoom: unknown = null;
+  centerFooter = "";
+  hiddenColumns = new Set<number>();
+  rowHeights = new Map<number, number>();
+  autoFilter: Address | null = null;
   constructor(public name: string) {}
 
   cell(row: number, col: number): CellData {
@@ -218,8 +248,10 @@ export class WorkbookDouble {
   latencyMs = 0;
   calculationSuspended = false;
   calculationSuspensions = 0;
-  selection: { sheet: string; address: Address } | null = null;
+  selection: { sheet: string; address: Address; areas?: number } | null = null;
   registeredFunctions = new Map<string, unknown>();
+  responseSizes: number[] = [];
+  recalculations = 0;
 
   sheet(name: string): SheetData | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -240,8 +272,10 @@ export class WorkbookDouble {
     values.forEach((row, r) => row.forEach((v, c) => (sheet.cell(a.row + r, a.col + c).value = v)));
   }
 
+  /** Test helper: select a range; "A1:B2,D4" selects two areas (Excel's multi-selection). */
   select(sheetName: string, address: string): void {
-    this.selection = { sheet: sheetName, address: parseAddress(address) };
+    const areas = address.split(",").map((a) => parseAddress(a.trim()));
+    this.selection = { sheet: sheetName, address: areas[0]!, areas: areas.length };
   }
 
   /** Excel.run as office.js exposes it. */
@@ -309,13 +343,19 @@ export class RangeFormatDouble {
   autofitRows(): void {
     this.range.session.queue(16);
   }
+  set rowHeight(points: number) {
+    for (let r = 0; r < this.range.area.rowCount; r++)
+      this.range.sheet.rowHeights.set(this.range.area.row + r, points);
+    this.range.session.queue(24);
+  }
 }
 
 export class RangeDouble extends ProxyDouble {
   readonly format: RangeFormatDouble;
-  readonly dataValidation: { rule: unknown; errorAlert: unknown };
+  readonly dataValidation: { rule: unknown; errorAlert: unknown; clear: () => void };
   readonly conditionalFormats: {
     add: (type: string) => { custom: { rule: { formula: string }; format: { fill: { color: string } } } };
+    clearAll: () => void;
   };
   constructor(
     session: Session,
@@ -325,8 +365,20 @@ export class RangeDouble extends ProxyDouble {
     super(session);
     this.format = new RangeFormatDouble(this);
     const entry = { address: area, rule: null as unknown, errorAlert: null as unknown };
+    const overlaps = (a: Address) =>
+      a.row < area.row + area.rowCount &&
+      area.row < a.row + a.rowCount &&
+      a.col < area.col + area.colCount &&
+      area.col < a.col + a.colCount;
     this.dataValidation = {
+      clear: () => {
+        sheet.validations = sheet.validations.filter((v) => !overlaps(v.address));
+        session.queue(16);
+      },
       set rule(v: unknown) {
+        // Excel refuses a rule on cells that already have one: clear() first.
+        if (sheet.validations.some((x) => x !== entry && overlaps(x.address)))
+          throw new OfficeDoubleError("InvalidOperation", "The range already has a data validation rule.");
         entry.rule = v;
         if (!sheet.validations.includes(entry)) sheet.validations.push(entry);
         session.queue(payloadBytes(v));
@@ -343,9 +395,14 @@ export class RangeDouble extends ProxyDouble {
       },
     };
     this.conditionalFormats = {
+      clearAll: () => {
+        sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !overlaps(f.address));
+        session.queue(16);
+      },
       add: (type: string) => {
         const cf = { address: area, type, formula: "", fill: "" };
-        sheet.conditionalFormats.push(cf);
+        // The new rule goes on top: the first entry has the highest priority.
+        sheet.conditionalFormats.unshift(cf);
         session.queue(64);
         return {
           custom: {
@@ -428,9 +485,10 @@ export class RangeDouble extends ProxyDouble {
       if (typeof x === "string" && x.startsWith("'")) {
         cell.value = x.slice(1);
         cell.formula = null;
-      } else if (typeof x === "string" && x.startsWith("=") && cell.numberFormat !== "@") {
-        cell.formula = x;
-        cell.value = x;
+      } else if (typeof x === "string" && /^[=+-]/.test(x) && x.length > 1 && cell.numberFormat !== "@") {
+        // Excel reads "=…", "+…" and "-…" typed or written as values as formulas.
+        cell.formula = x.startsWith("=") ? x : `=${x}`;
+        cell.value = cell.formula;
       } else {
         cell.value = x === null || x === undefined ? "" : (x as string | number | boolean);
         cell.formula = null;
@@ -446,7 +504,11 @@ export class RangeDouble extends ProxyDouble {
     this.session.queue(payloadBytes(v));
     this.forEach((cell, r, c) => {
       const x = m[r]![c];
-      if (typeof x === "string" && x.startsWith("=")) {
+      if (typeof x === "string" && x.startsWith("=") && cell.numberFormat === "@") {
+        // A Text-formatted cell keeps what is written as literal text, formulas included.
+        cell.value = x;
+        cell.formula = null;
+      } else if (typeof x === "string" && x.startsWith("=")) {
         cell.formula = x;
         cell.value = x;
       } else if (typeof x === "string" && x.startsWith("'")) {
@@ -482,6 +544,51 @@ export class RangeDouble extends ProxyDouble {
   }
   get columnIndex(): number {
     return this.loadedValue("columnIndex");
+  }
+
+  /** Range.copyFrom(source, "Formulas"): relative row references move by the row offset, as in Excel. */
+  copyFrom(source: RangeDouble | string, type: string): void {
+    const src =
+      typeof source === "string" ? new RangeDouble(this.session, this.sheet, parseAddress(source)) : source;
+    if (type !== "Formulas" && type !== "All")
+      throw new OfficeDoubleError(
+        "InvalidArgument",
+        `copyFrom type '${type}' is not supported by the double.`,
+      );
+    this.session.queue(64);
+    this.forEach((cell, r, c) => {
+      const from = src.sheet.peek(
+        src.area.row + (r % src.area.rowCount),
+        src.area.col + (c % src.area.colCount),
+      );
+      const offset = this.area.row + r - (src.area.row + (r % src.area.rowCount));
+      const f = from?.formula ?? null;
+      if (f === null) {
+        cell.value = from?.value ?? "";
+        cell.formula = null;
+        return;
+      }
+      const moved = f
+        .split('"')
+        .map((part, i) =>
+          i % 2
+            ? part
+            : part.replace(
+                /(\$?[A-Z]{1,3})(\$?)(\d+)(?![\d(])/g,
+                (m, col: string, abs: string, row: string) => (abs ? m : `${col}${Number(row) + offset}`),
+              ),
+        )
+        .join('"');
+      cell.formula = moved;
+      cell.value = moved;
+    });
+  }
+
+  set columnHidden(v: boolean) {
+    for (let c = 0; c < this.area.colCount; c++)
+      if (v) this.sheet.hiddenColumns.add(this.area.col + c);
+      else this.sheet.hiddenColumns.delete(this.area.col + c);
+    this.session.queue(16);
   }
 
   select(): void {
@@ -528,6 +635,11 @@ export class TableDouble {
   set showFilterButton(_v: boolean) {
     this.session.queue(16);
   }
+  /** Turns the table into a plain range: its cells stay. */
+  convertToRange(): void {
+    for (const s of this.session.book.sheets) s.tables = s.tables.filter((t) => t !== this.data);
+    this.session.queue(16);
+  }
 }
 
 export class WorksheetDouble extends ProxyDouble {
@@ -536,8 +648,18 @@ export class WorksheetDouble extends ProxyDouble {
     orientation: string;
     paperSize: string;
     setPrintTitleRows: (address: string) => void;
+    setPrintArea: (address: string) => void;
+    leftMargin: number;
+    rightMargin: number;
+    topMargin: number;
+    bottomMargin: number;
+    headerMargin: number;
+    footerMargin: number;
+    zoom: unknown;
+    headersFooters: { defaultForAllPages: { centerFooter: string } };
   };
-  readonly tables: { add: (address: string, hasHeaders: boolean) => TableDouble };
+  readonly tables: { add: (address: string, hasHeaders: boolean) => TableDouble; items: TableDouble[] };
+  readonly autoFilter: { apply: (address: string) => void };
 
   constructor(
     session: Session,
@@ -570,8 +692,60 @@ export class WorksheetDouble extends ProxyDouble {
         layout.printTitleRows = address;
         session.queue(16);
       },
+      setPrintArea: (address: string) => {
+        parseAddress(address);
+        data.printArea = address;
+        session.queue(16);
+      },
+      ...Object.fromEntries(
+        ["left", "right", "top", "bottom", "header", "footer"].map((k) => [`${k}Margin`, 0]),
+      ),
+      zoom: null,
+      headersFooters: {
+        defaultForAllPages: {
+          set centerFooter(v: string) {
+            data.centerFooter = v;
+            session.queue(16);
+          },
+          get centerFooter() {
+            return data.centerFooter;
+          },
+        },
+      },
+    } as WorksheetDouble["pageLayout"];
+    for (const k of ["left", "right", "top", "bottom", "header", "footer"])
+      Object.defineProperty(this.pageLayout, `${k}Margin`, {
+        set: (v: number) => {
+          if (typeof v !== "number" || v < 0)
+            throw new OfficeDoubleError("InvalidArgument", `Bad margin ${v}.`);
+          data.margins[k] = v;
+          session.queue(16);
+        },
+        get: () => data.margins[k] ?? 0,
+      });
+    Object.defineProperty(this.pageLayout, "zoom", {
+      set: (v: unknown) => {
+        data.zoom = v;
+        session.queue(16);
+      },
+      get: () => data.zoom,
+    });
+    this.autoFilter = {
+      apply: (address: string) => {
+        const a = parseAddress(address);
+        const clash = data.tables.find(
+          (t) => t.address.row <= a.row + a.rowCount && a.row <= t.address.row + t.address.rowCount,
+        );
+        if (clash)
+          throw new OfficeDoubleError("InvalidOperation", `The range overlaps the table '${clash.name}'.`);
+        data.autoFilter = a;
+        session.queue(32);
+      },
     };
     this.tables = {
+      get items() {
+        return data.tables.map((t) => new TableDouble(session, t));
+      },
       add: (address: string, hasHeaders: boolean) => {
         const table: TableData = {
           name: `Table${session.book.sheets.reduce((n, s) => n + s.tables.length, 0) + 1}`,
@@ -608,6 +782,11 @@ export class WorksheetDouble extends ProxyDouble {
 
   delete(): void {
     const sheets = this.session.book.sheets;
+    if (sheets.length <= 1)
+      throw new OfficeDoubleError(
+        "InvalidOperation",
+        "A workbook must contain at least one visible worksheet.",
+      );
     sheets.splice(sheets.indexOf(this.data), 1);
     this.session.queue(16);
   }
@@ -664,7 +843,7 @@ export class WorksheetCollectionDouble extends ProxyDouble {
 export class RequestContextDouble {
   readonly workbook: {
     worksheets: WorksheetCollectionDouble;
-    application: { suspendApiCalculationUntilNextSync: () => void };
+    application: { suspendApiCalculationUntilNextSync: () => void; calculate: (type: string) => void };
     getSelectedRange: () => RangeDouble;
   };
 
@@ -678,12 +857,23 @@ export class RequestContextDouble {
           book.calculationSuspensions++;
           session.queue(16);
         },
+        calculate: (type: string) => {
+          if (!["Recalculate", "Full", "FullRebuild"].includes(type))
+            throw new OfficeDoubleError("InvalidArgument", `Unknown calculation type '${type}'.`);
+          book.recalculations++;
+          session.queue(16);
+        },
       },
       getSelectedRange: () => {
         const sel = book.selection;
         if (!sel) throw new OfficeDoubleError("ItemNotFound", "Nothing is selected.");
         const sheet = book.sheet(sel.sheet);
         if (!sheet) throw new OfficeDoubleError("ItemNotFound", `Sheet '${sel.sheet}' is gone.`);
+        if ((sel.areas ?? 1) > 1)
+          session.pendingError = new OfficeDoubleError(
+            "InvalidSelection",
+            "The current selection is invalid for this operation (several areas are selected).",
+          );
         return new RangeDouble(session, sheet, sel.address);
       },
     };

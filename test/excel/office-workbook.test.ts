@@ -5,6 +5,7 @@ import { WorkbookDouble } from "../doubles/excel-double";
 import { sampleSheet } from "./sample-sheet";
 import { syntheticTables } from "../fixtures/synthetic-plan";
 import { trackingSheets } from "../../src/core/sheets/tracking-sheets";
+import { TASK_COLUMNS } from "../../src/core/sheets/workbook-layout";
 
 function adapterOn(book: WorkbookDouble, budget?: number): OfficeWorkbook {
   return new OfficeWorkbook(book.run as unknown as ExcelRunner, budget);
@@ -23,11 +24,17 @@ describe("OfficeWorkbook.writeSheets", () => {
     expect(sheet.peek(2, 3)?.value).toBe(isoToSerial("2025-12-31"));
     expect(sheet.peek(2, 3)?.numberFormat).toBe("dd/mm/yyyy");
     expect(sheet.peek(1, 3)?.value).toBe("");
-    expect(sheet.peek(1, 5)?.formula).toBe("=KH.TRANGTHAI(D2,E2)");
+    // One formula filled down: written once and copied by Excel, relative rows moved.
+    expect(sheet.peek(1, 5)?.formula).toBe('=IF(D2="","Chưa đến hạn",IF(E2>=100,"Xong","Đang làm"))');
+    expect(sheet.peek(12, 5)?.formula).toBe('=IF(D13="","Chưa đến hạn",IF(E13>=100,"Xong","Đang làm"))');
+    // A formula column keeps the General format (a Text cell would keep the formula as text).
+    expect(sheet.peek(1, 5)?.numberFormat).toBe("General");
     expect(sheet.frozenRows).toBe(1);
-    expect(sheet.tables.map((t) => t.name)).toEqual(["NhiemVu"]);
-    expect(sheet.tables[0]!.address).toEqual({ row: 0, col: 0, rowCount: 13, colCount: 6 });
+    expect(sheet.autoFilter).toEqual({ row: 0, col: 0, rowCount: 13, colCount: 6 });
     expect(sheet.pageLayout).toEqual({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$1:$1" });
+    expect(sheet.printArea).toBe("A1:F13");
+    expect(sheet.centerFooter).toBe("Trang &P/&N");
+    expect(sheet.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
     expect(sheet.columnWidths.get(1)).toBeGreaterThan(sheet.columnWidths.get(0)!);
   });
 
@@ -49,7 +56,8 @@ describe("OfficeWorkbook.writeSheets", () => {
     const large = new WorkbookDouble();
     const r10 = await adapterOn(small).writeSheets([sampleSheet(10)]);
     const r5000 = await adapterOn(large).writeSheets([sampleSheet(5000)]);
-    expect(small.syncCount).toBe(2);
+    // Sheets, one request of data, one recalculation.
+    expect(small.syncCount).toBe(3);
     expect(large.syncCount).toBe(small.syncCount);
     expect(r5000.syncs).toBe(r10.syncs);
     expect(large.sheet("Nhiệm vụ")!.peek(5000, 0)?.value).toBe("PL.I.5000");
@@ -133,7 +141,10 @@ describe("OfficeWorkbook with the tracking sheets", () => {
     await adapterOn(large).writeSheets(planOf(5000));
     expect(large.syncCount).toBe(small.syncCount);
     expect(large.sheet("Nhiệm vụ")!.usedArea()!.rowCount).toBe(5001);
-    expect(large.sheet("Nhiệm vụ")!.peek(1, 16)?.formula).toMatch(/^=KH\.TRANGTHAI\(/);
+    const status = TASK_COLUMNS.findIndex((c) => c.key === "status");
+    expect(large.sheet("Nhiệm vụ")!.peek(1, status)?.formula).toMatch(/^=IF\(OR\(ISTEXT\(\$E2\)/);
+    expect(large.sheet("Nhiệm vụ")!.peek(5000, status)?.formula).toMatch(/^=IF\(OR\(ISTEXT\(\$E5001\)/);
+    expect(large.recalculations).toBe(1);
   });
 
   it("adds data validation and status colours to the data rows", async () => {
@@ -143,12 +154,20 @@ describe("OfficeWorkbook with the tracking sheets", () => {
     expect(tasks.validations.map((v) => v.rule)).toContainEqual({
       wholeNumber: { formula1: 0, formula2: 100, operator: "Between" },
     });
-    expect(tasks.validations[0]!.address).toEqual({ row: 1, col: 11, rowCount: 20, colCount: 1 });
-    expect(tasks.conditionalFormats.map((c) => [c.formula, c.fill])).toContainEqual([
-      '=$Q2="Chưa hoàn thành quá hạn"',
-      "#FFC7CE",
-    ]);
-    expect(tasks.conditionalFormats[0]!.address).toEqual({ row: 1, col: 0, rowCount: 20, colCount: 18 });
+    const progress = TASK_COLUMNS.findIndex((c) => c.key === "progress");
+    expect(tasks.validations[0]!.address).toEqual({ row: 1, col: progress, rowCount: 20, colCount: 1 });
+    // Excel puts each added rule on top: the adapter adds them last first, so the order (priority)
+    // is the spec's, as in the .xlsx writer.
+    const spec = planOf(20)[0]!;
+    expect(tasks.conditionalFormats.map((c) => c.fill)).toEqual(spec.highlights!.map((h) => h.fill));
+    expect(tasks.conditionalFormats[0]!.formula).toBe('=$J2="Chưa hoàn thành quá hạn"');
+    expect(tasks.conditionalFormats[0]!.address).toEqual({
+      row: 1,
+      col: 0,
+      rowCount: 20,
+      colCount: TASK_COLUMNS.length,
+    });
+    expect([...tasks.hiddenColumns]).toEqual(TASK_COLUMNS.flatMap((c, i) => (c.hidden ? [i] : [])));
   });
 
   it("reads a sheet, writes the report date as a serial, selects a row", async () => {
@@ -167,6 +186,55 @@ describe("OfficeWorkbook with the tracking sheets", () => {
     expect(book.selection).toEqual({
       sheet: "Nhiệm vụ",
       address: { row: 3, col: 0, rowCount: 1, colCount: 18 },
+    });
+  });
+
+  it("writes a re-import in place: same sheet, its position, the clerk's other sheets and formatting stay", async () => {
+    const book = new WorkbookDouble();
+    const adapter = adapterOn(book);
+    await adapter.writeSheets(planOf(5));
+    book.addSheet("Ghi chú của tôi");
+    const tasks = book.sheet("Nhiệm vụ")!;
+    tasks.cell(1, 1).fill = "#FFFF00"; // the clerk's own colour on a task
+    const before = book.sheets.map((s) => s.name);
+    await adapter.writeSheets(planOf(6), { replaceSheets: true });
+    expect(book.sheets.map((s) => s.name)).toEqual(before);
+    expect(book.sheet("Nhiệm vụ")).toBe(tasks);
+    expect(tasks.peek(1, 1)?.fill).toBe("#FFFF00");
+    expect(tasks.usedArea()!.rowCount).toBe(7);
+    // Rules are replaced, not stacked.
+    expect(tasks.conditionalFormats).toHaveLength(planOf(6)[0]!.highlights!.length);
+  });
+
+  it("reads a sheet larger than one 5 MB response in blocks", async () => {
+    const book = new WorkbookDouble();
+    book.requestLimitBytes = 300_000;
+    const text = "Nội dung nhiệm vụ rất dài ".repeat(8);
+    book.seed(
+      "Lớn",
+      "A1",
+      Array.from({ length: 4000 }, (_, i) => [`R${i}`, text, i]),
+    );
+    const tooMuch = new OfficeWorkbook(book.run as unknown as ExcelRunner, undefined, 1_000_000);
+    await expect(tooMuch.readSheet("Lớn")).rejects.toMatchObject({
+      code: "ResponsePayloadSizeLimitExceeded",
+    });
+    book.responseSizes = [];
+    const values = await new OfficeWorkbook(book.run as unknown as ExcelRunner, undefined, 2_000).readSheet(
+      "Lớn",
+    );
+    expect(values).toHaveLength(4000);
+    expect(values![3999]).toEqual(["R3999", text, 3999]);
+    expect(Math.max(...book.responseSizes)).toBeLessThanOrEqual(300_000);
+  });
+
+  it("refuses a selection of several areas with a message", async () => {
+    const book = new WorkbookDouble();
+    book.seed("Bảng", "A1", [["TT", "Nội dung"]]);
+    book.select("Bảng", "A1:B1,D4:E5");
+    await expect(adapterOn(book).readSelection()).rejects.toMatchObject({
+      code: "InvalidSelection",
+      message: expect.stringMatching(/một vùng liền nhau/),
     });
   });
 });

@@ -13,7 +13,7 @@ export function sampleSheet(rows: number, name = "Nhiệm vụ"): SheetSpec {
       { key: "lead", header: "Cơ quan chủ trì", kind: "text", width: 24, wrap: true },
       { key: "due", header: "Hạn hoàn thành", kind: "date", width: 12 },
       { key: "progress", header: "Tiến độ (%)", kind: "integer", width: 10 },
-      { key: "status", header: "Trạng thái", kind: "text", width: 20 },
+      { key: "status", header: "Trạng thái", kind: "formula", width: 20 },
     ],
     rows: Array.from({ length: rows }, (_, i) => [
       `PL.I.${i + 1}`,
@@ -21,7 +21,10 @@ export function sampleSheet(rows: number, name = "Nhiệm vụ"): SheetSpec {
       i % 5 === 0 ? "- Phòng Văn hóa – Xã hội" : "Văn phòng HĐND và UBND",
       i % 3 === 0 ? null : "2025-12-31",
       i % 11 === 0 ? null : (i * 7) % 101,
-      { formula: `=KH.TRANGTHAI(D${i + 2},E${i + 2})`, cached: "Chưa đến hạn" },
+      {
+        formula: `=IF(D${i + 2}="","Chưa đến hạn",IF(E${i + 2}>=100,"Xong","Đang làm"))`,
+        cached: "Chưa đến hạn",
+      },
     ]),
   };
 }

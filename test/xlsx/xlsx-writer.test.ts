@@ -2,9 +2,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { writeWorkbook } from "../../src/xlsx/xlsx-writer";
+import { writeWorkbook } from "../../src/xlsx/xlsx-workbook";
 import { serialToIso } from "../../src/core/excel-dates";
 import { sampleSheet } from "../excel/sample-sheet";
+import { TASK_COLUMNS, columnOf } from "../../src/core/sheets/workbook-layout";
 
 describe("exceljs writer: validation and colours", () => {
   it("writes data validation and conditional formats of the tracking sheets", async () => {
@@ -27,17 +28,31 @@ describe("exceljs writer: validation and colours", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path);
     const ws = book.getWorksheet("Nhiệm vụ")!;
-    expect(ws.getCell("L2").dataValidation).toMatchObject({
+    const at = (key: string, row: number) => `${columnOf(TASK_COLUMNS, key)}${row}`;
+    expect(ws.getCell(at("progress", 2)).dataValidation).toMatchObject({
       type: "whole",
       formulae: [0, 100],
       showErrorMessage: true,
     });
-    expect(ws.getCell("M7").dataValidation).toMatchObject({ type: "date" });
+    expect(ws.getCell(at("completed", 7)).dataValidation).toMatchObject({ type: "date" });
     const cf = (
-      ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }
+      ws as unknown as {
+        conditionalFormattings: { ref: string; rules: { formulae: string[]; priority: number }[] }[];
+      }
     ).conditionalFormattings;
-    expect(cf[0]!.ref).toBe("A2:R7");
-    expect(cf[0]!.rules.map((r) => r.formulae[0])).toContain('$Q2="Chưa hoàn thành quá hạn"');
+    expect(cf[0]!.ref).toBe(`A2:${columnOf(TASK_COLUMNS, TASK_COLUMNS.at(-1)!.key)}7`);
+    // Priority 1 is the spec's first rule: the overdue red, as the Office.js adapter orders them.
+    expect(cf[0]!.rules[0]).toMatchObject({
+      priority: 1,
+      formulae: [`$${columnOf(TASK_COLUMNS, "status")}2="Chưa hoàn thành quá hạn"`],
+    });
+    // Helper columns are hidden; the print area is the reader's columns; page numbers in the footer.
+    for (const [i, c] of TASK_COLUMNS.entries())
+      expect(Boolean(ws.getColumn(i + 1).hidden)).toBe(Boolean(c.hidden));
+    expect(ws.pageSetup.printArea).toBe(`A1:${columnOf(TASK_COLUMNS, "status")}7`);
+    expect(ws.headerFooter.oddFooter).toBe("&CTrang &P/&N");
+    // A formula is never in a Text-formatted cell.
+    expect(ws.getCell(at("status", 2)).numFmt).not.toBe("@");
   });
 });
 
@@ -64,7 +79,10 @@ describe("exceljs writer", () => {
       dueValue instanceof Date ? dueValue.toISOString().slice(0, 10) : serialToIso(Number(dueValue));
     expect(iso).toBe("2025-12-31");
     // Formulas carry their cached result.
-    expect(ws.getCell("F2").value).toEqual({ formula: "KH.TRANGTHAI(D2,E2)", result: "Chưa đến hạn" });
+    expect(ws.getCell("F2").value).toEqual({
+      formula: 'IF(D2="","Chưa đến hạn",IF(E2>=100,"Xong","Đang làm"))',
+      result: "Chưa đến hạn",
+    });
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, printTitlesRow: "1:1" });
     expect(ws.autoFilter).toBe("A1:F21");

@@ -5,11 +5,9 @@
 import { existsSync } from "node:fs";
 import { ImportError } from "../../core/import/parse-plan";
 import { splitIsoDate } from "../../core/excel-dates";
-import { refreshTaskStatuses, trackingSheets } from "../../core/sheets/tracking-sheets";
-import { updateSheet, type ExistingRow, type TaskChange } from "../../core/sheets/update-tasks";
-import type { SheetCell } from "../../core/sheets/sheet-spec";
-import ExcelJS from "exceljs";
-import { writeWorkbook } from "../../xlsx/xlsx-writer";
+import type { TaskChange } from "../../core/sheets/update-tasks";
+import { writeTrackingWorkbook } from "../../core/workflows/write-tracking-workbook";
+import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
 import { readPlanFile } from "./parse";
 
@@ -18,43 +16,16 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-function plainValue(v: ExcelJS.CellValue): SheetCell {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object") {
-    if ("result" in v) return plainValue(v.result as ExcelJS.CellValue);
-    if ("richText" in v) return v.richText.map((r) => r.text).join("");
-    if ("text" in v && typeof v.text === "string") return v.text;
-    return null;
-  }
-  return v as SheetCell;
-}
-
-/** The rows of the sheets of an existing tracking workbook, by header text. */
-async function readExisting(path: string): Promise<Map<string, ExistingRow[]>> {
-  const book = new ExcelJS.Workbook();
+/** The workbook to update, refused with a message naming it when it cannot be read. */
+async function openExisting(path: string): Promise<XlsxWorkbook> {
   try {
-    await book.xlsx.readFile(path);
+    return await XlsxWorkbook.open(path);
   } catch (error) {
     throw new ImportError(
       `Không đọc được sổ theo dõi ${path} (${(error as Error).message}).`,
       `Cannot read the tracking workbook ${path}.`,
     );
   }
-  const out = new Map<string, ExistingRow[]>();
-  for (const ws of book.worksheets) {
-    const headers = (ws.getRow(1).values as ExcelJS.CellValue[]).map((h) => String(plainValue(h) ?? ""));
-    const rows: ExistingRow[] = [];
-    for (let r = 2; r <= ws.actualRowCount; r++) {
-      const row: ExistingRow = {};
-      headers.forEach((h, c) => {
-        if (h) row[h] = plainValue(ws.getRow(r).getCell(c).value);
-      });
-      rows.push(row);
-    }
-    out.set(ws.name, rows);
-  }
-  return out;
 }
 
 function reportChanges(changes: TaskChange[], io: CliIo): void {
@@ -71,7 +42,7 @@ function reportChanges(changes: TaskChange[], io: CliIo): void {
 export async function buildCommand(args: string[], io: CliIo): Promise<number> {
   let file: string | undefined;
   let out: string | undefined;
-  let reportDate = today();
+  let reportDate: string | null = null;
   let planYear: number | undefined;
   let force = false;
   let update: string | undefined;
@@ -104,17 +75,17 @@ export async function buildCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.failed;
   }
   const parsed = await readPlanFile(file, planYear);
-  let sheets = trackingSheets(parsed.plan, { reportDate });
-  if (update) {
-    const existing = await readExisting(update);
-    const tasks = updateSheet(sheets[0]!, existing.get("Nhiệm vụ") ?? [], "tasks");
-    const indicators = updateSheet(sheets[1]!, existing.get("Chỉ tiêu") ?? [], "indicators");
-    sheets = [refreshTaskStatuses(tasks.sheet, { reportDate }), indicators.sheet, sheets[2]!];
-    reportChanges([...tasks.changes, ...indicators.changes], io);
-  }
-  await writeWorkbook(out, sheets);
-  const tasks = sheets[0]!.rows.length;
-  const indicators = sheets[1]!.rows.length;
-  io.err(`Đã ghi ${out}: ${tasks} nhiệm vụ, ${indicators} chỉ tiêu, ngày báo cáo ${reportDate}.\n`);
+  // Updating: the old workbook is the base, so the clerks' other sheets and settings stay.
+  const book = update ? await openExisting(update) : new XlsxWorkbook();
+  const result = await writeTrackingWorkbook(book, parsed.plan, {
+    reportDate: reportDate ?? today(),
+    overrideReportDate: reportDate !== null,
+  });
+  if (update) reportChanges(result.changes, io);
+  await book.save(out);
+  const [tasks, indicators] = result.written.sheets;
+  io.err(
+    `Đã ghi ${out}: ${tasks!.rows} nhiệm vụ, ${indicators!.rows} chỉ tiêu, ngày báo cáo ${result.settings.reportDate}.\n`,
+  );
   return EXIT.ok;
 }

@@ -5,7 +5,6 @@
  * without a target, and never guesses: an actual that cannot be compared is "Không đánh giá được".
  */
 import { isoToSerial } from "../excel-dates";
-import { foldForMatch } from "../text/normalize";
 import { parseTarget, parseViNumber, type TargetValue } from "./target-value";
 
 export type Assessment = "Vượt" | "Đạt" | "Không đạt";
@@ -30,14 +29,20 @@ export function readActual(actual: ActualCell): ActualNumber {
   return n === null ? { kind: "other" } : { kind: "number", value: m![1] ? -n : n };
 }
 
-const QUALITATIVE_MET = new Set(["x", "co", "dat", "hoan thanh", "1", "true"]);
-const QUALITATIVE_NOT_MET = new Set(["khong", "khong dat", "chua dat", "chua hoan thanh", "0", "false"]);
+/** Compared without case and whatever the Unicode form of the accents (composed or decomposed). */
+export const QUALITATIVE_MET_FORMS = ["x", "có", "đạt", "hoàn thành", "1", "true"];
+export const QUALITATIVE_NOT_MET_FORMS = ["không", "không đạt", "chưa đạt", "chưa hoàn thành", "0", "false"];
+const QUALITATIVE_MET = new Set(QUALITATIVE_MET_FORMS);
+const QUALITATIVE_NOT_MET = new Set(QUALITATIVE_NOT_MET_FORMS);
 
 /** An actual against an "X" target: met, not met, blank (null), or not readable. */
 function qualitative(actual: ActualCell): AssessmentLabel | null {
   if (actual === null || actual === undefined) return null;
   if (typeof actual === "boolean") return actual ? "Đạt" : "Không đạt";
-  const key = typeof actual === "number" ? String(actual) : foldForMatch(actual);
+  const key =
+    typeof actual === "number"
+      ? String(actual)
+      : actual.normalize("NFC").replace(/ +/g, " ").trim().toLocaleLowerCase("vi");
   if (!key) return null;
   if (QUALITATIVE_MET.has(key)) return "Đạt";
   if (QUALITATIVE_NOT_MET.has(key)) return "Không đạt";

@@ -2,7 +2,11 @@
  * One declarative description of a worksheet. Both renderers consume it: the Office.js adapter
  * (src/excel) and the exceljs writer (src/xlsx). Nothing here knows about either.
  */
-export type ColumnKind = "text" | "number" | "integer" | "percent" | "date";
+/**
+ * "formula": a column of formulas that return text or numbers; it keeps Excel's General format,
+ * since a Text-formatted ("@") cell keeps a formula written into it as literal text.
+ */
+export type ColumnKind = "text" | "number" | "integer" | "percent" | "date" | "formula";
 
 export interface ColumnSpec {
   /** Stable key used by code; never shown. */
@@ -13,6 +17,8 @@ export interface ColumnSpec {
   /** Width in Excel character units. */
   width: number;
   wrap?: boolean;
+  /** Helper columns the formulas read: hidden, never printed. */
+  hidden?: boolean;
 }
 
 export type ScalarCell = string | number | boolean | null;
@@ -53,7 +59,14 @@ export interface SheetSpec {
   /** Excel table name (letters, digits, underscore); the data is written as a table when set. */
   tableName?: string;
   freezeHeader: boolean;
-  print: { orientation: "portrait" | "landscape"; repeatHeader: boolean };
+  print: {
+    orientation: "portrait" | "landscape";
+    repeatHeader: boolean;
+    /** The print area is the first N columns (all when absent). */
+    columns?: number;
+  };
+  /** Row heights in points, data rows only (index 0 = sheet row 2); absent rows keep the default. */
+  rowHeights?: (number | null)[];
 }
 
 export function isFormulaCell(cell: SheetCell): cell is FormulaCell {
@@ -66,6 +79,7 @@ export const NUMBER_FORMATS: Record<ColumnKind, string> = {
   integer: "0",
   percent: "0%",
   date: "dd/mm/yyyy",
+  formula: "General",
 };
 
 /** Column letters for a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA. */

@@ -5,17 +5,38 @@
  */
 import { serialToIso } from "../excel-dates";
 import type { SheetCell, SheetSpec } from "./sheet-spec";
+import { CLERK_COLUMNS } from "./workbook-layout";
+import type { SheetValue } from "./read-sheet";
 
-/** Columns the clerks fill in, per sheet: never overwritten by an import. */
-export const CLERK_COLUMNS = {
-  tasks: ["progress", "completed", "result", "difficulties", "updated"],
-  indicators: ["actual", "asOf"],
-} as const;
+export { CLERK_COLUMNS } from "./workbook-layout";
 /** Columns the workbook computes: recomputed, not compared. */
 export const COMPUTED_COLUMNS = {
-  tasks: ["status", "daysLeft"],
-  indicators: ["inForce", "gap", "rate", "assessment", "onTrack"],
+  tasks: ["status", "daysLeft", "reason"],
+  indicators: [
+    "inForce",
+    "gap",
+    "rate",
+    "assessment",
+    "onTrack",
+    "basis",
+    "mi",
+    "pi",
+    "fk",
+    "flo",
+    "fhi",
+    "fv",
+    "flib",
+  ],
 } as const;
+/**
+ * Plan cells a clerk may correct by hand (the due date and recurrence read from the deadline): kept
+ * from the old sheet when the deadline text did not change and the clerk's value differs from what
+ * was read, with the copy of what was read.
+ */
+const CORRECTABLE = [
+  { key: "due", source: "srcDue" },
+  { key: "recurrence", source: "srcRecurrence" },
+] as const;
 export const PLAN_STATE_COLUMN = {
   key: "planState",
   header: "Tình trạng trong kế hoạch",
@@ -87,6 +108,7 @@ export function updateSheet(
       if (clerkHeaders.has(c.header)) return old[c.header] ?? value;
       return value;
     });
+    if (old && kind === "tasks") keepCorrections(fresh, row, old, out);
     if (!old) {
       changes.push({ id, kind: "added", fields: [] });
       return [...out, PLAN_STATE.added, ...extraCells(old)];
@@ -96,6 +118,7 @@ export function updateSheet(
         (c, i) =>
           !clerkHeaders.has(c.header) &&
           !computed.has(c.header) &&
+          !c.hidden &&
           c.header in old &&
           !same(old[c.header] ?? null, row[i] ?? null),
       )
@@ -118,11 +141,31 @@ export function updateSheet(
   return { sheet: { ...fresh, columns: [...columns, ...extras], rows }, changes };
 }
 
+/** A due date or recurrence the clerk corrected by hand survives a re-import of the same deadline. */
+function keepCorrections(fresh: SheetSpec, row: SheetCell[], old: ExistingRow, out: SheetCell[]): void {
+  const at = (key: string) => fresh.columns.findIndex((c) => c.key === key);
+  const header = (key: string) => fresh.columns[at(key)]?.header ?? key;
+  const text = at("deadlineText");
+  if (
+    text < 0 ||
+    !(header("deadlineText") in old) ||
+    !same(old[header("deadlineText")] ?? null, row[text] ?? null)
+  )
+    return;
+  for (const { key, source } of CORRECTABLE) {
+    if (at(key) < 0 || at(source) < 0 || !(header(source) in old)) continue;
+    const typed = old[header(key)] ?? null;
+    if (same(typed, old[header(source)] ?? null)) continue;
+    out[at(key)] = typed;
+    out[at(source)] = old[header(source)] ?? null;
+  }
+}
+
 /**
  * Rows of a sheet as Excel returns them (header first), by header, with date columns (per the fresh
  * sheet's column kinds) turned back from serial numbers into ISO dates.
  */
-export function existingRows(values: readonly (readonly SheetCell[])[], fresh: SheetSpec): ExistingRow[] {
+export function existingRows(values: readonly (readonly SheetValue[])[], fresh: SheetSpec): ExistingRow[] {
   const [header, ...rows] = values;
   if (!header) return [];
   const dateHeaders = new Set(fresh.columns.filter((c) => c.kind === "date").map((c) => c.header));

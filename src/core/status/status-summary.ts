@@ -1,61 +1,56 @@
 /**
  * Counts of a tracking sheet's tasks per status as of a report date, computed from the sheet's own
- * values (due date, completion date, progress, recurrence), so it holds even where the KH functions
- * are not loaded; plus the rows to jump to.
+ * plain values (due date, completion date, progress, recurrence, last update) the way its formulas
+ * compute them, so the pane and the sheet always agree; plus the rows to jump to.
  */
-import { recurrenceFromLabel } from "../deadlines/recurrence-labels";
-import { serialToIso } from "../excel-dates";
-import { STATUS_LABEL_VI, taskStatus, type TaskStatus } from "./task-status";
+import { rowsByKey, type SheetValue } from "../sheets/read-sheet";
+import { evaluateTaskRow, type TaskRowResult, type TrackingSettings } from "../sheets/task-sheet";
+import { TASK_COLUMNS } from "../sheets/workbook-layout";
+import { STATUS_LABEL_VI, type TaskStatus } from "./task-status";
 
-export type SheetValue = string | number | boolean | null | undefined;
+export type { SheetValue } from "../sheets/read-sheet";
 
 export interface StatusSummary {
-  counts: Record<TaskStatus, number>;
+  counts: Record<TaskStatus | "check", number>;
   /** 0-based indexes of data rows (below the header). */
   overdue: number[];
   dueSoon: number[];
+  /** Rows whose cells must be fixed before they can be counted. */
+  check: number[];
+  /** Overdue tasks with the reason ("Hạn …, ngày báo cáo …: quá hạn N ngày"). */
+  overdueDetails: { row: number; id: string; reason: string }[];
   total: number;
-}
-
-function asIso(v: SheetValue): string | null {
-  if (typeof v === "number") return serialToIso(v);
-  if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
-  return null;
 }
 
 export function summarizeTasks(
   values: SheetValue[][],
-  reportDate: string,
-  dueSoonDays = 7,
+  settings: Omit<TrackingSettings, "planYear"> & { planYear?: number },
 ): StatusSummary | null {
-  const [header, ...rows] = values;
-  if (!header) return null;
-  const col = (name: string) => header.findIndex((h) => String(h ?? "").trim() === name);
-  const due = col("Hạn hoàn thành");
-  const done = col("Ngày hoàn thành");
-  const progress = col("Tiến độ (%)");
-  const recurrence = col("Lặp lại");
-  const id = col("Mã nhiệm vụ");
-  if (due < 0 || done < 0 || id < 0) return null;
-  const counts = Object.fromEntries(Object.keys(STATUS_LABEL_VI).map((k) => [k, 0])) as Record<
-    TaskStatus,
+  const { keys, rows } = rowsByKey(values, TASK_COLUMNS);
+  if (!keys.has("id") || !keys.has("due") || !keys.has("completed")) return null;
+  const counts = Object.fromEntries([...Object.keys(STATUS_LABEL_VI), "check"].map((k) => [k, 0])) as Record<
+    TaskStatus | "check",
     number
   >;
-  const summary: StatusSummary = { counts, overdue: [], dueSoon: [], total: 0 };
-  rows.forEach((r, i) => {
-    if (!String(r[id] ?? "").trim()) return;
-    const { status } = taskStatus({
-      dueDate: asIso(r[due]),
-      completedOn: asIso(r[done]),
-      progress: typeof r[progress] === "number" ? (r[progress] as number) : null,
-      recurrence: recurrenceFromLabel(String(r[recurrence] ?? "")),
-      reportDate,
-      dueSoonDays,
-    });
-    counts[status]++;
+  const summary: StatusSummary = {
+    counts,
+    overdue: [],
+    dueSoon: [],
+    check: [],
+    overdueDetails: [],
+    total: 0,
+  };
+  for (const { index, values: row } of rows) {
+    if (!String(row.id ?? "").trim()) continue;
+    const r: TaskRowResult = evaluateTaskRow(row, { planYear: 0, ...settings });
+    counts[r.status]++;
     summary.total++;
-    if (status === "overdue") summary.overdue.push(i);
-    if (status === "due-soon") summary.dueSoon.push(i);
-  });
+    if (r.status === "overdue") {
+      summary.overdue.push(index);
+      summary.overdueDetails.push({ row: index, id: String(row.id), reason: r.reason });
+    }
+    if (r.status === "due-soon") summary.dueSoon.push(index);
+    if (r.status === "check") summary.check.push(index);
+  }
   return summary;
 }

@@ -98,70 +98,63 @@ export function viDate(iso: string): string {
   return d ? `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}` : iso;
 }
 
-export function taskStatus(f: TaskFacts): TaskStatusResult {
-  const flags: TaskFlag[] = [];
-  const make = (status: TaskStatus, reason: string, daysLeft: number | null, label?: string) => ({
-    status,
-    label: label ?? STATUS_LABEL_VI[status],
-    daysLeft,
-    flags,
-    reason: flags.length ? `${reason}. ${flags.map((k) => TASK_FLAG_VI[k]).join("; ")}.` : `${reason}.`,
-  });
-  const dueText = f.dueDate ? `Hạn ${viDate(f.dueDate)}` : "Không có hạn cụ thể";
-
-  if (f.recurrence !== "none") {
-    const kind = RECURRENCE_PERIOD[f.recurrence];
-    const period = reportingPeriod(f.reportDate, kind, f.cutoffDay ?? 15);
-    const window = period ? `${period.label}: ${viDate(period.start)}–${viDate(period.end)}` : "";
-    const label = STATUS_LABEL_VI.recurring;
-    if (f.lastUpdated === undefined) return make("recurring", `Thường xuyên, theo kỳ ${window}`, null);
-    // Updates dated after the report date do not count for this period.
-    const reported =
-      !!f.lastUpdated && !!period && f.lastUpdated >= period.start && f.lastUpdated <= f.reportDate;
+/** Why a task has its status, as the sheet's "Căn cứ trạng thái" formula writes it. */
+function reasonOf(f: TaskFacts, status: TaskStatus, periodStart: string | null): string {
+  const due = f.dueDate ? viDate(f.dueDate) : null;
+  const report = viDate(f.reportDate);
+  if (status === "recurring") {
     const updated = f.lastUpdated ? `cập nhật lần cuối ${viDate(f.lastUpdated)}` : "chưa có ngày cập nhật";
-    return make(
-      "recurring",
-      `Kỳ ${window}; ${updated}`,
-      null,
-      `${label} (${reported ? RECURRING_REPORTED : RECURRING_NOT_REPORTED})`,
-    );
+    return `Kỳ từ ${periodStart ? viDate(periodStart) : "?"} đến ${report}: ${updated}.`;
   }
+  const completedCounts = f.completedOn !== null && f.completedOn <= f.reportDate;
+  if (completedCounts) {
+    const below = f.progress !== null && f.progress < 100 ? "; tiến độ dưới 100%" : "";
+    return `Hoàn thành ${viDate(f.completedOn!)}${due ? `, hạn ${due}` : ", không có hạn"}${below}.`;
+  }
+  if (status === "done-on-time" || status === "done-late") {
+    const against = f.lastUpdated ? `ngày cập nhật ${viDate(f.lastUpdated)}` : `ngày báo cáo ${report}`;
+    return `Tiến độ 100%, thiếu ngày hoàn thành${due ? `: hạn ${due}, so với ${against}` : ""}.`;
+  }
+  const after =
+    f.completedOn !== null ? `; ngày hoàn thành ${viDate(f.completedOn)} sau ngày báo cáo, chưa tính` : "";
+  if (!f.dueDate) return `Không có hạn cụ thể${after}.`;
+  const days = daysBetween(f.reportDate, f.dueDate)!;
+  return `Hạn ${due}, ngày báo cáo ${report}: ${days < 0 ? `quá hạn ${-days}` : `còn ${days}`} ngày${after}.`;
+}
 
+function statusOf(f: TaskFacts, flags: TaskFlag[]): { status: TaskStatus; daysLeft: number | null } {
   const daysLeft = f.dueDate ? daysBetween(f.reportDate, f.dueDate) : null;
-  const reportText = `ngày báo cáo ${viDate(f.reportDate)}`;
-  const completedAfterReport = f.completedOn !== null && f.completedOn > f.reportDate;
-  if (completedAfterReport) flags.push("completion-after-report-date");
-
-  if (f.completedOn !== null && !completedAfterReport) {
+  if (f.completedOn !== null && f.completedOn > f.reportDate) flags.push("completion-after-report-date");
+  else if (f.completedOn !== null) {
     if (f.progress !== null && f.progress < 100) flags.push("completed-below-100");
-    const doneText = `hoàn thành ${viDate(f.completedOn)}`;
-    if (!f.dueDate) return make("done-on-time", `${dueText}; ${doneText}`, daysLeft);
-    const late = daysBetween(f.dueDate, f.completedOn)!;
-    return late <= 0
-      ? make("done-on-time", `${dueText}; ${doneText}`, daysLeft)
-      : make("done-late", `${dueText}; ${doneText}: sau hạn ${late} ngày`, daysLeft);
+    const onTime = !f.dueDate || f.completedOn <= f.dueDate;
+    return { status: onTime ? "done-on-time" : "done-late", daysLeft };
   }
   if (f.completedOn === null && f.progress !== null && f.progress >= 100) {
     flags.push("missing-completion-date");
     // Timeliness from the last update when given, else from the report date.
     const judged = f.lastUpdated ?? f.reportDate;
-    const judgedText = f.lastUpdated ? `cập nhật lần cuối ${viDate(f.lastUpdated)}` : reportText;
-    if (!f.dueDate || judged <= f.dueDate)
-      return make("done-on-time", `${dueText}; tiến độ 100%, ${judgedText}`, daysLeft);
-    return make("done-late", `${dueText}; tiến độ 100%, ${judgedText}`, daysLeft);
+    return { status: !f.dueDate || judged <= f.dueDate ? "done-on-time" : "done-late", daysLeft };
   }
-  if (daysLeft === null) return make("not-started", `${dueText}`, null);
-  if (daysLeft < 0) return make("overdue", `${dueText}; ${reportText}: quá hạn ${-daysLeft} ngày`, daysLeft);
-  const window = f.dueSoonDays ?? 7;
-  if (daysLeft <= window)
-    return make(
-      "due-soon",
-      `${dueText}; ${reportText}: còn ${daysLeft} ngày (cảnh báo trước ${window} ngày)`,
-      daysLeft,
-    );
-  return make(
-    f.progress !== null && f.progress > 0 ? "in-progress" : "not-started",
-    `${dueText}; ${reportText}: còn ${daysLeft} ngày`,
-    daysLeft,
-  );
+  if (daysLeft === null) return { status: "not-started", daysLeft };
+  if (daysLeft < 0) return { status: "overdue", daysLeft };
+  if (daysLeft <= (f.dueSoonDays ?? 7)) return { status: "due-soon", daysLeft };
+  return { status: f.progress !== null && f.progress > 0 ? "in-progress" : "not-started", daysLeft };
+}
+
+export function taskStatus(f: TaskFacts): TaskStatusResult {
+  const flags: TaskFlag[] = [];
+  if (f.recurrence !== "none") {
+    const period = reportingPeriod(f.reportDate, RECURRENCE_PERIOD[f.recurrence], f.cutoffDay ?? 15);
+    const reason = reasonOf(f, "recurring", period?.start ?? null);
+    if (f.lastUpdated === undefined)
+      return { status: "recurring", label: STATUS_LABEL_VI.recurring, daysLeft: null, flags, reason };
+    // Updates dated after the report date do not count for this period.
+    const reported =
+      !!f.lastUpdated && !!period && f.lastUpdated >= period.start && f.lastUpdated <= f.reportDate;
+    const label = `${STATUS_LABEL_VI.recurring} (${reported ? RECURRING_REPORTED : RECURRING_NOT_REPORTED})`;
+    return { status: "recurring", label, daysLeft: null, flags, reason };
+  }
+  const { status, daysLeft } = statusOf(f, flags);
+  return { status, label: STATUS_LABEL_VI[status], daysLeft, flags, reason: reasonOf(f, status, null) };
 }

@@ -2,8 +2,7 @@ import { useState } from "react";
 import { Button, Field, Input, Tab, TabList, Textarea } from "@fluentui/react-components";
 import { ImportError } from "../../core/import/parse-plan";
 import type { ParsedPlan } from "../../core/model/plan";
-import { refreshTaskStatuses, trackingSheets } from "../../core/sheets/tracking-sheets";
-import { existingRows, updateSheet } from "../../core/sheets/update-tasks";
+import { writeTrackingWorkbook } from "../../core/workflows/write-tracking-workbook";
 import { todayIso } from "../today";
 import type { WorkbookPort } from "../../excel/workbook-port";
 import { format, type Language, type Strings } from "../i18n/catalogue";
@@ -65,30 +64,14 @@ export function ImportStep({ strings, language, workbook, job, notify, describe 
 
   const confirm = async () => {
     if (!parsed || !workbook) return;
-    const options = { reportDate: todayIso() };
-    const [tasks, indicators, settings] = trackingSheets(parsed.plan, options);
-    const outcome = await job.start(async ({ signal, progress }) => {
-      // A plan imported before: merge, keeping everything the clerks typed; settings stay as they are.
-      const oldTasks = await workbook.readSheet(tasks!.name);
-      const oldIndicators = await workbook.readSheet(indicators!.name);
-      const hasSettings = (await workbook.readSheet(settings!.name)) !== null;
-      const mergedTasks = oldTasks ? updateSheet(tasks!, existingRows(oldTasks, tasks!), "tasks") : null;
-      const mergedIndicators = oldIndicators
-        ? updateSheet(indicators!, existingRows(oldIndicators, indicators!), "indicators")
-        : null;
-      const specs = [
-        mergedTasks ? refreshTaskStatuses(mergedTasks.sheet, options) : tasks!,
-        mergedIndicators ? mergedIndicators.sheet : indicators!,
-        ...(hasSettings ? [] : [settings!]),
-      ];
-      const written = await workbook.writeSheets(specs, {
+    // A plan imported before is merged, keeping everything the clerks typed; settings stay as they are.
+    const outcome = await job.start(({ signal, progress }) =>
+      writeTrackingWorkbook(workbook, parsed.plan, {
+        reportDate: todayIso(),
         signal,
-        replaceSheets: true,
         onProgress: (p) => progress(p.done / p.total),
-      });
-      const changes = [...(mergedTasks?.changes ?? []), ...(mergedIndicators?.changes ?? [])];
-      return { written, changes, updated: Boolean(mergedTasks || mergedIndicators) };
-    });
+      }),
+    );
     if (!outcome.ok) return fail(outcome.error);
     const { written, changes, updated } = outcome.value;
     const count = (k: string) => changes.filter((c) => c.kind === k).length;

@@ -1,7 +1,9 @@
 import { useState } from "react";
 import { Body1, Button, Field, Input } from "@fluentui/react-components";
 import { splitIsoDate } from "../../core/excel-dates";
-import { REPORT_DATE_CELL, SETTINGS_SHEET } from "../../core/sheets/tracking-sheets";
+import { cutoffDayFrom } from "../../core/periods/reporting-period";
+import { readSettings } from "../../core/sheets/read-sheet";
+import { SHEET, settingAddress } from "../../core/sheets/workbook-layout";
 import { summarizeTasks, type StatusSummary } from "../../core/status/status-summary";
 import type { TaskStatus } from "../../core/status/task-status";
 import type { WorkbookPort } from "../../excel/workbook-port";
@@ -10,7 +12,6 @@ import type { JobState } from "../use-job";
 import type { Notify } from "../import/ImportStep";
 import { todayIso } from "../today";
 
-const TASK_SHEET = "Nhiệm vụ";
 const ORDER: TaskStatus[] = [
   "done-on-time",
   "done-late",
@@ -38,11 +39,16 @@ export function TrackStep({ strings, workbook, job, notify, describe }: TrackSte
     if (!workbook) return;
     if (!splitIsoDate(date)) return notify("error", strings.trackBadDate);
     const outcome = await job.start(async () => {
-      const values = await workbook.readSheet(TASK_SHEET);
+      const values = await workbook.readSheet(SHEET.tasks);
       if (!values) return null;
-      if (await workbook.readSheet(SETTINGS_SHEET))
-        await workbook.writeDate(SETTINGS_SHEET, REPORT_DATE_CELL.split("!")[1]!.replace(/\$/g, ""), date);
-      const data = summarizeTasks(values, date);
+      const settings = await workbook.readSheet(SHEET.settings);
+      if (settings) await workbook.writeDate(SHEET.settings, settingAddress("reportDate"), date);
+      const stored = settings ? readSettings(settings) : {};
+      const data = summarizeTasks(values, {
+        reportDate: date,
+        dueSoonDays: typeof stored.dueSoonDays === "number" ? stored.dueSoonDays : 7,
+        cutoffDay: cutoffDayFrom(stored.cutoffDay as string | number | null | undefined) ?? 15,
+      });
       return data ? { data, width: values[0]?.length ?? 1, date } : null;
     });
     if (!outcome.ok) return notify("error", describe(outcome.error));
@@ -52,7 +58,7 @@ export function TrackStep({ strings, workbook, job, notify, describe }: TrackSte
 
   const jump = async (rows: number[]) => {
     if (!workbook || !summary || !rows.length) return;
-    const outcome = await job.start(() => workbook.selectRow(TASK_SHEET, rows[0]!, summary.width));
+    const outcome = await job.start(() => workbook.selectRow(SHEET.tasks, rows[0]!, summary.width));
     if (!outcome.ok) notify("error", describe(outcome.error));
   };
 
@@ -86,6 +92,23 @@ export function TrackStep({ strings, workbook, job, notify, describe }: TrackSte
               </li>
             ))}
           </ul>
+          {summary.data.overdueDetails.length > 0 && (
+            <div data-testid="overdue-reasons">
+              <Body1 block>{strings.trackWhyOverdue}</Body1>
+              <ul className="overdue-reasons">
+                {summary.data.overdueDetails.slice(0, 10).map((d) => (
+                  <li key={d.row}>
+                    <b>{d.id}</b>: {d.reason}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {summary.data.check.length > 0 && (
+            <Body1 block data-testid="rows-to-check">
+              {format(strings.trackCheckRows, { count: summary.data.check.length })}
+            </Body1>
+          )}
           <div className="import-actions">
             <Button
               onClick={() => jump(summary.data.overdue)}

@@ -1,4 +1,4 @@
-import { refreshTaskStatuses, trackingSheets } from "../../../src/core/sheets/tracking-sheets";
+import { refreshTaskSheet, settingsFor, trackingSheets } from "../../../src/core/sheets/tracking-sheets";
 import { updateSheet, PLAN_STATE, type ExistingRow } from "../../../src/core/sheets/update-tasks";
 import type { PlanJson } from "../../../src/core/model/plan";
 import { syntheticTables } from "../../fixtures/synthetic-plan";
@@ -81,8 +81,8 @@ describe("re-importing a revised plan", () => {
   });
 
   it("recomputes the cached status from the clerk's entries", () => {
-    const refreshed = refreshTaskStatuses(sheet, o);
-    const row = refreshed.rows.find((r) => r[0] === saved[0]!["Mã nhiệm vụ"])!;
+    const refreshed = refreshTaskSheet(sheet, settingsFor(plan(tables), o));
+    const row = refreshed.rows.find((r: unknown[]) => r[0] === saved[0]!["Mã nhiệm vụ"])!;
     const due = row[col("Hạn hoàn thành")] as string | null;
     const recurring = row[col("Lặp lại")] !== "";
     const status = (row[col("Trạng thái")] as { cached: string }).cached;

@@ -3,6 +3,7 @@ import { isoToSerial } from "../../../src/core/excel-dates";
 
 const header = ["Mã nhiệm vụ", "Hạn hoàn thành", "Ngày hoàn thành", "Tiến độ (%)", "Lặp lại", "Trạng thái"];
 const d = (iso: string) => isoToSerial(iso)!;
+const S = { reportDate: "2026-10-14", dueSoonDays: 7, cutoffDay: 15 };
 
 describe("status summary of a tracking sheet", () => {
   it("counts from the sheet's own values and lists rows to jump to", () => {
@@ -15,7 +16,7 @@ describe("status summary of a tracking sheet", () => {
       ["", "", "", "", "", ""],
       ["PL1.5", d("2026-09-01"), "", 0, "", ""],
     ];
-    const s = summarizeTasks(values, "2026-10-14")!;
+    const s = summarizeTasks(values, S)!;
     expect(s.total).toBe(5);
     expect(s.counts["done-on-time"]).toBe(1);
     expect(s.counts.overdue).toBe(2);
@@ -26,7 +27,7 @@ describe("status summary of a tracking sheet", () => {
   });
 
   it("returns null for a sheet that is not a tracking sheet", () => {
-    expect(summarizeTasks([["TT", "Nội dung"]], "2026-10-14")).toBeNull();
-    expect(summarizeTasks([], "2026-10-14")).toBeNull();
+    expect(summarizeTasks([["TT", "Nội dung"]], S)).toBeNull();
+    expect(summarizeTasks([], S)).toBeNull();
   });
 });

@@ -193,22 +193,27 @@ describe("each status says why", () => {
   it("overdue names the due date, the report date and the days", () => {
     const r = status({ reportDate: "2026-11-05" });
     expect(r.daysLeft).toBe(-5);
-    expect(r.reason).toBe("Hạn 31/10/2026; ngày báo cáo 05/11/2026: quá hạn 5 ngày.");
+    expect(r.reason).toBe("Hạn 31/10/2026, ngày báo cáo 05/11/2026: quá hạn 5 ngày.");
   });
-  it("late completion names the completion date and the delay", () => {
+  it("late completion names the completion date and the due date", () => {
     expect(status({ completedOn: "2026-11-02", reportDate: "2026-11-05" }).reason).toBe(
-      "Hạn 31/10/2026; hoàn thành 02/11/2026: sau hạn 2 ngày.",
+      "Hoàn thành 02/11/2026, hạn 31/10/2026.",
     );
   });
   it("recurring work names its window and the last update", () => {
     expect(status({ dueDate: null, recurrence: "quarterly", lastUpdated: "2026-09-01" }).reason).toBe(
-      "Kỳ Quý IV/2026: 15/09/2026–14/12/2026; cập nhật lần cuối 01/09/2026.",
+      "Kỳ từ 15/09/2026 đến 14/10/2026: cập nhật lần cuối 01/09/2026.",
     );
   });
   it("flags what the clerk should fix, without changing the count", () => {
     const missing = status({ progress: 100 });
     expect(missing.flags).toEqual(["missing-completion-date"]);
-    expect(missing.reason).toMatch(/Thiếu ngày hoàn thành/);
+    expect(missing.reason).toBe(
+      "Tiến độ 100%, thiếu ngày hoàn thành: hạn 31/10/2026, so với ngày báo cáo 14/10/2026.",
+    );
+    expect(status({ completedOn: "2026-10-20" }).reason).toBe(
+      "Hạn 31/10/2026, ngày báo cáo 14/10/2026: còn 17 ngày; ngày hoàn thành 20/10/2026 sau ngày báo cáo, chưa tính.",
+    );
     expect(status({ completedOn: "2026-10-20" }).flags).toEqual(["completion-after-report-date"]);
     expect(status({ completedOn: "2026-10-01", progress: 50 }).flags).toEqual(["completed-below-100"]);
     expect(status({}).flags).toEqual([]);

@@ -1,0 +1,45 @@
+/**
+ * The small port the workflows use to reach a workbook. Two implementations: Office.js in the pane
+ * (src/excel/office-workbook.ts, the only code that calls Excel.run) and exceljs headless
+ * (src/xlsx/xlsx-workbook.ts) for the CLI. Values come back the way Excel returns them: header row
+ * first, dates as serial numbers, blanks as "".
+ */
+import type { SheetValue } from "../sheets/read-sheet";
+import type { SheetSpec } from "../sheets/sheet-spec";
+
+export interface WriteProgress {
+  /** Requests sent so far and in all. */
+  done: number;
+  total: number;
+}
+
+export interface WriteOptions {
+  onProgress?: (progress: WriteProgress) => void;
+  /** An AbortSignal (the core names only what it reads). */
+  signal?: { readonly aborted: boolean };
+  /**
+   * Write into sheets of the same name, in place (same position, formatting and references from other
+   * sheets kept), instead of adding "Name (2)": only for sheets the caller has merged with what they
+   * held (see core/sheets/update-tasks).
+   */
+  replaceSheets?: boolean;
+}
+
+export interface WrittenSheet {
+  requested: string;
+  /** The name used: a suffix " (2)" is added when the name is taken (unless replaceSheets). */
+  name: string;
+  rows: number;
+}
+
+export interface WriteResult {
+  sheets: WrittenSheet[];
+  /** Requests (context.sync() calls) the write took; 0 headless. */
+  syncs: number;
+}
+
+export interface SheetPort {
+  /** The used range of a sheet (header first), or null when the sheet does not exist. */
+  readSheet(name: string): Promise<SheetValue[][] | null>;
+  writeSheets(specs: readonly SheetSpec[], options?: WriteOptions): Promise<WriteResult>;
+}

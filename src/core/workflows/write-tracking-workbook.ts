@@ -1,0 +1,88 @@
+/**
+ * The one workflow that turns an imported plan into the tracking workbook, used by the pane and by
+ * the CLI through a SheetPort: a first import writes the three sheets; a re-import merges into the
+ * existing "Nhiệm vụ" and "Chỉ tiêu" (every value the clerks typed kept, new tasks appended, dropped
+ * ones kept and marked) and leaves "Thiết lập" as the office set it, reading the report date,
+ * cut-off day and due-soon window from it.
+ */
+import type { PlanJson } from "../model/plan";
+import { cutoffDayFrom } from "../periods/reporting-period";
+import { readSettings } from "../sheets/read-sheet";
+import {
+  refreshIndicatorSheet,
+  refreshTaskSheet,
+  settingsFor,
+  trackingSheets,
+} from "../sheets/tracking-sheets";
+import type { TrackingSettings } from "../sheets/task-sheet";
+import { existingRows, updateSheet, type TaskChange } from "../sheets/update-tasks";
+import { SHEET } from "../sheets/workbook-layout";
+import type { SheetPort, WriteOptions, WriteResult } from "./workbook-port";
+
+export interface TrackingWorkbookOptions extends Pick<WriteOptions, "signal" | "onProgress"> {
+  /** The report date when the workbook has no settings yet, or to override them (ISO). */
+  reportDate: string;
+  /** Take reportDate even when the settings sheet holds another one. */
+  overrideReportDate?: boolean;
+}
+
+export interface TrackingWorkbookResult {
+  written: WriteResult;
+  changes: TaskChange[];
+  /** True when an earlier import was merged. */
+  updated: boolean;
+  settings: TrackingSettings;
+}
+
+/** The settings the formulas will read: the workbook's own when it has them. */
+function settingsOf(
+  plan: PlanJson,
+  stored: ReturnType<typeof readSettings> | null,
+  o: TrackingWorkbookOptions,
+): TrackingSettings {
+  const base = settingsFor(plan, { reportDate: o.reportDate });
+  if (!stored) return base;
+  const storedDate = typeof stored.reportDate === "string" ? stored.reportDate : null;
+  const window = typeof stored.dueSoonDays === "number" ? stored.dueSoonDays : base.dueSoonDays;
+  return {
+    reportDate: o.overrideReportDate || !storedDate ? o.reportDate : storedDate,
+    dueSoonDays: window,
+    cutoffDay: cutoffDayFrom(stored.cutoffDay as string | number | null | undefined) ?? base.cutoffDay,
+    planYear: typeof stored.planYear === "number" ? stored.planYear : base.planYear,
+  };
+}
+
+export async function writeTrackingWorkbook(
+  port: SheetPort,
+  plan: PlanJson,
+  o: TrackingWorkbookOptions,
+): Promise<TrackingWorkbookResult> {
+  const [oldTasks, oldIndicators, oldSettings] = await Promise.all([
+    port.readSheet(SHEET.tasks),
+    port.readSheet(SHEET.indicators),
+    port.readSheet(SHEET.settings),
+  ]);
+  const stored = oldSettings ? readSettings(oldSettings) : null;
+  const settings = settingsOf(plan, stored, o);
+  const [tasks, indicators, settingsSheet] = trackingSheets(plan, settings);
+  const mergedTasks = oldTasks ? updateSheet(tasks!, existingRows(oldTasks, tasks!), "tasks") : null;
+  const mergedIndicators = oldIndicators
+    ? updateSheet(indicators!, existingRows(oldIndicators, indicators!), "indicators")
+    : null;
+  const specs = [
+    mergedTasks ? refreshTaskSheet(mergedTasks.sheet, settings) : tasks!,
+    mergedIndicators ? refreshIndicatorSheet(mergedIndicators.sheet, settings) : indicators!,
+    ...(oldSettings ? [] : [settingsSheet!]),
+  ];
+  const written = await port.writeSheets(specs, {
+    replaceSheets: true,
+    signal: o.signal,
+    onProgress: o.onProgress,
+  });
+  return {
+    written,
+    changes: [...(mergedTasks?.changes ?? []), ...(mergedIndicators?.changes ?? [])],
+    updated: Boolean(mergedTasks || mergedIndicators),
+    settings,
+  };
+}

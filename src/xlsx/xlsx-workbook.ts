@@ -1,0 +1,75 @@
+/**
+ * The headless implementation of the workflows' SheetPort over an exceljs workbook: reads a sheet
+ * the way Excel returns it (header first, dates as serial numbers, blanks as "") and writes specs,
+ * in place into a sheet of the same name when asked (its position, other sheets and their
+ * references stay), else as a new sheet.
+ */
+import ExcelJS from "exceljs";
+import { isoToSerial } from "../core/excel-dates";
+import type { SheetValue } from "../core/sheets/read-sheet";
+import type { SheetSpec } from "../core/sheets/sheet-spec";
+import { uniqueSheetName } from "../core/sheets/sheet-names";
+import type { SheetPort, WriteOptions, WriteResult } from "../core/workflows/workbook-port";
+import { newWorkbook, renderSheet } from "./xlsx-writer";
+
+/** A cell's value as Excel's Range.values gives it. */
+export function excelValue(v: ExcelJS.CellValue): string | number | boolean {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return isoToSerial(v.toISOString().slice(0, 10)) ?? "";
+  if (typeof v === "object") {
+    if ("formula" in v || "sharedFormula" in v)
+      return excelValue((v as ExcelJS.CellFormulaValue).result ?? null);
+    if ("richText" in v) return v.richText.map((r) => r.text).join("");
+    if ("error" in v) return String(v.error);
+    if ("text" in v && typeof v.text === "string") return v.text;
+    return "";
+  }
+  return v;
+}
+
+export class XlsxWorkbook implements SheetPort {
+  constructor(readonly book: ExcelJS.Workbook = newWorkbook()) {}
+
+  static async open(path: string): Promise<XlsxWorkbook> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    return new XlsxWorkbook(book);
+  }
+
+  async readSheet(name: string): Promise<SheetValue[][] | null> {
+    const ws = this.book.getWorksheet(name);
+    if (!ws) return null;
+    const width = ws.columnCount;
+    const out: SheetValue[][] = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      out.push(Array.from({ length: width }, (_, c) => excelValue(row.getCell(c + 1).value)));
+    }
+    return out;
+  }
+
+  async writeSheets(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
+    const taken = this.book.worksheets.map((w) => w.name);
+    const sheets = specs.map((spec) => {
+      const existing = options.replaceSheets ? this.book.getWorksheet(spec.name) : undefined;
+      const name = existing ? existing.name : uniqueSheetName(spec.name, taken);
+      taken.push(name);
+      renderSheet(existing ?? this.book.addWorksheet(name), spec);
+      return { requested: spec.name, name, rows: spec.rows.length };
+    });
+    options.onProgress?.({ done: 1, total: 1 });
+    return { sheets, syncs: 0 };
+  }
+
+  async save(path: string): Promise<void> {
+    await this.book.xlsx.writeFile(path);
+  }
+}
+
+/** Writes specs into a new workbook file. */
+export async function writeWorkbook(path: string, specs: readonly SheetSpec[]): Promise<string[]> {
+  const book = new XlsxWorkbook();
+  const { sheets } = await book.writeSheets(specs);
+  await book.save(path);
+  return sheets.map((s) => s.name);
+}
