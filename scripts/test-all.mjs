@@ -24,19 +24,28 @@ function step(title, command, args) {
   console.log(`✓ ${title} (${seconds} s)`);
 }
 
-/** Debian's chromium for the browser tests; installed here when missing and we may (root with apt-get). */
-function ensureChromium() {
-  const path = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-  if (existsSync(path)) return;
+/**
+ * The real engines of the tests, from Debian: chromium (the pane), LibreOffice (recalculates and
+ * renders the workbooks we write), poppler-utils (pdftoppm). Installed here when missing and we may
+ * (root with apt-get).
+ */
+function ensureEngines() {
+  const needs = [
+    [process.env.CHROMIUM_PATH || "/usr/bin/chromium", ["chromium"]],
+    [process.env.SOFFICE_PATH || "/usr/bin/soffice", ["libreoffice-calc", "libreoffice-writer"]],
+    ["/usr/bin/pdftoppm", ["poppler-utils"]],
+  ];
+  const packages = needs.filter(([path]) => !existsSync(path)).flatMap(([, p]) => p);
+  if (!packages.length) return;
   const root = typeof process.getuid === "function" && process.getuid() === 0;
   if (!root || !existsSync("/usr/bin/apt-get")) {
     console.error(
-      `Browser tests need Chromium at ${path}: install Debian's package "chromium" (sudo apt-get install chromium), or set CHROMIUM_PATH.`,
+      `The tests need Debian's packages ${packages.join(", ")}: sudo apt-get install ${packages.join(" ")}`,
     );
     process.exit(1);
   }
   step("apt-get update", "apt-get", ["update"]);
-  step("apt-get install chromium", "apt-get", ["install", "-y", "chromium"]);
+  step(`apt-get install ${packages.join(" ")}`, "apt-get", ["install", "-y", ...packages]);
 }
 
 const counts = { passed: 0, failed: 0 };
@@ -55,7 +64,7 @@ function jest(title, project) {
 }
 
 if (!existsSync(join(root, "node_modules", ".bin", "jest"))) step("npm ci", npm, ["ci"]);
-ensureChromium();
+ensureEngines();
 step("typecheck", npm, ["run", "-s", "typecheck"]);
 step("lint", npm, ["run", "-s", "lint"]);
 step("build", npm, ["run", "-s", "build"]);

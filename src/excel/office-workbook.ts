@@ -25,6 +25,7 @@ import {
 } from "../core/sheets/sheet-spec";
 import { DEFAULT_CHUNK_BUDGET_BYTES, splitRowsByPayload } from "../core/sheets/request-chunks";
 import { isFilledDown } from "../core/sheets/formula-shift";
+import { headerHeight } from "../core/sheets/row-heights";
 import { uniqueSheetName } from "../core/sheets/sheet-names";
 import type {
   SelectionSnapshot,
@@ -155,6 +156,7 @@ function queueSheetSetup(context: Excel.RequestContext, sheet: PreparedSheet): E
   header.format.font.bold = true;
   header.format.fill.color = HEADER_FILL;
   header.format.wrapText = true;
+  header.format.rowHeight = headerHeight(spec);
   spec.columns.forEach((col, c) => {
     const column = ws.getRangeByIndexes(0, c, rows, 1);
     column.format.columnWidth = Math.round(col.width * POINTS_PER_CHARACTER);

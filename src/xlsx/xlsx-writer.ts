@@ -15,6 +15,7 @@ import {
   type SheetSpec,
 } from "../core/sheets/sheet-spec";
 import { PAGE_MARGINS_INCHES, PAGE_NUMBER_FOOTER } from "../core/sheets/print-setup";
+import { headerHeight } from "../core/sheets/row-heights";
 
 const HEADER_FILL = "FFDDEBF7";
 
@@ -43,7 +44,9 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     paperSize: 9, // A4
     orientation: spec.print.orientation,
     printTitlesRow: spec.print.repeatHeader ? "1:1" : undefined,
-    printArea: blockAddress(0, 0, lastRow, printColumns),
+    // exceljs puts "$" before each part ("A$1" -> "$A$1"); LibreOffice ignores a print area whose rows
+    // are not absolute, so the rows carry their "$" here.
+    printArea: blockAddress(0, 0, lastRow, printColumns).replace(/(\d+)/g, "$$$1"),
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
@@ -65,6 +68,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     if (r > 1) row.eachCell((cell) => (cell.value = null));
   });
   const header = ws.getRow(1);
+  header.height = headerHeight(spec);
   spec.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;

@@ -28,3 +28,9 @@ export function fitRowHeights(spec: SheetSpec): (number | null)[] {
     return lines > 1 ? Math.min(MAX_ROW_HEIGHT_POINTS, lines * LINE_HEIGHT_POINTS) : null;
   });
 }
+
+/** The header row's height: its headers wrap within their column widths. */
+export function headerHeight(spec: SheetSpec): number {
+  const lines = Math.max(1, ...spec.columns.filter((c) => !c.hidden).map((c) => linesFor(c.header, c.width)));
+  return Math.min(MAX_ROW_HEIGHT_POINTS, lines * LINE_HEIGHT_POINTS);
+}

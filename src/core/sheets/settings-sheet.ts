@@ -8,7 +8,8 @@ import type { PlanJson } from "../model/plan";
 import { reportingPeriod } from "../periods/reporting-period";
 import { viDate } from "../status/task-status";
 import { ddmmyyyy } from "./formula-text";
-import type { SheetCell, SheetSpec } from "./sheet-spec";
+import type { SheetValue } from "./read-sheet";
+import type { ScalarCell, SheetCell, SheetSpec } from "./sheet-spec";
 import type { TrackingSettings } from "./task-sheet";
 import { SETTINGS, SHEET, settingAddress, type SettingKey } from "./workbook-layout";
 
@@ -30,7 +31,16 @@ export function settingsFormulas(): Record<
   };
 }
 
-export function settingsSheet(plan: PlanJson, s: TrackingSettings): SheetSpec {
+/**
+ * The settings sheet. `stored` are the values of an existing settings sheet (the office's names,
+ * submission day, unit directory): kept; `extraRows` are rows a clerk added below ours: kept too.
+ */
+export function settingsSheet(
+  plan: PlanJson,
+  s: TrackingSettings,
+  stored: Partial<Record<SettingKey, ScalarCell>> = {},
+  extraRows: readonly (readonly SheetValue[])[] = [],
+): SheetSpec {
   const units = [
     ...new Set(
       plan.tables.flatMap((t) =>
@@ -45,12 +55,12 @@ export function settingsSheet(plan: PlanJson, s: TrackingSettings): SheetSpec {
     reportDate: s.reportDate,
     planYear: plan.planYear,
     cutoffDay: s.cutoffDay,
-    submissionDay: 10,
+    submissionDay: stored.submissionDay ?? 10,
     dueSoonDays: s.dueSoonDays,
-    parentAgency: "",
-    issuingAgency: "",
+    parentAgency: stored.parentAgency ?? "",
+    issuingAgency: stored.issuingAgency ?? "",
     source: plan.source,
-    units: units.join("\n"),
+    units: stored.units ?? units.join("\n"),
     monthStart: { formula: f.monthStart, cached: start("month") },
     quarterStart: { formula: f.quarterStart, cached: start("quarter") },
     yearStart: { formula: f.yearStart, cached: start("year") },
@@ -62,6 +72,8 @@ export function settingsSheet(plan: PlanJson, s: TrackingSettings): SheetSpec {
       const cell = SETTINGS[key];
       return [cell.label, cell.column === "B" ? values[key] : null, cell.column === "C" ? values[key] : null];
     });
+  for (const extra of extraRows)
+    rows.push([0, 1, 2].map((i) => (extra[i] === "" ? null : (extra[i] ?? null))) as SheetCell[]);
   return {
     name: SHEET.settings,
     freezeHeader: true,

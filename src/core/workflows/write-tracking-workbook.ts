@@ -2,8 +2,8 @@
  * The one workflow that turns an imported plan into the tracking workbook, used by the pane and by
  * the CLI through a SheetPort: a first import writes the three sheets; a re-import merges into the
  * existing "Nhiệm vụ" and "Chỉ tiêu" (every value the clerks typed kept, new tasks appended, dropped
- * ones kept and marked) and leaves "Thiết lập" as the office set it, reading the report date,
- * cut-off day and due-soon window from it.
+ * ones kept and marked) and keeps what the office set in "Thiết lập" (names, submission day, unit
+ * directory, the report date unless a new one is given, cut-off day, due-soon window).
  */
 import type { PlanJson } from "../model/plan";
 import { cutoffDayFrom } from "../periods/reporting-period";
@@ -16,7 +16,8 @@ import {
 } from "../sheets/tracking-sheets";
 import type { TrackingSettings } from "../sheets/task-sheet";
 import { existingRows, updateSheet, type TaskChange } from "../sheets/update-tasks";
-import { SHEET } from "../sheets/workbook-layout";
+import { SETTINGS, SHEET } from "../sheets/workbook-layout";
+import { settingsSheet } from "../sheets/settings-sheet";
 import type { SheetPort, WriteOptions, WriteResult } from "./workbook-port";
 
 export interface TrackingWorkbookOptions extends Pick<WriteOptions, "signal" | "onProgress"> {
@@ -64,7 +65,14 @@ export async function writeTrackingWorkbook(
   ]);
   const stored = oldSettings ? readSettings(oldSettings) : null;
   const settings = settingsOf(plan, stored, o);
-  const [tasks, indicators, settingsSheet] = trackingSheets(plan, settings);
+  const [tasks, indicators] = trackingSheets(plan, settings);
+  // The settings sheet is written again in place with the office's values kept: the formulas that
+  // depend on the report date get their values, and an older layout gets the cells formulas read.
+  const lastRow = Math.max(...Object.values(SETTINGS).map((c) => c.row));
+  const extraRows = oldSettings
+    ? oldSettings.slice(lastRow).filter((r) => r.some((v) => v !== "" && v != null))
+    : [];
+  const settingsSpec = settingsSheet(plan, settings, stored ?? {}, extraRows);
   const mergedTasks = oldTasks ? updateSheet(tasks!, existingRows(oldTasks, tasks!), "tasks") : null;
   const mergedIndicators = oldIndicators
     ? updateSheet(indicators!, existingRows(oldIndicators, indicators!), "indicators")
@@ -72,7 +80,7 @@ export async function writeTrackingWorkbook(
   const specs = [
     mergedTasks ? refreshTaskSheet(mergedTasks.sheet, settings) : tasks!,
     mergedIndicators ? refreshIndicatorSheet(mergedIndicators.sheet, settings) : indicators!,
-    ...(oldSettings ? [] : [settingsSheet!]),
+    settingsSpec,
   ];
   const written = await port.writeSheets(specs, {
     replaceSheets: true,
