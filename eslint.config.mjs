@@ -9,7 +9,17 @@ import globals from "globals";
 const officeBlock = officeAddins.configs.recommended.find((c) => c.plugins?.["office-addins"]);
 
 export default [
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**", "scratch/**", "**/*.d.ts"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "test-output/**",
+      "scratch/**",
+      "dist-cli/**",
+      "**/*.d.ts",
+    ],
+  },
   ...officeAddins.configs.react,
   {
     files: ["**/*.tsx"],

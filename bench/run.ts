@@ -3,7 +3,8 @@
  * Each case reports the median of several runs and the process's peak RSS after it.
  */
 import { cpus, totalmem } from "node:os";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { OfficeWorkbook, type ExcelRunner } from "../src/excel/office-workbook";
@@ -104,6 +105,33 @@ async function main() {
     await measure("exceljs: write 5000 task rows to .xlsx", 3, async () => {
       await writeWorkbook(join(dir, "b.xlsx"), [sampleSheet(5000)]);
       return "";
+    }),
+  );
+  // The compiled CLI, as a clerk runs it: start-up, and a 5,000-task plan to a tracking workbook.
+  const bin = join(__dirname, "..", "dist-cli", "main.mjs");
+  if (!existsSync(bin)) execFileSync(process.execPath, [join(__dirname, "..", "scripts", "build-cli.mjs")]);
+  results.push(
+    await measure("plan version (compiled CLI, new process)", 10, async () => {
+      execFileSync(process.execPath, [bin, "version"]);
+      return "";
+    }),
+  );
+  const planFile = join(dir, "plan-5000.txt");
+  writeFileSync(planFile, pdfText(5000));
+  results.push(
+    await measure("plan build: 5,000 tasks, text to .xlsx (new process)", 3, async () => {
+      const out = join(dir, "so-5000.xlsx");
+      execFileSync(process.execPath, [
+        bin,
+        "build",
+        planFile,
+        "--report-date",
+        "2026-10-14",
+        "--out",
+        out,
+        "--force",
+      ]);
+      return `${(statSync(out).size / 1024).toFixed(0)} KiB written`;
     }),
   );
   rmSync(dir, { recursive: true, force: true });

@@ -68,6 +68,7 @@ ensureEngines();
 step("typecheck", npm, ["run", "-s", "typecheck"]);
 step("lint", npm, ["run", "-s", "lint"]);
 step("build", npm, ["run", "-s", "build"]);
+step("build CLI", npm, ["run", "-s", "build:cli"]);
 step("validate manifest", npm, ["run", "-s", "validate"]);
 jest("unit tests", "unit");
 jest("browser tests", "browser");

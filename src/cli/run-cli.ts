@@ -4,9 +4,7 @@
  */
 import { PRODUCT } from "../core/product";
 import { USAGE } from "./usage";
-import { ImportError } from "../core/import/parse-plan";
-import { parseCommand } from "./commands/parse";
-import { buildCommand } from "./commands/build";
+import { ImportError } from "../core/import/import-error";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -25,8 +23,9 @@ const COMMANDS: Record<string, Command> = {
     io.out(`${PRODUCT.version}\n`);
     return EXIT.ok;
   },
-  parse: (args, io) => parseCommand(args, io),
-  build: (args, io) => buildCommand(args, io),
+  // Each command loads what it needs when it runs: "plan version" loads no reader and no exceljs.
+  parse: async (args, io) => (await import("./commands/parse")).parseCommand(args, io),
+  build: async (args, io) => (await import("./commands/build")).buildCommand(args, io),
   help: async (_args, io) => {
     io.out(USAGE);
     return EXIT.ok;

@@ -9,6 +9,7 @@ import {
   NUMBER_FORMATS,
   blockAddress,
   columnDataAddress,
+  columnLetter,
   highlightFormula,
   isFormulaCell,
   type ScalarCell,
@@ -16,6 +17,7 @@ import {
 } from "../core/sheets/sheet-spec";
 import { PAGE_MARGINS_INCHES, PAGE_NUMBER_FOOTER } from "../core/sheets/print-setup";
 import { headerHeight } from "../core/sheets/row-heights";
+import { isFilledDown } from "../core/sheets/formula-shift";
 
 const HEADER_FILL = "FFDDEBF7";
 
@@ -77,6 +79,16 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     cell.alignment = { wrapText: true, vertical: "middle" };
     cell.numFmt = "@";
   });
+  // A column of one formula filled down is stored once, as an Excel shared formula: the file stays
+  // small and quick to write (the tracking formulas run to kilobytes each).
+  const shared = new Map<number, string>();
+  spec.columns.forEach((_col, c) => {
+    const formulas = spec.rows.map((row) => {
+      const cell = row[c] ?? null;
+      return isFormulaCell(cell) ? cell.formula : null;
+    });
+    if (isFilledDown(formulas, 2)) shared.set(c, `${columnLetter(c)}2`);
+  });
   spec.rows.forEach((row, r) => {
     const xrow = ws.getRow(r + 2);
     const height = spec.rowHeights?.[r];
@@ -84,14 +96,27 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
     spec.columns.forEach((col, c) => {
       const cell = row[c] ?? null;
       const target = xrow.getCell(c + 1);
-      if (isFormulaCell(cell)) {
+      const master = shared.get(c);
+      if (isFormulaCell(cell) && master && r > 0)
+        target.value = {
+          sharedFormula: master,
+          result: formulaResult(cell.cached, col.kind),
+        } as ExcelJS.CellValue;
+      else if (isFormulaCell(cell) && master)
+        target.value = {
+          formula: cell.formula.replace(/^=/, ""),
+          result: formulaResult(cell.cached, col.kind),
+          shareType: "shared",
+          ref: `${master}:${columnLetter(c)}${spec.rows.length + 1}`,
+        } as ExcelJS.CellValue;
+      else if (isFormulaCell(cell))
         target.value = {
           formula: cell.formula.replace(/^=/, ""),
           result: formulaResult(cell.cached, col.kind),
         };
-        // A formula never sits in a Text-formatted cell (Excel would keep it as text).
-        if (NUMBER_FORMATS[col.kind] === "@") target.numFmt = NUMBER_FORMATS.formula;
-      } else target.value = scalar(cell, col.kind);
+      else target.value = scalar(cell, col.kind);
+      // A formula never sits in a Text-formatted cell (Excel would keep it as text).
+      if (isFormulaCell(cell) && NUMBER_FORMATS[col.kind] === "@") target.numFmt = NUMBER_FORMATS.formula;
     });
   });
   if (spec.tableName && spec.rows.length > 0)

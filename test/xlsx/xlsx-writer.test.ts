@@ -79,10 +79,14 @@ describe("exceljs writer", () => {
       dueValue instanceof Date ? dueValue.toISOString().slice(0, 10) : serialToIso(Number(dueValue));
     expect(iso).toBe("2025-12-31");
     // Formulas carry their cached result.
+    // One formula filled down is stored as a shared formula, as Excel stores it.
     expect(ws.getCell("F2").value).toEqual({
       formula: 'IF(D2="","Chưa đến hạn",IF(E2>=100,"Xong","Đang làm"))',
       result: "Chưa đến hạn",
+      shareType: "shared",
+      ref: "F2:F21",
     });
+    expect(ws.getCell("F21").formula).toBe('IF(D21="","Chưa đến hạn",IF(E21>=100,"Xong","Đang làm"))');
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, printTitlesRow: "1:1" });
     expect(ws.autoFilter).toBe("A1:F21");

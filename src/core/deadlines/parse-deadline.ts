@@ -69,7 +69,10 @@ function monthPoint(start: number, end: number, year: number | null, month: numb
 function timePoints(f: string, planYear: number | null): TimePoint[] {
   let masked = f;
   const points: TimePoint[] = [];
-  const take = (re: RegExp, read: (m: RegExpExecArray) => TimePoint | null) => {
+  // Each pattern runs only where its keyword or shape is present: the PDF reader asks about
+  // thousands of candidate cells.
+  const take = (when: boolean, re: RegExp, read: (m: RegExpExecArray) => TimePoint | null) => {
+    if (!when) return;
     for (const m of masked.matchAll(re)) {
       const p = read(m as RegExpExecArray);
       if (!p) continue;
@@ -78,19 +81,26 @@ function timePoints(f: string, planYear: number | null): TimePoint[] {
     }
   };
   const span = (m: RegExpExecArray) => [m.index, m.index + m[0].length] as const;
+  const hasThang = f.includes("thang");
+  const hasSlash = /\d\s*[/.-]\s*\d/.test(f);
   // "ngày 30 tháng 9 năm 2026", "ngày 30 tháng 9"
-  take(/\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\b(?:\s+nam\s+(\d{4})\b)?/g, (m) => {
-    const year = m[3] ? Number(m[3]) : planYear;
-    if (year === null)
-      return { start: m.index, end: m.index + m[0].length, due: null, problem: "missing-year" };
-    return dayPoint(...span(m), year, Number(m[2]), Number(m[1]));
-  });
+  take(
+    hasThang && f.includes("ngay"),
+    /\bngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\b(?:\s+nam\s+(\d{4})\b)?/g,
+    (m) => {
+      const year = m[3] ? Number(m[3]) : planYear;
+      if (year === null)
+        return { start: m.index, end: m.index + m[0].length, due: null, problem: "missing-year" };
+      return dayPoint(...span(m), year, Number(m[2]), Number(m[1]));
+    },
+  );
   // "30/9/2026", "30-9-2026", "30.9.26"
-  take(/(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/])/g, (m) =>
+  take(hasSlash, /(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/])/g, (m) =>
     dayPoint(...span(m), fullYear(m[4]!), Number(m[3]), Number(m[1])),
   );
   // "Quý IV", "Quý IV/2025", "Quí IV-2025", "Quý III năm 2026", "Quý I – 2026", "Quý 4"
   take(
+    f.includes("qu"),
     new RegExp(String.raw`\bqu[yi]\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:[/,]|${DASH}|nam)\s*${YEAR}\b)?`, "g"),
     (m) => {
       const q = QUARTER[m[1]!]!;
@@ -100,6 +110,7 @@ function timePoints(f: string, planYear: number | null): TimePoint[] {
   );
   // "Tháng 9/2025", "tháng 10 năm 2030", "Tháng 6, 7/2026" (the last month named), "tháng 11"
   take(
+    hasThang,
     new RegExp(
       String.raw`\bthang\s+((?:\d{1,2}\s*(?:,|va)\s*)*)(\d{1,2})\b(?:\s*(?:[/.]|${DASH}|nam)\s*${YEAR}\b)?`,
       "g",
@@ -107,11 +118,11 @@ function timePoints(f: string, planYear: number | null): TimePoint[] {
     (m) => monthPoint(...span(m), m[3] ? Number(m[3]) : planYear, Number(m[2])),
   );
   // "8/2025", "08/2025", "6-2025"
-  take(new RegExp(String.raw`(?<![\d/.])(\d{1,2})\s*[/.-]\s*${YEAR}\b(?![/.]\d)`, "g"), (m) =>
+  take(hasSlash, new RegExp(String.raw`(?<![\d/.])(\d{1,2})\s*[/.-]\s*${YEAR}\b(?![/.]\d)`, "g"), (m) =>
     monthPoint(...span(m), Number(m[2]), Number(m[1])),
   );
   // "2025", "Năm 2025"
-  take(new RegExp(String.raw`(?<![\d/.])${YEAR}(?![\d/.]\d)`, "g"), (m) => ({
+  take(/\d{4}/.test(f), new RegExp(String.raw`(?<![\d/.])${YEAR}(?![\d/.]\d)`, "g"), (m) => ({
     start: m.index,
     end: m.index + m[0].length,
     due: formatIso(Number(m[1]), 12, 31),
@@ -140,6 +151,8 @@ export function parseDeadline(text: string | null | undefined, planYear: number 
   if (/\bthuong\s+xuyen\b/.test(f) || /\blien\s+tuc\b/.test(f))
     return { dueDate: null, recurrence: "continuous" };
 
+  // Without a digit, only "Quý IV" can name a time.
+  if (!/\d/.test(f) && !f.includes("qu")) return { dueDate: null, recurrence: "none" };
   const points = timePoints(f, planYear);
   if (!points.length) return { dueDate: null, recurrence: "none" };
   // The first expression decides; a range connector hands the decision to the part after it.

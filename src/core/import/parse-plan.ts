@@ -14,15 +14,8 @@ import { extractTargets } from "./targets/extract-targets";
 import type { DocItem } from "./grid";
 import { gridToDocItems, type CellValue, type GridSource } from "./readers/grid-cells";
 
-export class ImportError extends Error {
-  constructor(
-    message: string,
-    readonly messageEn: string,
-  ) {
-    super(message);
-    this.name = "ImportError";
-  }
-}
+export { ImportError } from "./import-error";
+import { ImportError } from "./import-error";
 
 export interface ParseOptions {
   file: string;

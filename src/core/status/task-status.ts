@@ -142,19 +142,39 @@ function statusOf(f: TaskFacts, flags: TaskFlag[]): { status: TaskStatus; daysLe
   return { status: f.progress !== null && f.progress > 0 ? "in-progress" : "not-started", daysLeft };
 }
 
+/** The reason is text built from dates: made when read (KH.TRANGTHAI over a column needs only labels). */
+function withReason(
+  status: TaskStatus,
+  label: string,
+  daysLeft: number | null,
+  flags: TaskFlag[],
+  reason: () => string,
+): TaskStatusResult {
+  let text: string | undefined;
+  return {
+    status,
+    label,
+    daysLeft,
+    flags,
+    get reason() {
+      return (text ??= reason());
+    },
+  };
+}
+
 export function taskStatus(f: TaskFacts): TaskStatusResult {
   const flags: TaskFlag[] = [];
   if (f.recurrence !== "none") {
     const period = reportingPeriod(f.reportDate, RECURRENCE_PERIOD[f.recurrence], f.cutoffDay ?? 15);
-    const reason = reasonOf(f, "recurring", period?.start ?? null);
+    const reason = () => reasonOf(f, "recurring", period?.start ?? null);
     if (f.lastUpdated === undefined)
-      return { status: "recurring", label: STATUS_LABEL_VI.recurring, daysLeft: null, flags, reason };
+      return withReason("recurring", STATUS_LABEL_VI.recurring, null, flags, reason);
     // Updates dated after the report date do not count for this period.
     const reported =
       !!f.lastUpdated && !!period && f.lastUpdated >= period.start && f.lastUpdated <= f.reportDate;
     const label = `${STATUS_LABEL_VI.recurring} (${reported ? RECURRING_REPORTED : RECURRING_NOT_REPORTED})`;
-    return { status: "recurring", label, daysLeft: null, flags, reason };
+    return withReason("recurring", label, null, flags, reason);
   }
   const { status, daysLeft } = statusOf(f, flags);
-  return { status, label: STATUS_LABEL_VI[status], daysLeft, flags, reason: reasonOf(f, status, null) };
+  return withReason(status, STATUS_LABEL_VI[status], daysLeft, flags, () => reasonOf(f, status, null));
 }
