@@ -176,6 +176,11 @@ describe("task pane in headless Chromium", () => {
     expect(await excelDouble(page, `const s = book.sheet("Thiết lập"); return s.peek(1, 2)?.value;`)).toBe(
       isoToSerial("2028-12-31"),
     );
+    // Why: each overdue task with its due date and the date compared.
+    if (overdue.length)
+      expect(await page.getByTestId("overdue-reasons").innerText()).toMatch(
+        /Hạn \d\d\/\d\d\/\d{4}, ngày báo cáo 31\/12\/2028: quá hạn \d+ ngày\./,
+      );
     await page.screenshot({ path: screenshotPath("track-step.png"), fullPage: true });
     if (overdue.length) {
       await page.getByTestId("jump-overdue").click();

@@ -13,7 +13,7 @@ import { parsePlanText } from "../../src/core/import/parse-plan";
 import { TASK_COLUMNS, columnOf } from "../../src/core/sheets/workbook-layout";
 import { writeTrackingWorkbook } from "../../src/core/workflows/write-tracking-workbook";
 import { XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
-import { compareWithRecalc, convert, hasLibreOffice, recalculate } from "./libreoffice";
+import { compareWithRecalc, convert, formulaCells, hasLibreOffice, recalculate } from "./libreoffice";
 
 const SEEDS = join(__dirname, "../../../shared/seeds");
 const OUT = join(__dirname, "../../test-output");
@@ -81,6 +81,40 @@ describe("workbooks built from the seeds, recalculated by LibreOffice", () => {
       expect({ file, differences: r.differences.slice(0, 5) }).toEqual({ file, differences: [] });
       expect(r.formulas).toBeGreaterThan(50);
     }
+  });
+
+  it("uses only functions of Excel 2010 (no custom function, no LET/LAMBDA/IFS/XLOOKUP, no dynamic arrays)", async () => {
+    const EXCEL_2010 = new Set([
+      "IF",
+      "AND",
+      "OR",
+      "NOT",
+      "ISTEXT",
+      "ISNUMBER",
+      "ISLOGICAL",
+      "INDEX",
+      "CHOOSE",
+      "DATE",
+      "DAY",
+      "MONTH",
+      "YEAR",
+      "MOD",
+      "MIN",
+      "MAX",
+      "TRIM",
+      "RIGHT",
+    ]);
+    const used = new Set<string>();
+    for (const file of [...files, updated])
+      for (const c of await formulaCells(file))
+        for (const m of c.formula
+          .split('"')
+          .filter((_, i) => i % 2 === 0)
+          .join("")
+          .matchAll(/([A-Z][A-Z0-9._]*)\(/g))
+          used.add(m[1]!);
+    expect([...used].filter((f) => !EXCEL_2010.has(f))).toEqual([]);
+    expect(used.size).toBeGreaterThan(10);
   });
 
   it("the updated workbook kept every clerk entry and recomputed at the new report date", async () => {

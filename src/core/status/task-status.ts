@@ -143,38 +143,34 @@ function statusOf(f: TaskFacts, flags: TaskFlag[]): { status: TaskStatus; daysLe
 }
 
 /** The reason is text built from dates: made when read (KH.TRANGTHAI over a column needs only labels). */
-function withReason(
-  status: TaskStatus,
-  label: string,
-  daysLeft: number | null,
-  flags: TaskFlag[],
-  reason: () => string,
-): TaskStatusResult {
-  let text: string | undefined;
-  return {
-    status,
-    label,
-    daysLeft,
-    flags,
-    get reason() {
-      return (text ??= reason());
-    },
-  };
+class StatusResult implements TaskStatusResult {
+  private text: string | undefined;
+  constructor(
+    readonly status: TaskStatus,
+    readonly label: string,
+    readonly daysLeft: number | null,
+    readonly flags: TaskFlag[],
+    private readonly facts: TaskFacts,
+    private readonly periodStart: string | null,
+  ) {}
+  get reason(): string {
+    return (this.text ??= reasonOf(this.facts, this.status, this.periodStart));
+  }
 }
 
 export function taskStatus(f: TaskFacts): TaskStatusResult {
   const flags: TaskFlag[] = [];
   if (f.recurrence !== "none") {
     const period = reportingPeriod(f.reportDate, RECURRENCE_PERIOD[f.recurrence], f.cutoffDay ?? 15);
-    const reason = () => reasonOf(f, "recurring", period?.start ?? null);
+    const start = period?.start ?? null;
     if (f.lastUpdated === undefined)
-      return withReason("recurring", STATUS_LABEL_VI.recurring, null, flags, reason);
+      return new StatusResult("recurring", STATUS_LABEL_VI.recurring, null, flags, f, start);
     // Updates dated after the report date do not count for this period.
     const reported =
       !!f.lastUpdated && !!period && f.lastUpdated >= period.start && f.lastUpdated <= f.reportDate;
     const label = `${STATUS_LABEL_VI.recurring} (${reported ? RECURRING_REPORTED : RECURRING_NOT_REPORTED})`;
-    return withReason("recurring", label, null, flags, reason);
+    return new StatusResult("recurring", label, null, flags, f, start);
   }
   const { status, daysLeft } = statusOf(f, flags);
-  return withReason(status, STATUS_LABEL_VI[status], daysLeft, flags, () => reasonOf(f, status, null));
+  return new StatusResult(status, STATUS_LABEL_VI[status], daysLeft, flags, f, null);
 }

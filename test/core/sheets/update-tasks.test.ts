@@ -96,3 +96,29 @@ describe("re-importing a revised plan", () => {
     );
   });
 });
+
+describe("a due date corrected by hand", () => {
+  const tables = syntheticTables({
+    seed: 62,
+    planYear: 2026,
+    tables: 1,
+    rowsPerTable: 3,
+    withSections: false,
+    withOutput: true,
+    withNote: false,
+  });
+  const first = trackingSheets(plan(tables), o)[0]!;
+  const headers = first.columns.map((c) => c.header);
+  const col = (key: string) => first.columns.findIndex((c) => c.key === key);
+  it("survives a re-import of the same deadline text, and gives way when the text changes", () => {
+    const saved = asSaved(first.rows, headers);
+    saved[0]![headers[col("due")]!] = "2026-11-15";
+    const same = updateSheet(trackingSheets(plan(tables), o)[0]!, saved, "tasks").sheet;
+    expect(same.rows[0]![col("due")]).toBe("2026-11-15");
+    const revised = structuredClone(tables);
+    revised[0]!.rows[0]!.deadlineText = "31/12/2027";
+    revised[0]!.rows[0]!.dueDate = "2027-12-31";
+    const changed = updateSheet(trackingSheets(plan(revised), o)[0]!, saved, "tasks").sheet;
+    expect(changed.rows[0]![col("due")]).toBe("2027-12-31");
+  });
+});
