@@ -509,8 +509,12 @@ export class RangeDouble extends ProxyDouble {
         cell.value = x;
         cell.formula = null;
       } else if (typeof x === "string" && x.startsWith("=")) {
-        cell.formula = x;
-        cell.value = x;
+        // A reference to a sheet that does not exist (yet) is lost: Excel writes #REF! for it.
+        const book = this.session.book;
+        cell.formula = x.replace(/'((?:[^']|'')+)'!\$?[A-Z]+\$?\d+/g, (m, name: string) =>
+          book.sheet(name.replace(/''/g, "'")) ? m : "#REF!",
+        );
+        cell.value = cell.formula;
       } else if (typeof x === "string" && x.startsWith("'")) {
         cell.value = x.slice(1);
         cell.formula = null;
