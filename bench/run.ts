@@ -12,6 +12,7 @@ import { writeWorkbook } from "../src/xlsx/xlsx-workbook";
 import { WorkbookDouble } from "../test/doubles/excel-double";
 import { sampleSheet } from "../test/excel/sample-sheet";
 import { parsePlanText } from "../src/core/import/parse-plan";
+import { trackingSheets } from "../src/core/sheets/tracking-sheets";
 import { renderPdfText, syntheticTables } from "../test/fixtures/synthetic-plan";
 import * as KH from "../src/functions/functions";
 import { isoToSerial } from "../src/core/excel-dates";
@@ -100,6 +101,16 @@ async function main() {
       }),
     );
   }
+  // The real tracking sheets (native formulas of several kilobytes per row) through the adapter.
+  const plan5000 = parsePlanText(pdfText(5000), { file: "bench.txt", planYear: 2026 }).plan;
+  const sheets5000 = trackingSheets(plan5000, { reportDate: "2026-10-14" });
+  results.push(
+    await measure("adapter: write tracking sheets of 5,000 tasks (Excel double)", 3, async () => {
+      const book = new WorkbookDouble();
+      const r = await new OfficeWorkbook(book.run as unknown as ExcelRunner).writeSheets(sheets5000);
+      return `${r.syncs} syncs, largest request ${(Math.max(...book.requestSizes) / 1024).toFixed(0)} KiB`;
+    }),
+  );
   const dir = mkdtempSync(join(tmpdir(), "kh-bench-"));
   results.push(
     await measure("exceljs: write 5000 task rows to .xlsx", 3, async () => {
