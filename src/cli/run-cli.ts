@@ -26,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   // Each command loads what it needs when it runs: "plan version" loads no reader and no exceljs.
   parse: async (args, io) => (await import("./commands/parse")).parseCommand(args, io),
   build: async (args, io) => (await import("./commands/build")).buildCommand(args, io),
+  report: async (args, io) => (await import("./commands/report")).reportCommand(args, io),
   help: async (_args, io) => {
     io.out(USAGE);
     return EXIT.ok;

@@ -12,10 +12,14 @@ Lệnh / Commands:
   build FILE --out SỔ.xlsx [--report-date YYYY-MM-DD] [--plan-year YYYY] [--update SỔ_CŨ.xlsx] [--force]
                      Ghi sổ theo dõi (Nhiệm vụ, Chỉ tiêu, Thiết lập) / write the tracking workbook;
                      --update giữ mọi số liệu đã nhập trong sổ cũ / keeps everything typed in the old one
+  report SỔ.xlsx --period YYYY-MM [--kind month|quarter|half|nine-month|year] [--unit TÊN]
+         --out BÁO_CÁO.xlsx [--docx BÁO_CÁO.docx] [--pdf BÁO_CÁO.pdf] [--json]
+                     Lập báo cáo định kỳ theo Nghị định 30/2020 (trang BC …, phụ lục), Word, PDF;
+                     --json in số liệu / the periodic report as sheets, .docx, .pdf; --json prints figures
   version            In số phiên bản / print the version
   help, --help, -h   In hướng dẫn này / print this help
 
-Sắp có / Coming: report, split, merge.
+Sắp có / Coming: split, merge.
 
 Mã thoát / Exit codes: 0 thành công / success, 1 lỗi dữ liệu hoặc tệp / data or file error,
 2 sai cú pháp lệnh / usage error.

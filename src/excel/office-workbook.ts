@@ -26,6 +26,8 @@ import {
 import { DEFAULT_CHUNK_BUDGET_BYTES, splitRowsByPayload } from "../core/sheets/request-chunks";
 import { isFilledDown } from "../core/sheets/formula-shift";
 import { headerHeight } from "../core/sheets/row-heights";
+import type { DocumentSheet } from "../core/sheets/document-spec";
+import { queueDocument } from "./document-renderer";
 import { uniqueSheetName } from "../core/sheets/sheet-names";
 import type {
   SelectionSnapshot,
@@ -65,6 +67,8 @@ interface PreparedSheet {
 
 /** A cell read range at a time under Excel on the web's 5 MB response limit (~100 bytes a cell). */
 export const READ_CELLS_PER_REQUEST = 40_000;
+/** Rows of a document sheet per request (each row is a few formatting commands). */
+export const DOCUMENT_ROWS_PER_REQUEST = 800;
 
 export class SelectionError extends Error {
   readonly code = "InvalidSelection";
@@ -360,6 +364,54 @@ export class OfficeWorkbook implements WorkbookPort {
       // The used range may start below or right of A1: pad so that row 0 is the header row.
       const pad = Array.from({ length: used.rowIndex }, () => [] as SheetValue[]);
       return [...pad, ...out.map((r) => [...Array<SheetValue>(used.columnIndex).fill(""), ...r])];
+    });
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  /**
+   * Adds document sheets (a report and its appendices) under names not taken yet: one sync to read
+   * the names, then one per block of DOCUMENT_ROWS_PER_REQUEST rows, calculation suspended.
+   */
+  async writeDocuments(docs: readonly DocumentSheet[]): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const taken = sheets.items.map((s) => s.name);
+      const names = docs.map((d) => {
+        const name = uniqueSheetName(d.name, taken);
+        taken.push(name);
+        return name;
+      });
+      const jobs = docs.flatMap((d, i) =>
+        Array.from({ length: Math.max(1, Math.ceil(d.rows.length / DOCUMENT_ROWS_PER_REQUEST)) }, (_, k) => ({
+          doc: d,
+          name: names[i]!,
+          from: k * DOCUMENT_ROWS_PER_REQUEST,
+          to: Math.min(d.rows.length, (k + 1) * DOCUMENT_ROWS_PER_REQUEST),
+        })),
+      );
+      const worksheets = new Map<string, Excel.Worksheet>();
+      for (const job of jobs) {
+        context.workbook.application.suspendApiCalculationUntilNextSync();
+        let ws = worksheets.get(job.name);
+        if (!ws) {
+          ws = sheets.add(job.name);
+          worksheets.set(job.name, ws);
+        }
+        queueDocument(ws, job.doc, job.from, job.to);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block of rows
+        await context.sync();
+      }
+      return names;
     });
   }
 

@@ -11,6 +11,8 @@ import type { SheetSpec } from "../core/sheets/sheet-spec";
 import { uniqueSheetName } from "../core/sheets/sheet-names";
 import type { SheetPort, WriteOptions, WriteResult } from "../core/workflows/workbook-port";
 import { newWorkbook, renderSheet } from "./xlsx-writer";
+import { renderDocument } from "./document-writer";
+import type { DocumentSheet } from "../core/sheets/document-spec";
 
 /** A cell's value as Excel's Range.values gives it. */
 export function excelValue(v: ExcelJS.CellValue): string | number | boolean {
@@ -59,6 +61,21 @@ export class XlsxWorkbook implements SheetPort {
     });
     options.onProgress?.({ done: 1, total: 1 });
     return { sheets, syncs: 0 };
+  }
+
+  /** Adds document sheets (a report and its appendices), each under a name not taken yet. */
+  async writeDocuments(docs: readonly DocumentSheet[]): Promise<string[]> {
+    const taken = this.book.worksheets.map((w) => w.name);
+    return docs.map((doc) => {
+      const name = uniqueSheetName(doc.name, taken);
+      taken.push(name);
+      renderDocument(this.book.addWorksheet(name), doc);
+      return name;
+    });
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.book.worksheets.map((w) => w.name);
   }
 
   async save(path: string): Promise<void> {

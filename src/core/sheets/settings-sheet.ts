@@ -65,6 +65,14 @@ export function settingsSheet(
     quarterStart: { formula: f.quarterStart, cached: start("quarter") },
     yearStart: { formula: f.yearStart, cached: start("year") },
     reportDateText: { formula: f.reportDateText, cached: viDate(s.reportDate) },
+    place: stored.place ?? "",
+    reportNumber: stored.reportNumber ?? "",
+    documentCode: stored.documentCode ?? "BC-UBND",
+    signerCapacity: stored.signerCapacity ?? "TM. ỦY BAN NHÂN DÂN",
+    signerTitle: stored.signerTitle ?? "CHỦ TỊCH",
+    signerName: stored.signerName ?? "",
+    recipients: stored.recipients ?? "",
+    planName: stored.planName ?? "",
   };
   const rows = (Object.keys(SETTINGS) as SettingKey[])
     .sort((a, b) => SETTINGS[a].row - SETTINGS[b].row)

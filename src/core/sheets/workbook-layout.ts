@@ -32,6 +32,7 @@ export const TASK_COLUMNS: ColumnSpec[] = [
   { key: "status", header: "Trạng thái", kind: "formula", width: 20, wrap: true },
   { key: "daysLeft", header: "Số ngày còn lại", kind: "formula", width: 8 },
   { key: "reason", header: "Căn cứ trạng thái", kind: "formula", width: 36, wrap: true },
+  { key: "proposals", header: "Đề xuất, kiến nghị", kind: "text", width: 24, wrap: true },
   { key: "updated", header: "Cập nhật lần cuối", kind: "date", width: 11 },
   { key: "recurrence", header: "Lặp lại", kind: "text", width: 12 },
   { key: "partners", header: "Cơ quan phối hợp", kind: "text", width: 22, wrap: true },
@@ -49,7 +50,7 @@ export const TASK_PRINT_COLUMNS = TASK_COLUMNS.findIndex((c) => c.key === "statu
 
 /** Columns the clerks fill in, per sheet: never overwritten by an import. */
 export const CLERK_COLUMNS = {
-  tasks: ["progress", "completed", "result", "difficulties", "updated"],
+  tasks: ["progress", "completed", "result", "difficulties", "updated", "proposals"],
   indicators: ["actual", "asOf"],
 } as const;
 
@@ -79,6 +80,14 @@ export const SETTINGS = {
   quarterStart: { row: 12, column: "C", label: "Kỳ quý chứa ngày báo cáo bắt đầu từ (tự tính)" },
   yearStart: { row: 13, column: "C", label: "Kỳ năm chứa ngày báo cáo bắt đầu từ (tự tính)" },
   reportDateText: { row: 14, column: "B", label: "Ngày báo cáo (dạng chữ, tự tính)" },
+  place: { row: 15, column: "B", label: "Địa danh (ghi trước ngày tháng của báo cáo)" },
+  reportNumber: { row: 16, column: "B", label: "Số báo cáo" },
+  documentCode: { row: 17, column: "B", label: "Ký hiệu văn bản (sau số, ví dụ BC-UBND)" },
+  signerCapacity: { row: 18, column: "B", label: "Thẩm quyền ký (ví dụ TM. ỦY BAN NHÂN DÂN)" },
+  signerTitle: { row: 19, column: "B", label: "Chức vụ người ký (ví dụ CHỦ TỊCH)" },
+  signerName: { row: 20, column: "B", label: "Họ và tên người ký" },
+  recipients: { row: 21, column: "B", label: "Nơi nhận (mỗi dòng một nơi)" },
+  planName: { row: 22, column: "B", label: "Tên kế hoạch (ghi trong trích yếu báo cáo)" },
 } as const satisfies Record<string, SettingCell>;
 
 export type SettingKey = keyof typeof SETTINGS;

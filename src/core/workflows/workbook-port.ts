@@ -6,6 +6,7 @@
  */
 import type { SheetValue } from "../sheets/read-sheet";
 import type { SheetSpec } from "../sheets/sheet-spec";
+import type { DocumentSheet } from "../sheets/document-spec";
 
 export interface WriteProgress {
   /** Requests sent so far and in all. */
@@ -42,4 +43,8 @@ export interface SheetPort {
   /** The used range of a sheet (header first), or null when the sheet does not exist. */
   readSheet(name: string): Promise<SheetValue[][] | null>;
   writeSheets(specs: readonly SheetSpec[], options?: WriteOptions): Promise<WriteResult>;
+  /** The names of the workbook's sheets, in order. */
+  sheetNames(): Promise<string[]>;
+  /** Adds document sheets (never replacing one); returns the names used. */
+  writeDocuments(docs: readonly DocumentSheet[]): Promise<string[]>;
 }

@@ -1,0 +1,155 @@
+/**
+ * The periodic report workflow, shared by the pane and the CLI through a SheetPort: read the
+ * tracking sheets and settings, check the request (a workbook without the tracking sheets, an unknown
+ * unit, a period outside the plan are refused by name), compute the content, lay it out, and add the
+ * report sheets to the workbook without touching an earlier report.
+ */
+import { ImportError } from "../import/import-error";
+import { cutoffDayFrom, type PeriodKind } from "../periods/reporting-period";
+import { indicatorColumns } from "../sheets/indicator-sheet";
+import { readSettings, rowsByKey } from "../sheets/read-sheet";
+import type { IndicatorRowValues } from "../sheets/indicator-sheet";
+import type { TaskRowValues, TrackingSettings } from "../sheets/task-sheet";
+import { SHEET, TASK_COLUMNS, type SettingKey } from "../sheets/workbook-layout";
+import type { ScalarCell } from "../sheets/sheet-spec";
+import { unitKey } from "../units/unit-key";
+import { knownUnits, reportContent, type ReportContent } from "../report/report-content";
+import { reportDocument, type ReportDocument, type ReportHeader } from "../report/report-document";
+import { REPORT_KIND_VI, reportSheetName, reportWindow } from "../report/report-period";
+import { appendixName, reportSheets } from "../report/report-sheets";
+import type { DocumentSheet } from "../sheets/document-spec";
+import type { SheetPort } from "./workbook-port";
+
+export interface TrackingData {
+  tasks: TaskRowValues[];
+  indicators: { years: number[]; rows: IndicatorRowValues[] };
+  stored: Partial<Record<SettingKey, ScalarCell>>;
+}
+
+export interface ReportRequest {
+  /** The reporting month, "2025-10". */
+  period: string;
+  kind: PeriodKind;
+  unit?: string | null;
+  /** Header fields typed in the pane, over those of "Thiết lập". */
+  header?: Partial<ReportHeader>;
+}
+
+export interface ComposedReport {
+  content: ReportContent;
+  document: ReportDocument;
+  sheets: DocumentSheet[];
+}
+
+export async function readTrackingData(port: SheetPort, file = "sổ theo dõi"): Promise<TrackingData> {
+  const [tasks, indicators, settings] = await Promise.all([
+    port.readSheet(SHEET.tasks),
+    port.readSheet(SHEET.indicators),
+    port.readSheet(SHEET.settings),
+  ]);
+  const keyed = tasks ? rowsByKey(tasks, TASK_COLUMNS) : null;
+  if (!keyed || !keyed.keys.has("id") || !keyed.keys.has("due"))
+    throw new ImportError(
+      `${file} không có trang "${SHEET.tasks}" của sổ theo dõi (lập sổ bằng "Nhập kế hoạch" hoặc lệnh plan build trước khi lập báo cáo).`,
+      `${file} has no "${SHEET.tasks}" tracking sheet (build the tracking workbook first).`,
+    );
+  const years = (indicators?.[0] ?? []).flatMap((h) =>
+    /^\d{4}$/.test(String(h ?? "").trim()) ? [Number(h)] : [],
+  );
+  const indicatorRows = indicators && years.length ? rowsByKey(indicators, indicatorColumns(years)).rows : [];
+  return {
+    tasks: keyed.rows.map((r) => r.values),
+    indicators: { years, rows: indicatorRows.map((r) => r.values) },
+    stored: settings ? readSettings(settings) : {},
+  };
+}
+
+const str = (v: ScalarCell | undefined) => (v === null || v === undefined ? "" : String(v));
+
+function settingsOf(
+  stored: TrackingData["stored"],
+  fallbackDate: string,
+): TrackingSettings & { submissionDay: number } {
+  const num = (v: ScalarCell | undefined, d: number) => (typeof v === "number" ? v : d);
+  return {
+    reportDate: typeof stored.reportDate === "string" ? stored.reportDate : fallbackDate,
+    dueSoonDays: num(stored.dueSoonDays, 7),
+    cutoffDay: cutoffDayFrom(stored.cutoffDay as string | number | null | undefined) ?? 15,
+    planYear: num(stored.planYear, Number(fallbackDate.slice(0, 4))),
+    submissionDay: num(stored.submissionDay, 10),
+  };
+}
+
+export function composeReport(data: TrackingData, req: ReportRequest, base?: string): ComposedReport {
+  const cutoff = cutoffDayFrom(data.stored.cutoffDay as string | number | null | undefined) ?? 15;
+  const window = reportWindow(req.period, req.kind, cutoff);
+  if (!window)
+    throw new ImportError(
+      `Không có kỳ báo cáo ${REPORT_KIND_VI[req.kind]} nào chứa tháng ${req.period} (kỳ 9 tháng kết thúc vào tháng 9; tháng ghi dạng YYYY-MM).`,
+      `No ${req.kind} reporting period holds the month ${req.period}.`,
+    );
+  const settings = settingsOf(data.stored, window.end);
+  if (window.end < `${settings.planYear}-01-01`)
+    throw new ImportError(
+      `Kỳ ${window.label} (${window.start} – ${window.end}) nằm trước năm kế hoạch ${settings.planYear}.`,
+      `The period ${window.label} lies before the plan year ${settings.planYear}.`,
+    );
+  if (req.unit) {
+    const units = knownUnits(data.tasks);
+    if (!units.some((u) => unitKey(u) === unitKey(req.unit!)))
+      throw new ImportError(
+        `Không có cơ quan chủ trì "${req.unit}" trong sổ. Các cơ quan có trong sổ: ${units.join("; ")}.`,
+        `No lead unit "${req.unit}" in the workbook. Known units: ${units.join("; ")}.`,
+      );
+  }
+  const content = reportContent({
+    tasks: data.tasks,
+    indicators: data.indicators,
+    settings,
+    window,
+    unit: req.unit,
+  });
+  const s = data.stored;
+  const header: ReportHeader = {
+    parentAgency: str(s.parentAgency),
+    issuingAgency: str(s.issuingAgency),
+    place: str(s.place),
+    reportNumber: str(s.reportNumber),
+    documentCode: str(s.documentCode) || "BC-UBND",
+    signerCapacity: str(s.signerCapacity) || "TM. ỦY BAN NHÂN DÂN",
+    signerTitle: str(s.signerTitle) || "CHỦ TỊCH",
+    signerName: str(s.signerName),
+    recipients: str(s.recipients),
+    planName: str(s.planName),
+    ...Object.fromEntries(Object.entries(req.header ?? {}).filter(([, v]) => v !== undefined)),
+  };
+  const document = reportDocument(content, header);
+  return { content, document, sheets: reportSheets(document, base ?? reportSheetName(window)) };
+}
+
+/** A body sheet name not taken, with room for its appendices ("BC T10-2025 (2)" … "PL4"). */
+export function freeReportName(wanted: string, taken: readonly string[], appendices: number): string {
+  const all = new Set(taken.map((t) => t.toLocaleLowerCase("vi")));
+  for (let i = 1; ; i++) {
+    const base = i === 1 ? wanted : `${wanted} (${i})`;
+    const names = [base, ...Array.from({ length: appendices }, (_, k) => appendixName(base, k))];
+    if (names.every((n) => !all.has(n.toLocaleLowerCase("vi")))) return base;
+  }
+}
+
+export interface WrittenReport extends ComposedReport {
+  names: string[];
+}
+
+export async function writeReport(
+  port: SheetPort,
+  req: ReportRequest,
+  file?: string,
+): Promise<WrittenReport> {
+  const data = await readTrackingData(port, file);
+  const first = composeReport(data, req);
+  const base = freeReportName(first.sheets[0]!.name, await port.sheetNames(), first.sheets.length - 1);
+  const composed = base === first.sheets[0]!.name ? first : composeReport(data, req, base);
+  const names = await port.writeDocuments(composed.sheets);
+  return { ...composed, names };
+}
