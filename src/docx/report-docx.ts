@@ -73,7 +73,7 @@ function rule(indentMm: number): Paragraph {
   return new Paragraph({
     border: { top: RULE },
     indent: { left: mm(indentMm), right: mm(indentMm) },
-    spacing: { before: 0, after: 120 },
+    spacing: { before: 60, after: 120 },
     children: [],
   });
 }

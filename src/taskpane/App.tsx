@@ -9,6 +9,7 @@ import { StepTabs, type Step } from "./components/StepTabs";
 import { describeError } from "./describe-error";
 import { ImportStep } from "./import/ImportStep";
 import { TrackStep } from "./track/TrackStep";
+import { ReportStep } from "./report/ReportStep";
 import { useJob } from "./use-job";
 
 export interface AppProps {
@@ -83,6 +84,14 @@ export function App({ workbook, initialLanguage, storage }: AppProps) {
           />
         ) : step === "track" ? (
           <TrackStep
+            strings={strings}
+            workbook={workbook}
+            job={job}
+            notify={notify}
+            describe={(error) => describeError(error, strings)}
+          />
+        ) : step === "report" ? (
+          <ReportStep
             strings={strings}
             workbook={workbook}
             job={job}

@@ -251,6 +251,51 @@ describe("task pane in headless Chromium", () => {
     await page.context().close();
   });
 
+  it("writes the periodic report: preview of the counts, the report sheets, the .docx download", async () => {
+    const { page, problems } = await openPane(browser, origin, script);
+    const tables = syntheticTables({
+      seed: 12,
+      planYear: 2026,
+      tables: 1,
+      rowsPerTable: 8,
+      withSections: false,
+      withOutput: true,
+      withNote: false,
+    });
+    await page.getByTestId("paste-area").fill(renderWordText(tables, 2026));
+    await page.getByTestId("import-read").click();
+    await page.getByTestId("import-confirm").click();
+    await page.getByTestId("message-success").waitFor();
+    await page.getByTestId("step-report").click();
+    await page.getByTestId("report-period").fill("2026-10");
+    await page.getByTestId("report-preview").click();
+    await page.getByTestId("report-summary").waitFor();
+    expect(await page.getByTestId("report-summary").innerText()).toContain(
+      "Tháng 10/2026: số liệu từ 15/09/2026 đến 14/10/2026",
+    );
+    expect(await page.getByTestId("report-total").innerText()).toContain("8");
+    await page.getByTestId("report-number").fill("7");
+    await page.screenshot({ path: screenshotPath("report-step.png"), fullPage: true });
+    await page.getByTestId("report-write").click();
+    await page.getByText("Đã ghi báo cáo vào các trang").waitFor();
+    const written = await excelDouble<{ names: string[]; number: unknown }>(
+      page,
+      `return { names: book.sheets.map((s) => s.name), number: book.sheet("BC T10-2026").peek(3, 0)?.value };`,
+    );
+    expect(written.names).toEqual(expect.arrayContaining(["BC T10-2026", "BC T10-2026 PL4"]));
+    expect(written.number).toBe("Số: 07/BC-UBND");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("report-docx").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("BC T10-2026.docx");
+    const path = await download.path();
+    const bytes = require("node:fs").readFileSync(path) as Buffer;
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+    expectClean(problems);
+    await page.context().close();
+  });
+
   it("highlights table lines it could not place", async () => {
     const { page, problems } = await openPane(browser, origin, script);
     const tables = syntheticTables({

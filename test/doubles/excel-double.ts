@@ -34,6 +34,11 @@ interface CellData {
   wrap: boolean;
   bold: boolean;
   fill: string | null;
+  fontName?: string;
+  fontSize?: number;
+  italic?: boolean;
+  align?: string;
+  borders?: string[];
 }
 
 function emptyCell(): CellData {
@@ -192,6 +197,12 @@ export class SheetData {
   hiddenColumns = new Set<number>();
   rowHeights = new Map<number, number>();
   autoFilter: Address | null = null;
+  merges: Address[] = [];
+  headers: { state: string; firstCenter: string; defaultCenter: string } = {
+    state: "Default",
+    firstCenter: "",
+    defaultCenter: "",
+  };
   constructor(public name: string) {}
 
   cell(row: number, col: number): CellData {
@@ -301,19 +312,60 @@ function asMatrix(value: unknown, a: Address, what: string): unknown[][] {
 }
 
 export class RangeFormatDouble {
-  font: { bold: boolean; color: string };
+  font: { bold: boolean; color: string; name: string; size: number; italic: boolean };
   fill: { color: string };
+  readonly borders: { getItem: (edge: string) => { style: string } };
   constructor(private readonly range: RangeDouble) {
     const self = this.range;
+    const setter = (fn: (c: CellData) => void) => {
+      self.forEach(fn);
+      self.session.queue(24);
+    };
     this.font = {
       set bold(v: boolean) {
-        self.forEach((c) => (c.bold = v));
-        self.session.queue(24);
+        setter((c) => (c.bold = v));
       },
       get bold() {
         return self.firstCell().bold;
       },
+      set name(v: string) {
+        setter((c) => (c.fontName = v));
+      },
+      get name() {
+        return self.firstCell().fontName ?? "Calibri";
+      },
+      set size(v: number) {
+        if (!(v >= 1 && v <= 409)) throw new OfficeDoubleError("InvalidArgument", `Bad font size ${v}.`);
+        setter((c) => (c.fontSize = v));
+      },
+      get size() {
+        return self.firstCell().fontSize ?? 11;
+      },
+      set italic(v: boolean) {
+        setter((c) => (c.italic = v));
+      },
+      get italic() {
+        return Boolean(self.firstCell().italic);
+      },
       color: "#000000",
+    };
+    this.borders = {
+      getItem: (edge: string) => {
+        if (
+          !["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"].includes(
+            edge,
+          )
+        )
+          throw new OfficeDoubleError("InvalidArgument", `Unknown border '${edge}'.`);
+        return {
+          set style(v: string) {
+            setter((c) => (c.borders = [...(c.borders ?? []), `${edge}:${v}`]));
+          },
+          get style() {
+            return "";
+          },
+        };
+      },
     };
     this.fill = {
       set color(v: string) {
@@ -337,8 +389,31 @@ export class RangeFormatDouble {
       this.range.sheet.columnWidths.set(this.range.area.col + c, points);
     this.range.session.queue(24);
   }
-  set verticalAlignment(_v: string) {
+  set verticalAlignment(v: string) {
+    if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(v))
+      throw new OfficeDoubleError("InvalidArgument", `Bad vertical alignment '${v}'.`);
     this.range.session.queue(24);
+  }
+  set horizontalAlignment(v: string) {
+    if (
+      ![
+        "General",
+        "Left",
+        "Center",
+        "Right",
+        "Fill",
+        "Justify",
+        "CenterAcrossSelection",
+        "Distributed",
+      ].includes(v)
+    )
+      throw new OfficeDoubleError("InvalidArgument", `Bad horizontal alignment '${v}'.`);
+    this.range.forEach((c) => (c.align = v));
+    this.range.session.queue(24);
+  }
+  set indentLevel(v: number) {
+    if (!(v >= 0 && v <= 250)) throw new OfficeDoubleError("InvalidArgument", `Bad indent ${v}.`);
+    this.range.session.queue(16);
   }
   autofitRows(): void {
     this.range.session.queue(16);
@@ -588,6 +663,22 @@ export class RangeDouble extends ProxyDouble {
     });
   }
 
+  /** Range.merge: one merged area (Excel keeps the top-left value). */
+  merge(_across = false): void {
+    if (
+      this.sheet.merges.some(
+        (m) =>
+          m.row < this.area.row + this.area.rowCount &&
+          this.area.row < m.row + m.rowCount &&
+          m.col < this.area.col + this.area.colCount &&
+          this.area.col < m.col + m.colCount,
+      )
+    )
+      throw new OfficeDoubleError("InvalidOperation", "The range overlaps a merged area.");
+    this.sheet.merges.push(this.area);
+    this.session.queue(24);
+  }
+
   set columnHidden(v: boolean) {
     for (let c = 0; c < this.area.colCount; c++)
       if (v) this.sheet.hiddenColumns.add(this.area.col + c);
@@ -660,7 +751,11 @@ export class WorksheetDouble extends ProxyDouble {
     headerMargin: number;
     footerMargin: number;
     zoom: unknown;
-    headersFooters: { defaultForAllPages: { centerFooter: string } };
+    headersFooters: {
+      state: string;
+      defaultForAllPages: { centerFooter: string; centerHeader: string };
+      firstPage: { centerHeader: string };
+    };
   };
   readonly tables: { add: (address: string, hasHeaders: boolean) => TableDouble; items: TableDouble[] };
   readonly autoFilter: { apply: (address: string) => void };
@@ -706,6 +801,15 @@ export class WorksheetDouble extends ProxyDouble {
       ),
       zoom: null,
       headersFooters: {
+        set state(v: string) {
+          if (!["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"].includes(v))
+            throw new OfficeDoubleError("InvalidArgument", `Bad header state '${v}'.`);
+          data.headers.state = v;
+          session.queue(16);
+        },
+        get state() {
+          return data.headers.state;
+        },
         defaultForAllPages: {
           set centerFooter(v: string) {
             data.centerFooter = v;
@@ -713,6 +817,22 @@ export class WorksheetDouble extends ProxyDouble {
           },
           get centerFooter() {
             return data.centerFooter;
+          },
+          set centerHeader(v: string) {
+            data.headers.defaultCenter = v;
+            session.queue(16);
+          },
+          get centerHeader() {
+            return data.headers.defaultCenter;
+          },
+        },
+        firstPage: {
+          set centerHeader(v: string) {
+            data.headers.firstCenter = v;
+            session.queue(16);
+          },
+          get centerHeader() {
+            return data.headers.firstCenter;
           },
         },
       },

@@ -14,6 +14,10 @@ import { TASK_COLUMNS, columnOf } from "../../src/core/sheets/workbook-layout";
 import { writeTrackingWorkbook } from "../../src/core/workflows/write-tracking-workbook";
 import { XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
 import { compareWithRecalc, convert, formulaCells, hasLibreOffice, recalculate } from "./libreoffice";
+import { writeFileSync } from "node:fs";
+import { Packer } from "docx";
+import { writeReport } from "../../src/core/workflows/periodic-report";
+import { reportDocx } from "../../src/docx/report-docx";
 
 const SEEDS = join(__dirname, "../../../shared/seeds");
 const OUT = join(__dirname, "../../test-output");
@@ -125,6 +129,24 @@ describe("workbooks built from the seeds, recalculated by LibreOffice", () => {
     expect(at("result", 6)).toBe("Đã ban hành văn bản triển khai");
     expect(at("difficulties", 7)).toBe("Chưa bố trí được kinh phí; đang chờ hướng dẫn của cấp trên.");
     expect(book.getWorksheet("Thiết lập")!.getCell("C2").value).toEqual(new Date(Date.UTC(2025, 10, 20)));
+  });
+
+  it("writes the report of seed 000, filled in, as .docx and renders it to PDF and PNG pages to look at", async () => {
+    const book = await XlsxWorkbook.open(updated);
+    const report = await writeReport(book, { period: "2025-11", kind: "month" });
+    expect(report.names[0]).toBe("BC T11-2025");
+    const docx = join(dir, "bao-cao-000.docx");
+    writeFileSync(docx, await Packer.toBuffer(reportDocx(report.document)));
+    mkdirSync(OUT, { recursive: true });
+    const [pdf] = convert([docx], "pdf", OUT);
+    const text = execFileSync("pdftotext", ["-layout", pdf!, "-"], { encoding: "utf8" });
+    expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(text).toContain("Kết quả thực hiện Kế hoạch tháng 11 năm 2025");
+    // The clerks' difficulty, word for word, in section II.
+    expect(text.replace(/\s+/g, " ")).toContain(
+      "Chưa bố trí được kinh phí; đang chờ hướng dẫn của cấp trên.",
+    );
+    execFileSync("pdftoppm", ["-png", "-r", "70", pdf!, join(OUT, "report-seed-000-page")]);
   });
 
   it("prints the tracking sheet legibly: A4 landscape pages with the header repeated and page numbers", () => {

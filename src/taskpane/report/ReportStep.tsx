@@ -1,0 +1,225 @@
+import { useState } from "react";
+import { Body1, Button, Dropdown, Field, Input, Option } from "@fluentui/react-components";
+import type { PeriodKind } from "../../core/periods/reporting-period";
+import { knownUnits, reportFigures } from "../../core/report/report-content";
+import {
+  composeReport,
+  freeReportName,
+  readTrackingData,
+  type ComposedReport,
+  type TrackingData,
+} from "../../core/workflows/periodic-report";
+import type { WorkbookPort } from "../../excel/workbook-port";
+import { format, type Strings } from "../i18n/catalogue";
+import type { JobState } from "../use-job";
+import type { Notify } from "../import/ImportStep";
+import { todayIso } from "../today";
+
+const KINDS: PeriodKind[] = ["month", "quarter", "half", "nine-months", "year"];
+const ALL = "";
+
+export interface ReportStepProps {
+  strings: Strings;
+  workbook: WorkbookPort | null;
+  job: JobState;
+  notify: Notify;
+  describe: (error: unknown) => string;
+}
+
+/** Saves a file the way a browser does (the pane runs in one). */
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Step 3: choose the period and unit, preview the counts, write the report sheets, download the .docx. */
+export function ReportStep({ strings, workbook, job, notify, describe }: ReportStepProps) {
+  const [kind, setKind] = useState<PeriodKind>("month");
+  const [period, setPeriod] = useState(todayIso().slice(0, 7));
+  const [unit, setUnit] = useState(ALL);
+  const [data, setData] = useState<TrackingData | null>(null);
+  const [header, setHeader] = useState({ issuingAgency: "", reportNumber: "", signerName: "" });
+  const [report, setReport] = useState<ComposedReport | null>(null);
+
+  const request = () => ({ period, kind, unit: unit || null, header });
+
+  const preview = async () => {
+    if (!workbook) return;
+    const outcome = await job.start(async () => {
+      const read = await readTrackingData(workbook, strings.reportWorkbook);
+      return { read, composed: composeReport(read, request()) };
+    });
+    if (!outcome.ok) return notify("error", describe(outcome.error));
+    setData(outcome.value.read);
+    const s = outcome.value.read.stored;
+    setHeader((h) => ({
+      issuingAgency: h.issuingAgency || String(s.issuingAgency ?? ""),
+      reportNumber: h.reportNumber || String(s.reportNumber ?? ""),
+      signerName: h.signerName || String(s.signerName ?? ""),
+    }));
+    setReport(outcome.value.composed);
+  };
+
+  const write = async () => {
+    if (!workbook || !data) return;
+    const outcome = await job.start(async () => {
+      const first = composeReport(data, request());
+      const base = freeReportName(
+        first.sheets[0]!.name,
+        await workbook.sheetNames(),
+        first.sheets.length - 1,
+      );
+      const composed = composeReport(data, request(), base);
+      return workbook.writeDocuments(composed.sheets);
+    });
+    if (!outcome.ok) return notify("error", describe(outcome.error));
+    notify("success", format(strings.reportWritten, { sheets: outcome.value.join(", ") }));
+  };
+
+  const docx = async () => {
+    if (!data) return;
+    const outcome = await job.start(async () => {
+      const composed = composeReport(data, request());
+      const [{ Packer }, { reportDocx }] = await Promise.all([
+        import("docx"),
+        import("../../docx/report-docx"),
+      ]);
+      return {
+        blob: await Packer.toBlob(reportDocx(composed.document)),
+        name: `${composed.sheets[0]!.name}.docx`,
+      };
+    });
+    if (!outcome.ok) return notify("error", describe(outcome.error));
+    download(outcome.value.blob, outcome.value.name);
+  };
+
+  const figures = report ? reportFigures(report.content) : null;
+  const units = data ? knownUnits(data.tasks) : [];
+  return (
+    <div className="report-step" data-testid="report-step">
+      <div className="import-actions">
+        <Field label={strings.reportKind}>
+          <Dropdown
+            data-testid="report-kind"
+            value={strings[`reportKind.${kind}` as keyof Strings]}
+            selectedOptions={[kind]}
+            onOptionSelect={(_e, d) => setKind(d.optionValue as PeriodKind)}
+          >
+            {KINDS.map((k) => (
+              <Option key={k} value={k}>
+                {strings[`reportKind.${k}` as keyof Strings]}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Field label={strings.reportPeriod}>
+          <Input
+            type="month"
+            data-testid="report-period"
+            value={period}
+            onChange={(_e, d) => setPeriod(d.value)}
+          />
+        </Field>
+      </div>
+      {data && (
+        <Field label={strings.reportUnit}>
+          <Dropdown
+            data-testid="report-unit"
+            value={unit || strings.reportAllUnits}
+            selectedOptions={[unit]}
+            onOptionSelect={(_e, d) => setUnit(d.optionValue ?? ALL)}
+          >
+            <Option value={ALL}>{strings.reportAllUnits}</Option>
+            {units.map((u) => (
+              <Option key={u} value={u}>
+                {u}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      )}
+      {data && (
+        <div className="import-actions">
+          <Field label={strings.reportIssuer}>
+            <Input
+              data-testid="report-issuer"
+              value={header.issuingAgency}
+              onChange={(_e, d) => setHeader({ ...header, issuingAgency: d.value })}
+            />
+          </Field>
+          <Field label={strings.reportNumber}>
+            <Input
+              data-testid="report-number"
+              value={header.reportNumber}
+              onChange={(_e, d) => setHeader({ ...header, reportNumber: d.value })}
+            />
+          </Field>
+          <Field label={strings.reportSigner}>
+            <Input
+              data-testid="report-signer"
+              value={header.signerName}
+              onChange={(_e, d) => setHeader({ ...header, signerName: d.value })}
+            />
+          </Field>
+        </div>
+      )}
+      <div className="import-actions">
+        <Button onClick={preview} disabled={job.running || !workbook} data-testid="report-preview">
+          {strings.reportPreview}
+        </Button>
+        <Button
+          appearance="primary"
+          onClick={write}
+          disabled={job.running || !report}
+          data-testid="report-write"
+        >
+          {strings.reportWrite}
+        </Button>
+        <Button onClick={docx} disabled={job.running || !report} data-testid="report-docx">
+          {strings.reportDocx}
+        </Button>
+      </div>
+      {figures && (
+        <div data-testid="report-summary">
+          <Body1 block>
+            {format(strings.reportSummary, {
+              label: figures.period.label,
+              from: figures.period.from.split("-").reverse().join("/"),
+              to: figures.period.to.split("-").reverse().join("/"),
+            })}
+          </Body1>
+          <ul className="status-counts">
+            <li data-testid="report-total">
+              {strings.reportTotal}: <b>{figures.totals.total}</b>
+            </li>
+            <li>
+              {strings["status.done-on-time"]}: <b>{figures.totals.completedOnTime}</b>
+            </li>
+            <li>
+              {strings["status.done-late"]}: <b>{figures.totals.completedLate}</b>
+            </li>
+            <li>
+              {strings["status.in-progress"]}: <b>{figures.totals.openInTime}</b>
+            </li>
+            <li data-testid="report-overdue">
+              {strings["status.overdue"]}: <b>{figures.totals.openOverdue}</b>
+            </li>
+            <li>
+              {strings["status.recurring"]}: <b>{figures.totals.recurring}</b>
+            </li>
+            <li data-testid="report-indicators">
+              {format(strings.reportIndicators, {
+                x: figures.indicators.exceeded + figures.indicators.met,
+                y: figures.indicators.withTarget,
+              })}
+            </li>
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
