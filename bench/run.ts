@@ -13,6 +13,12 @@ import { WorkbookDouble } from "../test/doubles/excel-double";
 import { sampleSheet } from "../test/excel/sample-sheet";
 import { parsePlanText } from "../src/core/import/parse-plan";
 import { trackingSheets } from "../src/core/sheets/tracking-sheets";
+import ExcelJS from "exceljs";
+import { Packer } from "docx";
+import { XlsxWorkbook } from "../src/xlsx/xlsx-workbook";
+import { writeTrackingWorkbook } from "../src/core/workflows/write-tracking-workbook";
+import { writeReport } from "../src/core/workflows/periodic-report";
+import { reportDocx } from "../src/docx/report-docx";
 import { renderPdfText, syntheticTables } from "../test/fixtures/synthetic-plan";
 import * as KH from "../src/functions/functions";
 import { isoToSerial } from "../src/core/excel-dates";
@@ -111,6 +117,28 @@ async function main() {
       return `${r.syncs} syncs, largest request ${(Math.max(...book.requestSizes) / 1024).toFixed(0)} KiB`;
     }),
   );
+  // The periodic report of 5,000 tasks across 20 units, headless: read the sheets, compute, lay out,
+  // write the report sheets and the .docx.
+  {
+    const units = Array.from({ length: 20 }, (_, i) => `Phòng chuyên môn số ${i + 1}`);
+    const plan = structuredClone(plan5000);
+    plan.tables.forEach((t) => {
+      if (t.kind === "tasks") t.rows.forEach((r, i) => (r.lead = [units[i % 20]!]));
+    });
+    const source = new XlsxWorkbook();
+    await writeTrackingWorkbook(source, plan, { reportDate: "2026-10-14" });
+    const bytes = await source.book.xlsx.writeBuffer();
+    results.push(
+      await measure("report: 5,000 tasks, 20 units, sheets + .docx (headless)", 3, async () => {
+        const book = new XlsxWorkbook(new ExcelJS.Workbook());
+        await book.book.xlsx.load(bytes as ArrayBuffer);
+        const t0 = performance.now();
+        const report = await writeReport(book, { period: "2026-10", kind: "month" });
+        const docx = await Packer.toBuffer(reportDocx(report.document));
+        return `${(performance.now() - t0).toFixed(0)} ms after loading the workbook; ${report.content.units.length} units, ${report.content.overdue.length} overdue; .docx ${(docx.length / 1024).toFixed(0)} KiB`;
+      }),
+    );
+  }
   const dir = mkdtempSync(join(tmpdir(), "kh-bench-"));
   results.push(
     await measure("exceljs: write 5000 task rows to .xlsx", 3, async () => {

@@ -11,6 +11,7 @@ import {
   BorderStyle,
   Document,
   Header,
+  ImageRun,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -24,6 +25,8 @@ import {
   type IParagraphOptions,
 } from "docx";
 import type { AppendixTable, ReportDocument } from "../core/report/report-document";
+import { barPng } from "../core/report/chart-picture";
+import type { ChartData } from "../core/report/report-charts";
 
 const FONT = "Times New Roman";
 /** Twentieths of a point per millimetre. */
@@ -221,6 +224,84 @@ function appendix(t: AppendixTable, reportRef: string, first: boolean): (Paragra
       rows: [headerRow, ...(rows.length ? rows : [empty])],
     }),
     ...(t.note ? [para([{ text: t.note, italic: true }], { spacing: { before: 120 } }, 12)] : []),
+    ...(t.chart ? chartBlock(t.chart.data) : []),
+  ];
+}
+
+/**
+ * A chart as pictures and text that every program shows the same way (Word, LibreOffice, viewers
+ * without SVG): the title, then one row per category with its label, its bar as a picture and its
+ * total, and a legend of colour swatches with the series names.
+ */
+function chartBlock(chart: ChartData): (Paragraph | Table)[] {
+  const BAR_WIDTH = 420;
+  const totals = chart.categories.map((_, i) =>
+    chart.stacked
+      ? chart.series.reduce((a, s) => a + (s.values[i] ?? 0), 0)
+      : (chart.series[0]?.values[i] ?? 0),
+  );
+  const max = Math.max(1, ...totals);
+  const picture = (data: Uint8Array, width: number, height: number, name: string) =>
+    new ImageRun({
+      type: "png",
+      data,
+      transformation: { width, height },
+      altText: { name, title: name, description: name },
+    });
+  const plain = (children: (Paragraph | Table)[], width: number) =>
+    new TableCell({
+      children: children as Paragraph[],
+      width: { size: width, type: WidthType.DXA },
+      borders: NO_BORDERS,
+    });
+  const rows = chart.categories.map(
+    (c, i) =>
+      new TableRow({
+        children: [
+          plain([para(c, { alignment: AlignmentType.RIGHT }, 11)], mm(70)),
+          plain(
+            [
+              new Paragraph({
+                children: [
+                  picture(
+                    barPng(
+                      chart.series.map((s) => ({ value: s.values[i] ?? 0, color: s.color })),
+                      max,
+                      BAR_WIDTH,
+                      14,
+                    ),
+                    BAR_WIDTH,
+                    14,
+                    c,
+                  ),
+                  new TextRun({ text: `  ${totals[i]}`, font: FONT, size: 22 }),
+                ],
+              }),
+            ],
+            mm(150),
+          ),
+        ],
+      }),
+  );
+  const legend = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 120 },
+    children: chart.series.flatMap((s) => [
+      picture(barPng([{ value: 1, color: s.color }], 1, 12, 12), 12, 12, s.name),
+      new TextRun({ text: ` ${s.name}    `, font: FONT, size: 22 }),
+    ]),
+  });
+  return [
+    center([{ text: chart.title, bold: true }], 13, { spacing: { before: 240, after: 120 } }),
+    new Table({
+      width: { size: mm(220), type: WidthType.DXA },
+      columnWidths: [mm(70), mm(150)],
+      layout: TableLayoutType.FIXED,
+      borders: NO_BORDERS,
+      alignment: AlignmentType.CENTER,
+      rows,
+    }),
+    legend,
   ];
 }
 

@@ -5,7 +5,8 @@
  * queued commands follows the rows, not the cells. The caller syncs.
  */
 import { asLiteralForValues } from "../core/sheets/literal-text";
-import { mmToPoints, type DocStyle, type DocumentSheet } from "../core/sheets/document-spec";
+import { mmToPoints, type DocChart, type DocStyle, type DocumentSheet } from "../core/sheets/document-spec";
+import { columnLetter } from "../core/sheets/sheet-spec";
 
 const POINTS_PER_CHARACTER = 5.6;
 const ALIGN = { left: "Left", center: "Center", right: "Right", justify: "Justify" } as const;
@@ -101,4 +102,28 @@ export function queueDocument(
     ws.getRangeByIndexes(r, 0, 1, width).values = [values.slice(0, width)];
     if (row.height) ws.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = row.height;
   }
+  if (toRow === sheet.rows.length) for (const chart of sheet.charts ?? []) queueChart(ws, chart);
+}
+
+/**
+ * A native chart (ExcelApi 1.1, series categories 1.7) from the value columns with their header row
+ * as series names; categories, colours, title and position as the .xlsx writer sets them.
+ */
+function queueChart(ws: Excel.Worksheet, c: DocChart): void {
+  const [first] = c.seriesNames.split(":");
+  const [, last] = c.series[c.series.length - 1]!.values.split(":");
+  const source = ws.getRange(`${first}:${last}`);
+  const chart = ws.charts.add(c.kind === "barStacked" ? "BarStacked" : "BarClustered", source, "Columns");
+  chart.title.text = c.title;
+  chart.legend.position = "Bottom";
+  c.series.forEach((s, i) => {
+    const series = chart.series.getItemAt(i);
+    series.setXAxisValues(ws.getRange(c.categories));
+    series.format.fill.setSolidColor(s.color);
+  });
+  const a = c.anchor;
+  chart.setPosition(
+    `${columnLetter(a.col)}${a.row + 1}`,
+    `${columnLetter(a.col + a.cols - 1)}${a.row + a.rows}`,
+  );
 }

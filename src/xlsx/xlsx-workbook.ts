@@ -12,7 +12,9 @@ import { uniqueSheetName } from "../core/sheets/sheet-names";
 import type { SheetPort, WriteOptions, WriteResult } from "../core/workflows/workbook-port";
 import { newWorkbook, renderSheet } from "./xlsx-writer";
 import { renderDocument } from "./document-writer";
-import type { DocumentSheet } from "../core/sheets/document-spec";
+import type { DocChart, DocumentSheet } from "../core/sheets/document-spec";
+import { addChartParts } from "./chart-parts";
+import { writeFileSync } from "node:fs";
 
 /** A cell's value as Excel's Range.values gives it. */
 export function excelValue(v: ExcelJS.CellValue): string | number | boolean {
@@ -30,6 +32,9 @@ export function excelValue(v: ExcelJS.CellValue): string | number | boolean {
 }
 
 export class XlsxWorkbook implements SheetPort {
+  /** Charts of the document sheets written, added to the package on save (exceljs writes none). */
+  private readonly charts: { sheet: string; chart: DocChart }[] = [];
+
   constructor(readonly book: ExcelJS.Workbook = newWorkbook()) {}
 
   static async open(path: string): Promise<XlsxWorkbook> {
@@ -70,6 +75,7 @@ export class XlsxWorkbook implements SheetPort {
       const name = uniqueSheetName(doc.name, taken);
       taken.push(name);
       renderDocument(this.book.addWorksheet(name), doc);
+      for (const chart of doc.charts ?? []) this.charts.push({ sheet: name, chart });
       return name;
     });
   }
@@ -79,7 +85,9 @@ export class XlsxWorkbook implements SheetPort {
   }
 
   async save(path: string): Promise<void> {
-    await this.book.xlsx.writeFile(path);
+    if (!this.charts.length) return this.book.xlsx.writeFile(path);
+    const bytes = await this.book.xlsx.writeBuffer();
+    writeFileSync(path, await addChartParts(bytes as ArrayBuffer, this.charts));
   }
 }
 

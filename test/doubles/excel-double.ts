@@ -198,6 +198,15 @@ export class SheetData {
   rowHeights = new Map<number, number>();
   autoFilter: Address | null = null;
   merges: Address[] = [];
+  charts: {
+    type: string;
+    source: Address;
+    title: string;
+    categories: Address[];
+    colors: string[];
+    position: [string, string] | null;
+    legend: string;
+  }[] = [];
   headers: { state: string; firstCenter: string; defaultCenter: string } = {
     state: "Default",
     firstCenter: "",
@@ -759,6 +768,7 @@ export class WorksheetDouble extends ProxyDouble {
   };
   readonly tables: { add: (address: string, hasHeaders: boolean) => TableDouble; items: TableDouble[] };
   readonly autoFilter: { apply: (address: string) => void };
+  readonly charts: { add: (type: string, source: RangeDouble, seriesBy: string) => unknown };
 
   constructor(
     session: Session,
@@ -854,6 +864,52 @@ export class WorksheetDouble extends ProxyDouble {
       },
       get: () => data.zoom,
     });
+    this.charts = {
+      add: (type: string, source: RangeDouble, seriesBy: string) => {
+        if (!["BarStacked", "BarClustered", "ColumnStacked", "ColumnClustered", "Pie"].includes(type))
+          throw new OfficeDoubleError("InvalidArgument", `Unsupported chart type '${type}'.`);
+        if (seriesBy !== "Columns" && seriesBy !== "Rows" && seriesBy !== "Auto")
+          throw new OfficeDoubleError("InvalidArgument", `Bad seriesBy '${seriesBy}'.`);
+        const c = {
+          type,
+          source: source.area,
+          title: "",
+          categories: [] as Address[],
+          colors: [] as string[],
+          position: null as [string, string] | null,
+          legend: "",
+        };
+        data.charts.push(c);
+        session.queue(64);
+        const count = seriesBy === "Rows" ? source.area.rowCount : source.area.colCount;
+        return {
+          title: {
+            set text(v: string) {
+              c.title = v;
+            },
+          },
+          legend: {
+            set position(v: string) {
+              c.legend = v;
+            },
+          },
+          series: {
+            getItemAt: (i: number) => {
+              if (i < 0 || i >= count) throw new OfficeDoubleError("InvalidArgument", `No series ${i}.`);
+              return {
+                setXAxisValues: (r: RangeDouble) => (c.categories[i] = r.area),
+                format: { fill: { setSolidColor: (color: string) => (c.colors[i] = color) } },
+              };
+            },
+          },
+          setPosition: (from: string, to: string) => {
+            parseAddress(from);
+            parseAddress(to);
+            c.position = [from, to];
+          },
+        };
+      },
+    };
     this.autoFilter = {
       apply: (address: string) => {
         const a = parseAddress(address);

@@ -17,7 +17,7 @@ import { TASK_COLUMNS, columnOf, settingAddress } from "../../src/core/sheets/wo
 import { writeTrackingWorkbook } from "../../src/core/workflows/write-tracking-workbook";
 import { XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
 import { A, B, C, D, FIXTURE_PLAN, INDICATORS, TASKS, expectedTotals } from "../fixtures/report-fixture";
-import { compareWithRecalc, hasLibreOffice, recalculate } from "./libreoffice";
+import { compareWithRecalc, convert, hasLibreOffice, recalculate } from "./libreoffice";
 
 const ROOT = join(__dirname, "../..");
 const BIN = join(ROOT, "dist-cli/main.mjs");
@@ -181,6 +181,25 @@ describe("plan report", () => {
     const r = await compareWithRecalc(out, re!);
     expect(r.errors).toEqual([]);
     expect(r.differences).toEqual([]);
+    // LibreOffice read the native charts and keeps them when it saves the workbook again.
+    const resaved = await JSZip.loadAsync(readFileSync(re!));
+    expect(Object.keys(resaved.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(2);
+  });
+
+  it("adds native charts reading the appendix cells: status by unit (stacked) and indicator results", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const chart1 = await zip.file("xl/charts/chart1.xml")!.async("string");
+    expect(chart1).toContain('<c:grouping val="stacked"/>');
+    expect(chart1).toContain("<c:f>'BC T10-2025 PL1'!$B$6:$B$9</c:f>");
+    expect(chart1).toContain("<c:f>'BC T10-2025 PL1'!$D$6:$D$9</c:f>");
+    expect(chart1).toContain("Đã hoàn thành đúng hạn");
+    const chart2 = await zip.file("xl/charts/chart2.xml")!.async("string");
+    expect(chart2).toContain("Kết quả thực hiện các chỉ tiêu");
+    // LibreOffice draws them: their titles and legends are in the PDF of the workbook.
+    const [wbPdf] = convert([out], "pdf");
+    const text = execFileSync("pdftotext", [wbPdf!, "-"], { encoding: "utf8" });
+    expect(text).toContain("Tình hình thực hiện nhiệm vụ theo cơ quan chủ trì");
+    expect(text).toContain("Kết quả thực hiện các chỉ tiêu");
   });
 
   it("writes a .docx with the header block, the sections, page numbers from page 2 and landscape appendices", async () => {
@@ -204,6 +223,11 @@ describe("plan report", () => {
     expect(xml).toMatch(/w:orient="landscape"/);
     expect(xml).toContain("<w:tblHeader/>");
     expect(xml).toMatch(/Times New Roman/);
+    // The charts: bars as pictures, labels and legend as text.
+    expect(
+      Object.keys(zip.files).filter((f) => f.startsWith("word/media/") && f.endsWith(".png")).length,
+    ).toBeGreaterThan(4);
+    expect(plain).toContain("Tình hình thực hiện nhiệm vụ theo cơ quan chủ trì");
   });
 
   it("renders to PDF: portrait body, landscape appendices, no number on page 1, '2' atop page 2", () => {

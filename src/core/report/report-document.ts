@@ -6,6 +6,7 @@
  */
 import { viDate } from "../status/task-status";
 import { LIGHT_RULE, type Counts, type ReportContent, type TaskLine } from "./report-content";
+import { INDICATOR_CHART_LABELS, indicatorChart, unitStatusChart, type ChartData } from "./report-charts";
 import { viCount, viDocumentNumber, viNumber, viPercent, viPlaceAndDate, viRate } from "./vi-format";
 
 export interface ReportHeader {
@@ -32,6 +33,19 @@ export interface AppendixTable {
   /** Fill per row (traffic lights), "#RRGGBB" or null. */
   fills?: (string | null)[];
   note?: string;
+  /** A small table of label/count rows after the main table (the indicators' tally). */
+  summary?: [string, number][];
+  /**
+   * The chart of the appendix: it reads the main table's rows (columns `valueColumns`, categories in
+   * `categoryColumn`, the last `excludeLastRows` rows left out) or, when `fromSummary`, the summary.
+   */
+  chart?: {
+    data: ChartData;
+    categoryColumn: number;
+    valueColumns: number[];
+    excludeLastRows: number;
+    fromSummary?: boolean;
+  };
 }
 
 export interface ReportSection {
@@ -214,6 +228,9 @@ function unitTable(c: ReportContent): AppendixTable {
     ],
     fills: [...c.units.map((u) => LIGHT_FILL[u.light]), null],
     note: `Cách đánh giá: ${LIGHT_RULE}`,
+    chart: c.units.length
+      ? { data: unitStatusChart(c), categoryColumn: 1, valueColumns: [3, 4, 5, 6], excludeLastRows: 1 }
+      : undefined,
   };
 }
 
@@ -296,6 +313,14 @@ function indicatorTable(c: ReportContent): AppendixTable {
       typeof r.rate === "number" ? viRate(r.rate) : "",
       r.assessment,
     ]),
+    summary: INDICATOR_CHART_LABELS.map((label, i) => [label, indicatorChart(c).series[0]!.values[i]!]),
+    chart: {
+      data: indicatorChart(c),
+      categoryColumn: 1,
+      valueColumns: [2],
+      excludeLastRows: 0,
+      fromSummary: true,
+    },
   };
 }
 

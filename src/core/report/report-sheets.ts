@@ -12,6 +12,7 @@ import {
   type DocStyle,
 } from "../sheets/document-spec";
 import type { AppendixTable, ReportDocument } from "./report-document";
+import { columnLetter } from "../sheets/sheet-spec";
 
 const FONT = { name: "Times New Roman", size: 13 };
 /** Eight columns across the printable width of A4 portrait (210 − 30 − 15 mm). */
@@ -153,9 +154,62 @@ function appendixSheet(t: AppendixTable, name: string, reportRef: string): Docum
   );
   if (!t.rows.length)
     add(cell("Không có.", width, { italic: true, border: "all", align: "center", size: 12 }));
+  const firstData = headerRow + 1;
+  const lastData = headerRow + t.rows.length - (t.chart?.excludeLastRows ?? 0);
   if (t.note) {
     add(cell(null, width));
     add(cell(t.note, width, { italic: true, wrap: true, size: 12 }));
+  }
+  let summaryRows: [number, number] | null = null;
+  if (t.summary?.length) {
+    add(cell(null, width));
+    add(
+      cell(null, 1),
+      cell("Kết quả", 1, { border: "all", size: 12, bold: true, align: "center" }),
+      cell("Số chỉ tiêu", 1, { border: "all", size: 12, bold: true, align: "center" }),
+    );
+    const first = sheet.rows.length + 1;
+    for (const [label, n] of t.summary)
+      add(
+        cell(null, 1),
+        cell(label, 1, { border: "all", size: 12 }),
+        cell(n, 1, { border: "all", size: 12, align: "center" }),
+      );
+    summaryRows = [first, sheet.rows.length];
+  }
+  const chart = t.chart;
+  const range = chart?.fromSummary
+    ? summaryRows
+    : lastData >= firstData
+      ? ([firstData, lastData] as [number, number])
+      : null;
+  if (chart && range) {
+    const [from, to] = range;
+    const col = (i: number) => columnLetter(i);
+    const values = chart.fromSummary ? [2] : chart.valueColumns;
+    const category = chart.fromSummary ? 1 : chart.categoryColumn;
+    // The row naming the series: the table's header row, or the summary's.
+    const namesRow = chart.fromSummary ? from - 1 : headerRow;
+    add(cell(null, width));
+    sheet.charts = [
+      {
+        title: chart.data.title,
+        kind: chart.data.stacked ? "barStacked" : "barClustered",
+        seriesNames: `${col(values[0]!)}${namesRow}:${col(values[values.length - 1]!)}${namesRow}`,
+        categories: `${col(category)}${from}:${col(category)}${to}`,
+        series: values.map((v, k) => ({
+          name: chart.data.series[k]!.name,
+          values: `${col(v)}${from}:${col(v)}${to}`,
+          color: chart.data.series[k]!.color,
+        })),
+        anchor: {
+          row: sheet.rows.length,
+          col: 1,
+          rows: Math.max(12, 4 + (to - from + 1) * 2),
+          cols: Math.min(width - 1, 7),
+        },
+      },
+    ];
   }
   return sheet;
 }

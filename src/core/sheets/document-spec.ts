@@ -35,6 +35,20 @@ export interface DocRow {
   height?: number;
 }
 
+/** A native chart on a document sheet, reading ranges of the same sheet (A1, without the sheet name). */
+export interface DocChart {
+  title: string;
+  /** Horizontal bars, stacked or side by side. */
+  kind: "barStacked" | "barClustered";
+  /** The header cells above the value columns name the series. */
+  seriesNames: string;
+  categories: string;
+  /** One range per series (a column). */
+  series: { name: string; values: string; color: string }[];
+  /** Top-left cell and size, in cells (0-based). */
+  anchor: { row: number; col: number; rows: number; cols: number };
+}
+
 export interface DocumentSheet {
   name: string;
   orientation: "portrait" | "landscape";
@@ -50,6 +64,7 @@ export interface DocumentSheet {
   /** Fit the columns to the page width. */
   fitToWidth: boolean;
   font: { name: string; size: number };
+  charts?: DocChart[];
 }
 
 /** Total width in characters of `span` columns from `start`. */

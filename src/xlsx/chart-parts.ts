@@ -1,0 +1,132 @@
+/**
+ * Native Excel charts in an .xlsx written by exceljs (which writes none): the chart and drawing
+ * parts of SpreadsheetML/DrawingML added to the package after exceljs has written it, each chart
+ * reading ranges of its sheet, so Excel and LibreOffice draw it from the cells.
+ */
+import JSZip from "jszip";
+import type { DocChart } from "../core/sheets/document-spec";
+
+const esc = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const abs = (range: string) => range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+const quoted = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+
+function chartXml(sheet: string, c: DocChart): string {
+  const ref = (r: string) => `${esc(quoted(sheet))}!${abs(r)}`;
+  const series = c.series
+    .map(
+      (s, i) =>
+        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(s.name)}</c:v></c:tx>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${s.color.slice(1)}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
+        `<c:cat><c:strRef><c:f>${ref(c.categories)}</c:f></c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${ref(s.values)}</c:f></c:numRef></c:val></c:ser>`,
+    )
+    .join("");
+  const stacked = c.kind === "barStacked";
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<c:roundedCorners val="0"/><c:chart>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz="1200" b="1"><a:latin typeface="Times New Roman"/></a:defRPr></a:pPr><a:r><a:rPr lang="vi-VN" sz="1200" b="1"><a:latin typeface="Times New Roman"/></a:rPr><a:t>${esc(c.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
+    `<c:barChart><c:barDir val="bar"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${series}` +
+    `<c:gapWidth val="60"/>${stacked ? `<c:overlap val="100"/>` : ""}<c:axId val="500100"/><c:axId val="500200"/></c:barChart>` +
+    `<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500200"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="500200"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500100"/><c:crosses val="autoZero"/><c:crossBetween val="between"/><c:majorUnit val="1"/></c:valAx>` +
+    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+  );
+}
+
+function drawingXml(anchors: { chart: DocChart; rel: string; id: number }[]): string {
+  const anchor = ({ chart, rel, id }: { chart: DocChart; rel: string; id: number }) => {
+    const a = chart.anchor;
+    return (
+      `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${a.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+      `<xdr:to><xdr:col>${a.col + a.cols}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.row + a.rows}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="${esc(chart.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
+      `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="${rel}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+    );
+  };
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+    `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    anchors.map(anchor).join("") +
+    `</xdr:wsDr>`
+  );
+}
+
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** Adds the charts to the package; `charts` name their sheet. */
+export async function addChartParts(
+  xlsx: Uint8Array | ArrayBuffer,
+  charts: { sheet: string; chart: DocChart }[],
+): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  if (!charts.length) return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const workbookRels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const sheetPath = (name: string) => {
+    const m = new RegExp(
+      `<sheet [^>]*name="${esc(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*r:id="([^"]+)"`,
+    ).exec(workbook);
+    const rel = m && new RegExp(`<Relationship [^>]*Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(workbookRels);
+    if (!rel) throw new Error(`sheet ${name} not found in the package`);
+    return `xl/${rel[1]!.replace(/^\/?xl\//, "")}`;
+  };
+  let types = await zip.file("[Content_Types].xml")!.async("string");
+  const bySheet = new Map<string, DocChart[]>();
+  for (const c of charts) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.chart]);
+  let chartNo = 0;
+  let drawingNo = 0;
+  for (const [sheet, list] of bySheet) {
+    const path = sheetPath(sheet);
+    drawingNo++;
+    const anchors = list.map((chart, i) => {
+      chartNo++;
+      zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(sheet, chart));
+      types = types.replace(
+        "</Types>",
+        `<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
+      );
+      return { chart, rel: `rIdChart${i + 1}`, id: i + 1, no: chartNo };
+    });
+    zip.file(`xl/drawings/drawing${drawingNo}.xml`, drawingXml(anchors));
+    zip.file(
+      `xl/drawings/_rels/drawing${drawingNo}.xml.rels`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        anchors
+          .map((a) => `<Relationship Id="${a.rel}" Type="${REL}/chart" Target="../charts/chart${a.no}.xml"/>`)
+          .join("") +
+        `</Relationships>`,
+    );
+    types = types.replace(
+      "</Types>",
+      `<Override PartName="/xl/drawings/drawing${drawingNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`,
+    );
+    const relsPath = path.replace(/worksheets\/(sheet\d+\.xml)$/, "worksheets/_rels/$1.rels");
+    const rels =
+      (await zip.file(relsPath)?.async("string")) ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    zip.file(
+      relsPath,
+      rels.replace(
+        "</Relationships>",
+        `<Relationship Id="rIdDrawing1" Type="${REL}/drawing" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`,
+      ),
+    );
+    let xml = await zip.file(path)!.async("string");
+    if (!xml.includes('xmlns:r="')) xml = xml.replace("<worksheet ", `<worksheet xmlns:r="${REL}" `);
+    // <drawing> goes after the page setup and before legacy drawings, table parts and extensions.
+    const before =
+      /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(
+        xml,
+      );
+    const at = before ? before.index : xml.lastIndexOf("</worksheet>");
+    xml = `${xml.slice(0, at)}<drawing r:id="rIdDrawing1"/>${xml.slice(at)}`;
+    zip.file(path, xml);
+  }
+  zip.file("[Content_Types].xml", types);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
