@@ -278,10 +278,11 @@ describe("task pane in headless Chromium", () => {
     await page.screenshot({ path: screenshotPath("report-step.png"), fullPage: true });
     await page.getByTestId("report-write").click();
     await page.getByText("Đã ghi báo cáo vào các trang").waitFor();
-    const written = await excelDouble<{ names: string[]; number: unknown }>(
+    const written = await excelDouble<{ names: string[]; number: unknown; charts: number }>(
       page,
-      `return { names: book.sheets.map((s) => s.name), number: book.sheet("BC T10-2026").peek(3, 0)?.value };`,
+      `return { names: book.sheets.map((s) => s.name), number: book.sheet("BC T10-2026").peek(3, 0)?.value, charts: book.sheet("BC T10-2026 PL1").charts.length + book.sheet("BC T10-2026 PL4").charts.length };`,
     );
+    expect(written.charts).toBe(2);
     expect(written.names).toEqual(expect.arrayContaining(["BC T10-2026", "BC T10-2026 PL4"]));
     expect(written.number).toBe("Số: 07/BC-UBND");
     const [download] = await Promise.all([
