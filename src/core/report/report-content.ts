@@ -275,7 +275,13 @@ export function reportFigures(c: ReportContent) {
     total: x.total,
   });
   return {
-    period: { kind: c.period.kind, label: c.period.label, from: c.period.from, to: c.period.to },
+    // The kind as the CLI's --kind names it.
+    period: {
+      kind: c.period.kind === "nine-months" ? "nine-month" : c.period.kind,
+      label: c.period.label,
+      from: c.period.from,
+      to: c.period.to,
+    },
     statusDate: c.statusDate,
     reportDate: c.reportDate,
     submissionDeadline: c.submissionDeadline,

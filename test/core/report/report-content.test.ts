@@ -4,7 +4,12 @@
  * tasks and units.
  */
 import { RECURRENCE_VI } from "../../../src/core/deadlines/recurrence-labels";
-import { LIGHT_RULE, reportContent, type ReportInput } from "../../../src/core/report/report-content";
+import {
+  LIGHT_RULE,
+  reportContent,
+  reportFigures,
+  type ReportInput,
+} from "../../../src/core/report/report-content";
 import { reportWindow, reportSheetName } from "../../../src/core/report/report-period";
 import type { TaskRowValues } from "../../../src/core/sheets/task-sheet";
 import { A, B, C, D, INDICATORS, TASKS, expectedTotals } from "../../fixtures/report-fixture";
@@ -208,4 +213,17 @@ describe("numbers and dates the Vietnamese way", () => {
     [viPlaceAndDate("Bình Lư", "2025-10-08"), "Bình Lư, ngày 08 tháng 10 năm 2025"],
     [viPlaceAndDate("Bình Lư", "2025-02-05"), "Bình Lư, ngày 05 tháng 02 năm 2025"],
   ])("%s", (got, expected) => expect(got).toBe(expected));
+});
+
+describe("the figures scripts read", () => {
+  it("name the kind as --kind does and count as numbers", () => {
+    const f = reportFigures(reportContent(input("2025-09", "nine-months")));
+    expect(f.period).toEqual({
+      kind: "nine-month",
+      label: "9 tháng năm 2025",
+      from: "2024-12-15",
+      to: "2025-09-14",
+    });
+    expect(typeof f.totals.total).toBe("number");
+  });
 });
