@@ -37,8 +37,19 @@ function chartXml(sheet: string, c: DocChart): string {
   );
 }
 
-function drawingXml(anchors: { chart: DocChart; rel: string; id: number }[]): string {
-  const anchor = ({ chart, rel, id }: { chart: DocChart; rel: string; id: number }) => {
+/** A chart to put into the package: its part and its anchor on the sheet (given the relationship id). */
+export interface ChartPart {
+  sheet: string;
+  chartXml: string;
+  anchorXml: (rel: string, id: number) => string;
+}
+
+export function docChartPart(sheet: string, chart: DocChart): ChartPart {
+  return { sheet, chartXml: chartXml(sheet, chart), anchorXml: (rel, id) => anchorXml(chart, rel, id) };
+}
+
+function anchorXml(chart: DocChart, rel: string, id: number): string {
+  {
     const a = chart.anchor;
     return (
       `<xdr:twoCellAnchor editAs="oneCell"><xdr:from><xdr:col>${a.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
@@ -47,11 +58,14 @@ function drawingXml(anchors: { chart: DocChart; rel: string; id: number }[]): st
       `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
       `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="${rel}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
     );
-  };
+  }
+}
+
+function drawingXml(anchors: string[]): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
     `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    anchors.map(anchor).join("") +
+    anchors.join("") +
     `</xdr:wsDr>`
   );
 }
@@ -61,7 +75,7 @@ const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 /** Adds the charts to the package; `charts` name their sheet. */
 export async function addChartParts(
   xlsx: Uint8Array | ArrayBuffer,
-  charts: { sheet: string; chart: DocChart }[],
+  charts: readonly ChartPart[],
 ): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   if (!charts.length) return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
@@ -76,57 +90,123 @@ export async function addChartParts(
     return `xl/${rel[1]!.replace(/^\/?xl\//, "")}`;
   };
   let types = await zip.file("[Content_Types].xml")!.async("string");
-  const bySheet = new Map<string, DocChart[]>();
-  for (const c of charts) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.chart]);
-  let chartNo = 0;
-  let drawingNo = 0;
+  const bySheet = new Map<string, ChartPart[]>();
+  for (const c of charts) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
+  // Part numbers after those the package has (exceljs writes drawings for pictures).
+  const maxNo = (re: RegExp) =>
+    Math.max(0, ...Object.keys(zip.files).map((f) => Number(re.exec(f)?.[1] ?? 0)));
+  let chartNo = maxNo(/^xl\/charts\/chart(\d+)\.xml$/);
+  let drawingNo = maxNo(/^xl\/drawings\/drawing(\d+)\.xml$/);
+  const emptyRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const override = (part: string, type: string) =>
+    (types = types.replace(
+      "</Types>",
+      `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.${type}"/></Types>`,
+    ));
   for (const [sheet, list] of bySheet) {
     const path = sheetPath(sheet);
-    drawingNo++;
-    const anchors = list.map((chart, i) => {
-      chartNo++;
-      zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(sheet, chart));
-      types = types.replace(
-        "</Types>",
-        `<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
-      );
-      return { chart, rel: `rIdChart${i + 1}`, id: i + 1, no: chartNo };
-    });
-    zip.file(`xl/drawings/drawing${drawingNo}.xml`, drawingXml(anchors));
-    zip.file(
-      `xl/drawings/_rels/drawing${drawingNo}.xml.rels`,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-        anchors
-          .map((a) => `<Relationship Id="${a.rel}" Type="${REL}/chart" Target="../charts/chart${a.no}.xml"/>`)
-          .join("") +
-        `</Relationships>`,
-    );
-    types = types.replace(
-      "</Types>",
-      `<Override PartName="/xl/drawings/drawing${drawingNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`,
-    );
     const relsPath = path.replace(/worksheets\/(sheet\d+\.xml)$/, "worksheets/_rels/$1.rels");
-    const rels =
-      (await zip.file(relsPath)?.async("string")) ??
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
-    zip.file(
-      relsPath,
-      rels.replace(
-        "</Relationships>",
-        `<Relationship Id="rIdDrawing1" Type="${REL}/drawing" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`,
-      ),
-    );
+    let rels = (await zip.file(relsPath)?.async("string")) ?? emptyRels;
     let xml = await zip.file(path)!.async("string");
     if (!xml.includes('xmlns:r="')) xml = xml.replace("<worksheet ", `<worksheet xmlns:r="${REL}" `);
-    // <drawing> goes after the page setup and before legacy drawings, table parts and extensions.
-    const before =
-      /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(
-        xml,
+    // A sheet has at most one drawing: the charts join the one it has (pictures), or get one.
+    const existing = /<drawing r:id="([^"]+)"\s*\/>/.exec(xml);
+    const existingTarget = existing
+      ? new RegExp(`<Relationship [^>]*Id="${existing[1]}"[^>]*Target="([^"]+)"`).exec(rels)?.[1]
+      : null;
+    let drawingPath: string;
+    if (existingTarget) drawingPath = `xl/${existingTarget.replace(/^(\.\.\/|\/xl\/)/, "")}`;
+    else {
+      drawingNo++;
+      drawingPath = `xl/drawings/drawing${drawingNo}.xml`;
+      zip.file(drawingPath, drawingXml([]));
+      override(drawingPath, "drawing+xml");
+      rels = rels.replace(
+        "</Relationships>",
+        `<Relationship Id="rIdKhDrawing" Type="${REL}/drawing" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`,
       );
-    const at = before ? before.index : xml.lastIndexOf("</worksheet>");
-    xml = `${xml.slice(0, at)}<drawing r:id="rIdDrawing1"/>${xml.slice(at)}`;
+      // <drawing> goes after the page setup and before legacy drawings, table parts and extensions.
+      const before =
+        /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b/.exec(
+          xml,
+        );
+      const at = before ? before.index : xml.lastIndexOf("</worksheet>");
+      xml = `${xml.slice(0, at)}<drawing r:id="rIdKhDrawing"/>${xml.slice(at)}`;
+    }
+    const drawingRelsPath = drawingPath.replace(/([^/]+)$/, "_rels/$1.rels");
+    let drawingRels = (await zip.file(drawingRelsPath)?.async("string")) ?? emptyRels;
+    let drawing = (await zip.file(drawingPath)!.async("string"))!;
+    for (const part of list) {
+      chartNo++;
+      zip.file(`xl/charts/chart${chartNo}.xml`, part.chartXml);
+      override(`xl/charts/chart${chartNo}.xml`, "drawingml.chart+xml");
+      const rel = `rIdKhChart${chartNo}`;
+      drawingRels = drawingRels.replace(
+        "</Relationships>",
+        `<Relationship Id="${rel}" Type="${REL}/chart" Target="../charts/chart${chartNo}.xml"/></Relationships>`,
+      );
+      drawing = drawing.replace("</xdr:wsDr>", `${part.anchorXml(rel, 1000 + chartNo)}</xdr:wsDr>`);
+    }
+    zip.file(drawingPath, drawing);
+    zip.file(drawingRelsPath, drawingRels);
+    zip.file(relsPath, rels);
     zip.file(path, xml);
   }
   zip.file("[Content_Types].xml", types);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * The charts an .xlsx holds, so that a workbook read and written again by exceljs (which drops
+ * charts) keeps them: each chart's part and its anchor, by sheet name.
+ */
+export async function readChartParts(xlsx: Uint8Array | ArrayBuffer): Promise<ChartPart[]> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const workbook = await zip.file("xl/workbook.xml")?.async("string");
+  const workbookRels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (!workbook || !workbookRels) return [];
+  const relTarget = (rels: string, id: string) =>
+    new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+  const resolve = (base: string, target: string) => {
+    const parts = base.split("/").slice(0, -1);
+    for (const seg of target.split("/")) seg === ".." ? parts.pop() : parts.push(seg);
+    return parts.join("/");
+  };
+  const out: ChartPart[] = [];
+  for (const m of workbook.matchAll(/<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)) {
+    const sheet = m[1]!
+      .replace(/&amp;/g, "&")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">");
+    const target = relTarget(workbookRels, m[2]!);
+    if (!target) continue;
+    const sheetPath = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    const sheetRels = await zip.file(sheetPath.replace(/([^/]+)$/, "_rels/$1.rels"))?.async("string");
+    if (!sheetRels) continue;
+    for (const d of sheetRels.matchAll(/<Relationship [^>]*Type="[^"]*\/drawing"[^>]*>/g)) {
+      const drawingTarget = /Target="([^"]+)"/.exec(d[0])![1]!;
+      const drawingPath = resolve(sheetPath, drawingTarget);
+      const drawing = await zip.file(drawingPath)?.async("string");
+      const drawingRels = await zip.file(drawingPath.replace(/([^/]+)$/, "_rels/$1.rels"))?.async("string");
+      if (!drawing || !drawingRels) continue;
+      for (const a of drawing.matchAll(
+        /<xdr:(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/xdr:\1>/g,
+      )) {
+        const rel = /<c:chart\b[^>]*r:id="([^"]+)"/.exec(a[0])?.[1];
+        if (!rel) continue;
+        const chartPath = resolve(drawingPath, relTarget(drawingRels, rel) ?? "");
+        const chartXml = await zip.file(chartPath)?.async("string");
+        if (!chartXml) continue;
+        const anchor = a[0];
+        out.push({
+          sheet,
+          chartXml,
+          anchorXml: (newRel) => anchor.replace(/(<c:chart\b[^>]*r:id=")[^"]+"/, `$1${newRel}"`),
+        });
+      }
+    }
+  }
+  return out;
 }

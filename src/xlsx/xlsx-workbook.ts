@@ -12,9 +12,9 @@ import { uniqueSheetName } from "../core/sheets/sheet-names";
 import type { SheetPort, WriteOptions, WriteResult } from "../core/workflows/workbook-port";
 import { newWorkbook, renderSheet } from "./xlsx-writer";
 import { renderDocument } from "./document-writer";
-import type { DocChart, DocumentSheet } from "../core/sheets/document-spec";
-import { addChartParts } from "./chart-parts";
-import { writeFileSync } from "node:fs";
+import type { DocumentSheet } from "../core/sheets/document-spec";
+import { addChartParts, docChartPart, readChartParts, type ChartPart } from "./chart-parts";
+import { readFileSync, writeFileSync } from "node:fs";
 
 /** A cell's value as Excel's Range.values gives it. */
 export function excelValue(v: ExcelJS.CellValue): string | number | boolean {
@@ -32,15 +32,24 @@ export function excelValue(v: ExcelJS.CellValue): string | number | boolean {
 }
 
 export class XlsxWorkbook implements SheetPort {
-  /** Charts of the document sheets written, added to the package on save (exceljs writes none). */
-  private readonly charts: { sheet: string; chart: DocChart }[] = [];
+  /**
+   * Charts added to the package on save, since exceljs writes none and drops those it reads: the
+   * workbook's own (read when opened) and those of the document sheets written since.
+   */
+  private readonly charts: ChartPart[];
 
-  constructor(readonly book: ExcelJS.Workbook = newWorkbook()) {}
+  constructor(
+    readonly book: ExcelJS.Workbook = newWorkbook(),
+    charts: ChartPart[] = [],
+  ) {
+    this.charts = [...charts];
+  }
 
   static async open(path: string): Promise<XlsxWorkbook> {
+    const bytes = readFileSync(path);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
-    return new XlsxWorkbook(book);
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    return new XlsxWorkbook(book, await readChartParts(bytes));
   }
 
   async readSheet(name: string): Promise<SheetValue[][] | null> {
@@ -75,7 +84,7 @@ export class XlsxWorkbook implements SheetPort {
       const name = uniqueSheetName(doc.name, taken);
       taken.push(name);
       renderDocument(this.book.addWorksheet(name), doc);
-      for (const chart of doc.charts ?? []) this.charts.push({ sheet: name, chart });
+      for (const chart of doc.charts ?? []) this.charts.push(docChartPart(name, chart));
       return name;
     });
   }
@@ -85,9 +94,11 @@ export class XlsxWorkbook implements SheetPort {
   }
 
   async save(path: string): Promise<void> {
-    if (!this.charts.length) return this.book.xlsx.writeFile(path);
+    const sheets = new Set(this.book.worksheets.map((w) => w.name));
+    const charts = this.charts.filter((c) => sheets.has(c.sheet));
+    if (!charts.length) return this.book.xlsx.writeFile(path);
     const bytes = await this.book.xlsx.writeBuffer();
-    writeFileSync(path, await addChartParts(bytes as ArrayBuffer, this.charts));
+    writeFileSync(path, await addChartParts(bytes as ArrayBuffer, charts));
   }
 }
 
