@@ -145,3 +145,14 @@ export async function compareWithRecalc(original: string, recalculated: string):
   }
   return report;
 }
+
+/** Pages of a PDF as PNG files `<prefix>-<n>.png` (pdftoppm), to look at. */
+export function pdfToPng(
+  pdf: string,
+  prefix: string,
+  pages?: { first: number; last: number },
+  dpi = 60,
+): void {
+  const range = pages ? ["-f", String(pages.first), "-l", String(pages.last)] : [];
+  execFileSync("pdftoppm", ["-png", "-r", String(dpi), ...range, pdf, prefix]);
+}

@@ -17,7 +17,7 @@ import { TASK_COLUMNS, columnOf, settingAddress } from "../../src/core/sheets/wo
 import { writeTrackingWorkbook } from "../../src/core/workflows/write-tracking-workbook";
 import { XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
 import { A, B, C, D, FIXTURE_PLAN, INDICATORS, TASKS, expectedTotals } from "../fixtures/report-fixture";
-import { compareWithRecalc, convert, hasLibreOffice, recalculate } from "./libreoffice";
+import { compareWithRecalc, convert, hasLibreOffice, recalculate, pdfToPng } from "./libreoffice";
 
 const ROOT = join(__dirname, "../..");
 const BIN = join(ROOT, "dist-cli/main.mjs");
@@ -244,17 +244,7 @@ describe("plan report", () => {
     expect(page(1).trim().split("\n")[0]).not.toMatch(/^\s*1\s*$/);
     expect(page(2).trim().split("\n")[0]).toMatch(/^\s*2\s*$/);
     mkdirSync(OUT, { recursive: true });
-    execFileSync("pdftoppm", [
-      "-png",
-      "-r",
-      "60",
-      "-f",
-      "1",
-      "-l",
-      "1",
-      pdf,
-      join(OUT, "report-fixture-page"),
-    ]);
+    pdfToPng(pdf, join(OUT, "report-fixture-page"), { first: 1, last: 1 });
   });
 
   it("refuses, by name, a workbook without the tracking sheets, an unknown unit, a period outside the plan", async () => {

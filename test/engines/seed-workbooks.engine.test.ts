@@ -13,7 +13,14 @@ import { parsePlanText } from "../../src/core/import/parse-plan";
 import { TASK_COLUMNS, columnOf } from "../../src/core/sheets/workbook-layout";
 import { writeTrackingWorkbook } from "../../src/core/workflows/write-tracking-workbook";
 import { XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
-import { compareWithRecalc, convert, formulaCells, hasLibreOffice, recalculate } from "./libreoffice";
+import {
+  compareWithRecalc,
+  convert,
+  formulaCells,
+  hasLibreOffice,
+  recalculate,
+  pdfToPng,
+} from "./libreoffice";
 import { writeFileSync } from "node:fs";
 import { Packer } from "docx";
 import { writeReport } from "../../src/core/workflows/periodic-report";
@@ -146,7 +153,7 @@ describe("workbooks built from the seeds, recalculated by LibreOffice", () => {
     expect(text.replace(/\s+/g, " ")).toContain(
       "Chưa bố trí được kinh phí; đang chờ hướng dẫn của cấp trên.",
     );
-    execFileSync("pdftoppm", ["-png", "-r", "70", pdf!, join(OUT, "report-seed-000-page")]);
+    pdfToPng(pdf!, join(OUT, "report-seed-000-page"), undefined, 70);
   });
 
   it("prints the tracking sheet legibly: A4 landscape pages with the header repeated and page numbers", () => {
@@ -165,16 +172,6 @@ describe("workbooks built from the seeds, recalculated by LibreOffice", () => {
     const info = execFileSync("pdfinfo", [pdf!], { encoding: "utf8" });
     const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!;
     expect(Number(w)).toBeGreaterThan(Number(h)); // landscape
-    execFileSync("pdftoppm", [
-      "-png",
-      "-r",
-      "60",
-      "-f",
-      "1",
-      "-l",
-      "1",
-      pdf!,
-      join(OUT, "tracking-sheet-page"),
-    ]);
+    pdfToPng(pdf!, join(OUT, "tracking-sheet-page"), { first: 1, last: 1 });
   });
 });

@@ -234,56 +234,62 @@ function unitTable(c: ReportContent): AppendixTable {
   };
 }
 
-function overdueTable(c: ReportContent): AppendixTable {
+/** A list of tasks as an appendix: TT, id, task, lead unit, due date, then the list's own columns. */
+function taskTable(
+  head: Pick<AppendixTable, "label" | "title" | "subtitle">,
+  tasks: readonly TaskLine[],
+  taskWidth: number,
+  leadWidth: number,
+  extra: { header: string; width: number; align?: "center"; value: (t: TaskLine) => string | number }[],
+): AppendixTable {
   return {
-    label: "Phụ lục II",
-    title: "DANH MỤC NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN",
-    subtitle: `(tính đến ngày ${viDate(c.statusDate)})`,
+    ...head,
     columns: [
       { header: "TT", width: 5, align: "center" },
       { header: "Mã nhiệm vụ", width: 11 },
-      { header: "Nội dung nhiệm vụ", width: 44 },
-      { header: "Cơ quan chủ trì", width: 20 },
+      { header: "Nội dung nhiệm vụ", width: taskWidth },
+      { header: "Cơ quan chủ trì", width: leadWidth },
       { header: "Hạn hoàn thành", width: 11, align: "center" },
-      { header: "Số ngày quá hạn", width: 9, align: "center" },
-      { header: "Khó khăn, vướng mắc", width: 30 },
+      ...extra.map(({ header, width, align }) => ({ header, width, align })),
     ],
-    rows: c.overdue.map((t, i) => [
+    rows: tasks.map((t, i) => [
       i + 1,
       t.id,
       t.task,
       t.lead,
       t.due ? viDate(t.due) : "",
-      t.daysOverdue ?? "",
-      t.difficulties,
+      ...extra.map((e) => e.value(t)),
     ]),
   };
 }
 
+function overdueTable(c: ReportContent): AppendixTable {
+  const head = {
+    label: "Phụ lục II",
+    title: "DANH MỤC NHIỆM VỤ CHƯA HOÀN THÀNH QUÁ HẠN",
+    subtitle: `(tính đến ngày ${viDate(c.statusDate)})`,
+  };
+  return taskTable(head, c.overdue, 44, 20, [
+    { header: "Số ngày quá hạn", width: 9, align: "center", value: (t) => t.daysOverdue ?? "" },
+    { header: "Khó khăn, vướng mắc", width: 30, value: (t) => t.difficulties },
+  ]);
+}
+
 function completedTable(c: ReportContent): AppendixTable {
-  return {
+  const head = {
     label: "Phụ lục III",
     title: "DANH MỤC NHIỆM VỤ HOÀN THÀNH TRONG KỲ",
     subtitle: `(từ ngày ${viDate(c.period.from)} đến ngày ${viDate(c.statusDate)})`,
-    columns: [
-      { header: "TT", width: 5, align: "center" },
-      { header: "Mã nhiệm vụ", width: 11 },
-      { header: "Nội dung nhiệm vụ", width: 50 },
-      { header: "Cơ quan chủ trì", width: 24 },
-      { header: "Hạn hoàn thành", width: 11, align: "center" },
-      { header: "Ngày hoàn thành", width: 11, align: "center" },
-      { header: "Trạng thái", width: 18 },
-    ],
-    rows: c.completedInPeriod.map((t, i) => [
-      i + 1,
-      t.id,
-      t.task,
-      t.lead,
-      t.due ? viDate(t.due) : "",
-      t.completed ? viDate(t.completed) : "",
-      t.status,
-    ]),
   };
+  return taskTable(head, c.completedInPeriod, 50, 24, [
+    {
+      header: "Ngày hoàn thành",
+      width: 11,
+      align: "center",
+      value: (t) => (t.completed ? viDate(t.completed) : ""),
+    },
+    { header: "Trạng thái", width: 18, value: (t) => t.status },
+  ]);
 }
 
 function indicatorTable(c: ReportContent): AppendixTable {
