@@ -27,6 +27,10 @@ const COMMANDS: Record<string, Command> = {
   parse: async (args, io) => (await import("./commands/parse")).parseCommand(args, io),
   build: async (args, io) => (await import("./commands/build")).buildCommand(args, io),
   report: async (args, io) => (await import("./commands/report")).reportCommand(args, io),
+  split: async (args, io) => (await import("./commands/unit-workbooks")).splitCommand(args, io),
+  merge: async (args, io) => (await import("./commands/unit-workbooks")).mergeCommand(args, io),
+  undo: async (args, io) => (await import("./commands/unit-workbooks")).undoCommand(args, io),
+  completeness: async (args, io) => (await import("./commands/unit-workbooks")).completenessCommand(args, io),
   help: async (_args, io) => {
     io.out(USAGE);
     return EXIT.ok;

@@ -16,10 +16,16 @@ Lệnh / Commands:
          --out BÁO_CÁO.xlsx [--docx BÁO_CÁO.docx] [--pdf BÁO_CÁO.pdf] [--json]
                      Lập báo cáo định kỳ theo Nghị định 30/2020 (trang BC …, phụ lục), Word, PDF;
                      --json in số liệu / the periodic report as sheets, .docx, .pdf; --json prints figures
+  split SỔ.xlsx --out-dir THƯ_MỤC [--period YYYY-MM] [--force]
+                     Tách một sổ cho mỗi cơ quan chủ trì / one workbook per lead unit
+  merge SỔ.xlsx SỔ_ĐƠN_VỊ.xlsx… --out SỔ_MỚI.xlsx [--json] [--resubmit]
+                     Tổng hợp các sổ đơn vị gửi lại (mỗi tệp trọn vẹn hoặc không) / merge returned workbooks
+  undo SỔ.xlsx --out SỔ_KHÔI_PHỤC.xlsx
+                     Hoàn tác lần tổng hợp gần nhất / undo the last merge
+  completeness SỔ.xlsx --period YYYY-MM [--json]
+                     Đơn vị đã gửi, đúng hạn, muộn, chưa gửi / who reported
   version            In số phiên bản / print the version
   help, --help, -h   In hướng dẫn này / print this help
-
-Sắp có / Coming: split, merge.
 
 Mã thoát / Exit codes: 0 thành công / success, 1 lỗi dữ liệu hoặc tệp / data or file error,
 2 sai cú pháp lệnh / usage error.

@@ -159,6 +159,23 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
       },
     ];
   });
+  if (spec.state) ws.state = spec.state;
+  if (spec.protection) {
+    const unlocked = spec.protection.unlocked
+      .map((k) => spec.columns.findIndex((c) => c.key === k))
+      .filter((i) => i >= 0);
+    for (let r = 0; r < spec.rows.length; r++)
+      for (const c of unlocked) ws.getRow(r + 2).getCell(c + 1).protection = { locked: false };
+    // No password: a guard against slips, not a security boundary. The promise does its work at once.
+    void ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      autoFilter: true,
+      sort: true,
+    });
+  }
   const formats = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
   (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings = formats.filter(
     (f) => f.ref !== data,

@@ -67,6 +67,13 @@ export interface SheetSpec {
   };
   /** Row heights in points, data rows only (index 0 = sheet row 2); absent rows keep the default. */
   rowHeights?: (number | null)[];
+  /** "veryHidden": a sheet only a program can show (the unit workbooks' metadata). */
+  state?: "visible" | "veryHidden";
+  /**
+   * Sheet protection against slips (no password): every cell locked but those of these columns
+   * (by key) in the data rows.
+   */
+  protection?: { unlocked: string[] };
 }
 
 export function isFormulaCell(cell: SheetCell): cell is FormulaCell {

@@ -204,13 +204,21 @@ export function withTaskFormulas(rows: readonly SheetCell[][], s: TrackingSettin
 /** The plan's tasks as rows of plain values, in the layout's column order, clerk columns blank. */
 export function planTaskRows(plan: PlanJson): SheetCell[][] {
   const rows: SheetCell[][] = [];
+  // Ids must be unique (rows are matched by id on update and merge): a repeated one gets "-2", "-3"…
+  const used = new Set<string>();
+  const unique = (id: string) => {
+    let out = id;
+    for (let n = 2; used.has(out); n++) out = `${id}-${n}`;
+    used.add(out);
+    return out;
+  };
   plan.tables.forEach((table, t) => {
     if (table.kind !== "tasks") return;
     const appendix = /ph[uụ]\s*l[uụ]c\s+[IVX\d]+/iu.exec(table.title)?.[0] ?? table.title.slice(0, 20);
     table.rows.forEach((r, i) => {
       const recurrence = RECURRENCE_VI[r.recurrence];
       const values: Record<string, SheetCell> = {
-        id: taskId(table.title, t, r.section, r.no, i),
+        id: unique(taskId(table.title, t, r.section, r.no, i)),
         appendix,
         section: r.section,
         no: r.no,

@@ -1,0 +1,98 @@
+/**
+ * The merge history ("Lịch sử"): every value a merge changed (when, file, unit, period, task id,
+ * column, old → new) and a receipt row per accepted file, so that a merge can be undone exactly
+ * (Excel's own undo is cleared by add-in writes) and the completeness of reporting can be counted.
+ */
+import type { SheetValue } from "../sheets/read-sheet";
+import type { ScalarCell, SheetCell, SheetSpec } from "../sheets/sheet-spec";
+import type { Part } from "./merge-unit";
+
+export const HISTORY_SHEET = "Lịch sử";
+export const RECEIPT = "(nhận tệp)";
+
+export interface HistoryRow {
+  mergeId: number;
+  /** ISO date and time of the merge. */
+  at: string;
+  /** When the unit saved the file (its metadata), ISO date, or "". */
+  sent: string;
+  file: string;
+  unit: string;
+  unitKey: string;
+  period: string;
+  part: Part | "file";
+  id: string;
+  column: string;
+  old: ScalarCell;
+  value: ScalarCell;
+  /** ISO date and time of the undo, or "". */
+  undone: string;
+}
+
+const COLUMNS: { key: keyof HistoryRow; header: string; width: number }[] = [
+  { key: "mergeId", header: "Lần tổng hợp", width: 8 },
+  { key: "at", header: "Thời điểm", width: 18 },
+  { key: "sent", header: "Ngày đơn vị lưu tệp", width: 12 },
+  { key: "file", header: "Tệp", width: 24 },
+  { key: "unit", header: "Đơn vị", width: 24 },
+  { key: "unitKey", header: "Mã đơn vị", width: 20 },
+  { key: "period", header: "Kỳ", width: 8 },
+  { key: "part", header: "Trang", width: 10 },
+  { key: "id", header: "Mã", width: 12 },
+  { key: "column", header: "Cột", width: 14 },
+  { key: "old", header: "Giá trị cũ", width: 24 },
+  { key: "value", header: "Giá trị mới", width: 24 },
+  { key: "undone", header: "Đã hoàn tác lúc", width: 18 },
+];
+
+export function historySpec(rows: readonly HistoryRow[]): SheetSpec {
+  return {
+    name: HISTORY_SHEET,
+    columns: COLUMNS.map((c) => ({
+      key: c.key,
+      header: c.header,
+      kind: "text" as const,
+      width: c.width,
+      wrap: c.key === "old" || c.key === "value",
+    })),
+    rows: rows.map((r) =>
+      COLUMNS.map((c): SheetCell => (r[c.key] === undefined ? null : (r[c.key] as ScalarCell))),
+    ),
+    freezeHeader: true,
+    print: { orientation: "landscape", repeatHeader: true },
+    tableName: "LichSu",
+  };
+}
+
+/** The history rows of a sheet's values (header first); [] for a workbook with no history yet. */
+export function readHistory(values: readonly (readonly SheetValue[])[] | null): HistoryRow[] {
+  if (!values?.length) return [];
+  const at = new Map((values[0] ?? []).map((h, i) => [String(h ?? "").trim(), i]));
+  return values.slice(1).flatMap((row) => {
+    const get = (key: keyof HistoryRow) => {
+      const header = COLUMNS.find((c) => c.key === key)!.header;
+      const v = row[at.get(header) ?? -1];
+      return v === undefined || v === "" ? null : v;
+    };
+    const mergeId = Number(get("mergeId"));
+    if (!Number.isFinite(mergeId) || mergeId <= 0) return [];
+    const str = (k: keyof HistoryRow) => (get(k) === null ? "" : String(get(k)));
+    return [
+      {
+        mergeId,
+        at: str("at"),
+        sent: str("sent"),
+        file: str("file"),
+        unit: str("unit"),
+        unitKey: str("unitKey"),
+        period: str("period"),
+        part: str("part") as HistoryRow["part"],
+        id: str("id"),
+        column: str("column"),
+        old: get("old") as ScalarCell,
+        value: get("value") as ScalarCell,
+        undone: str("undone"),
+      },
+    ];
+  });
+}

@@ -1,0 +1,164 @@
+/**
+ * Splitting the master tracking workbook into one workbook per lead unit: the unit's tasks (and the
+ * indicators it follows) with the same columns and native formulas, the clerks' columns unlocked and
+ * the rest protected (no password), an instruction sheet in Vietnamese, and a very hidden metadata
+ * sheet the merge checks (plan identity, unit, layout version, period, ids, the clerk cells' values
+ * at the split).
+ */
+import type { PlanJson } from "../model/plan";
+import { foldForMatch } from "../text/normalize";
+import { unitKey } from "../units/unit-key";
+import { indicatorColumns, indicatorSpec } from "../sheets/indicator-sheet";
+import { settingsSheet } from "../sheets/settings-sheet";
+import type { DocumentSheet } from "../sheets/document-spec";
+import type { ScalarCell, SheetCell, SheetSpec } from "../sheets/sheet-spec";
+import { taskSheet, type TrackingSettings } from "../sheets/task-sheet";
+import { CLERK_COLUMNS, LAYOUT_VERSION, SHEET, TASK_COLUMNS } from "../sheets/workbook-layout";
+import { leadUnits } from "../report/report-content";
+import type { TrackingData } from "../workflows/periodic-report";
+import { planHash } from "./plan-hash";
+import { META_SHEET, UNIT_WORKBOOK_KIND, metadataCells, type UnitMetadata } from "./unit-metadata";
+
+export const INSTRUCTIONS_SHEET = "Hướng dẫn";
+
+export interface UnitWorkbook {
+  unitName: string;
+  unitKey: string;
+  /** "phong-van-hoa-xa-hoi.xlsx" */
+  fileName: string;
+  specs: SheetSpec[];
+  instructions: DocumentSheet;
+  meta: UnitMetadata;
+}
+
+/** A file name from a unit's name: no accents, lower case, words joined by "-". */
+export function unitFileName(unit: string): string {
+  const slug = foldForMatch(unit)
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return `${slug || "don-vi"}.xlsx`;
+}
+
+const plain = (v: ScalarCell | undefined): ScalarCell => (v === undefined ? null : v);
+
+function instructions(unit: string, period: string | null, tasks: number): DocumentSheet {
+  const lines = [
+    `SỔ THEO DÕI NHIỆM VỤ CỦA ${unit.toLocaleUpperCase("vi")}`,
+    period ? `Kỳ báo cáo: tháng ${period.slice(5)}/${period.slice(0, 4)}` : "",
+    `Trang "${SHEET.tasks}" có ${tasks} nhiệm vụ do đơn vị chủ trì.`,
+    "Cách cập nhật:",
+    "1. Chỉ nhập vào các cột: Tiến độ (%), Ngày hoàn thành, Kết quả đạt được, Khó khăn, vướng mắc, Cập nhật lần cuối, Đề xuất, kiến nghị (trang Chỉ tiêu: Thực hiện, Số liệu đến ngày). Các cột khác đã khóa để tránh sửa nhầm.",
+    "2. Ngày nhập dạng ngày (dd/mm/yyyy); tiến độ là số từ 0 đến 100.",
+    "3. Không thêm, xóa hay đổi thứ tự dòng; không đổi tên các trang; không xóa trang ẩn.",
+    "4. Lưu tệp (.xlsx) và gửi lại cơ quan thường trực trước hạn gửi báo cáo.",
+    "Tệp dùng được trong mọi phiên bản Excel và LibreOffice, không cần cài phần bổ trợ.",
+  ].filter(Boolean);
+  const sheet: DocumentSheet = {
+    name: INSTRUCTIONS_SHEET,
+    orientation: "portrait",
+    marginsMm: { top: 20, bottom: 20, left: 30, right: 15 },
+    columnWidths: [90],
+    rows: [],
+    pageNumbersFromSecond: false,
+    fitToWidth: true,
+    font: { name: "Times New Roman", size: 13 },
+  };
+  sheet.rows = lines.map((text, i) => ({
+    cells: [
+      {
+        value: text,
+        style: { bold: i === 0 || text === "Cách cập nhật:", size: i === 0 ? 14 : 13, wrap: true },
+      },
+    ],
+    height: Math.max(20, Math.ceil(text.length / 80) * 18),
+  }));
+  return sheet;
+}
+
+function metaSheet(meta: UnitMetadata): SheetSpec {
+  return {
+    name: META_SHEET,
+    columns: [{ key: "meta", header: "meta", kind: "text", width: 20 }],
+    rows: metadataCells(meta).map((c) => [c]),
+    freezeHeader: false,
+    print: { orientation: "portrait", repeatHeader: false },
+    state: "veryHidden",
+  };
+}
+
+function settingsOf(data: TrackingData, fallbackDate: string): TrackingSettings {
+  const num = (v: ScalarCell | undefined, d: number) => (typeof v === "number" ? v : d);
+  return {
+    reportDate: typeof data.stored.reportDate === "string" ? data.stored.reportDate : fallbackDate,
+    dueSoonDays: num(data.stored.dueSoonDays, 7),
+    cutoffDay: num(data.stored.cutoffDay, 15),
+    planYear: num(data.stored.planYear, Number(fallbackDate.slice(0, 4))),
+  };
+}
+
+export function splitPlan(
+  data: TrackingData,
+  o: { period: string | null; createdAt: string },
+): UnitWorkbook[] {
+  const s = settingsOf(data, o.createdAt.slice(0, 10));
+  const hash = planHash(data.tasks);
+  const units = new Map<string, string>();
+  for (const t of data.tasks)
+    for (const u of leadUnits(t.lead)) if (!units.has(unitKey(u))) units.set(unitKey(u), u);
+  const plan: PlanJson = {
+    source: String(data.stored.source ?? ""),
+    planYear: s.planYear,
+    tables: [],
+    targets: [],
+  };
+  const columns = indicatorColumns(data.indicators.years.length ? data.indicators.years : [s.planYear]);
+  const names = new Set<string>();
+  return [...units].map(([key, name]) => {
+    const tasks = data.tasks.filter((t) => leadUnits(t.lead).some((u) => unitKey(u) === key));
+    const indicators = data.indicators.rows.filter((r) =>
+      leadUnits(r.responsible).some((u) => unitKey(u) === key),
+    );
+    const taskRows: SheetCell[][] = tasks.map((t) => TASK_COLUMNS.map((c) => plain(t[c.key])));
+    const indicatorRows: SheetCell[][] = indicators.map((r) => columns.map((c) => plain(r[c.key])));
+    const base = Object.fromEntries(
+      tasks.map((t) => [String(t.id), Object.fromEntries(CLERK_COLUMNS.tasks.map((k) => [k, plain(t[k])]))]),
+    );
+    const baseIndicators = Object.fromEntries(
+      indicators.map((r) => [
+        String(r.id),
+        Object.fromEntries(CLERK_COLUMNS.indicators.map((k) => [k, plain(r[k])])),
+      ]),
+    );
+    const meta: UnitMetadata = {
+      kind: UNIT_WORKBOOK_KIND,
+      layoutVersion: LAYOUT_VERSION,
+      planHash: hash,
+      unitKey: key,
+      unitName: name,
+      period: o.period,
+      createdAt: o.createdAt,
+      taskIds: tasks.map((t) => String(t.id)),
+      indicatorIds: indicators.map((r) => String(r.id)),
+      base,
+      baseIndicators,
+    };
+    let fileName = unitFileName(name);
+    for (let i = 2; names.has(fileName); i++) fileName = unitFileName(`${name} ${i}`);
+    names.add(fileName);
+    const taskSpec = { ...taskSheet(taskRows, s), protection: { unlocked: [...CLERK_COLUMNS.tasks] } };
+    const years = data.indicators.years.length ? data.indicators.years : [s.planYear];
+    const indicatorSheet = {
+      ...indicatorSpec(columns, years, indicatorRows, s),
+      protection: { unlocked: [...CLERK_COLUMNS.indicators] },
+    };
+    const settings = { ...settingsSheet(plan, s, data.stored), protection: { unlocked: [] } };
+    return {
+      unitName: name,
+      unitKey: key,
+      fileName,
+      specs: [taskSpec, indicatorSheet, settings, metaSheet(meta)],
+      instructions: instructions(name, o.period, tasks.length),
+      meta,
+    };
+  });
+}

@@ -1,0 +1,403 @@
+/**
+ * The secretariat's monthly cycle through SheetPorts (exceljs in the CLI, Office.js in the pane):
+ * split the master into unit workbooks, merge the returned ones (each checked as a whole and applied
+ * all or nothing; one bad file never stops the others), undo the last merge exactly, and count who
+ * reported ("Tổng hợp": expected, received, on time, late, missing).
+ */
+import { ImportError } from "../import/import-error";
+import { cutoffDayFrom } from "../periods/reporting-period";
+import { indicatorColumns, indicatorSpec } from "../sheets/indicator-sheet";
+import type { SheetValue } from "../sheets/read-sheet";
+import type { ScalarCell, SheetCell, SheetSpec } from "../sheets/sheet-spec";
+import { refreshIndicatorSheet, refreshTaskSheet } from "../sheets/tracking-sheets";
+import { taskSheet, type TrackingSettings } from "../sheets/task-sheet";
+import { existingRows, updateSheet, type ExistingRow } from "../sheets/update-tasks";
+import { CLERK_COLUMNS, SHEET, TASK_COLUMNS } from "../sheets/workbook-layout";
+import { unitKey } from "../units/unit-key";
+import { knownUnits } from "../report/report-content";
+import { reportWindow } from "../report/report-period";
+import { HISTORY_SHEET, RECEIPT, historySpec, readHistory, type HistoryRow } from "../merge/history";
+import { planUnitMerge, type CellChange, type FileVerdict } from "../merge/merge-unit";
+import { planHash } from "../merge/plan-hash";
+import { splitPlan, type UnitWorkbook } from "../merge/split-plan";
+import { META_SHEET, readMetadata } from "../merge/unit-metadata";
+import { readTrackingData, type TrackingData } from "./periodic-report";
+import type { SheetPort } from "./workbook-port";
+
+export const COMPLETENESS_SHEET = "Tổng hợp";
+
+export async function splitWorkbooks(
+  master: SheetPort,
+  o: { period: string | null; createdAt: string; file?: string },
+): Promise<UnitWorkbook[]> {
+  const data = await readTrackingData(master, o.file);
+  return splitPlan(data, o);
+}
+
+/** Writes one unit workbook through a port (a new, empty workbook). */
+export async function writeUnitWorkbook(port: SheetPort, w: UnitWorkbook): Promise<void> {
+  await port.writeDocuments([w.instructions]);
+  await port.writeSheets(w.specs);
+}
+
+function settingsOf(data: TrackingData): TrackingSettings {
+  const num = (v: ScalarCell | undefined, d: number) => (typeof v === "number" ? v : d);
+  const date = typeof data.stored.reportDate === "string" ? data.stored.reportDate : "2000-01-01";
+  return {
+    reportDate: date,
+    dueSoonDays: num(data.stored.dueSoonDays, 7),
+    cutoffDay: cutoffDayFrom(data.stored.cutoffDay as string | number | null | undefined) ?? 15,
+    planYear: num(data.stored.planYear, Number(date.slice(0, 4))),
+  };
+}
+
+export interface ReturnedFile {
+  /** The file's name, for messages. */
+  name: string;
+  /** The file opened (null when it could not be: `openError` says why). */
+  port: SheetPort | null;
+  openError?: { vi: string; en: string };
+  /** When the unit saved it (the file's own properties), ISO date, if known. */
+  savedOn?: string | null;
+}
+
+export interface MergeResult {
+  files: FileVerdict[];
+  mergeId: number | null;
+  applied: number;
+}
+
+/** The master's task and indicator sheets written back with values changed (by header, in place). */
+async function writeMaster(
+  master: SheetPort,
+  data: TrackingData,
+  values: { tasks: SheetValue[][]; indicators: SheetValue[][] | null },
+  changes: readonly Pick<CellChange, "part" | "id" | "column" | "value">[],
+  history: readonly HistoryRow[],
+  extra: SheetSpec[] = [],
+): Promise<void> {
+  const s = settingsOf(data);
+  // Fresh sheets from the master's own rows (the plan columns as they are), then the clerk values
+  // with the changes applied, merged by id the way a re-import merges.
+  // The fresh sheets hold the plan columns only: the clerk columns come from the master's rows with
+  // the changes applied (a value cleared by a change stays cleared).
+  const clerk = new Set<string>([...CLERK_COLUMNS.tasks, ...CLERK_COLUMNS.indicators]);
+  const rowsOf = (
+    rows: readonly Record<string, ScalarCell | undefined>[],
+    keys: readonly string[],
+  ): SheetCell[][] => rows.map((r) => keys.map((k) => (clerk.has(k) || r[k] === undefined ? null : r[k]!)));
+  const freshTasks = taskSheet(
+    rowsOf(
+      data.tasks,
+      TASK_COLUMNS.map((c) => c.key),
+    ),
+    s,
+  );
+  const apply = (
+    existing: ExistingRow[],
+    part: "tasks" | "indicators",
+    headerOf: (key: string) => string,
+    idHeader: string,
+  ) => {
+    const byId = new Map(existing.map((r) => [String(r[idHeader] ?? ""), r]));
+    for (const c of changes)
+      if (c.part === part) {
+        const row = byId.get(c.id);
+        if (row) row[headerOf(c.column)] = c.value;
+      }
+    return existing;
+  };
+  const taskHeader = (key: string) => TASK_COLUMNS.find((c) => c.key === key)!.header;
+  const tasks = updateSheet(
+    freshTasks,
+    apply(existingRows(values.tasks, freshTasks), "tasks", taskHeader, taskHeader("id")),
+    "tasks",
+  );
+  const specs: SheetSpec[] = [refreshTaskSheet(tasks.sheet, s)];
+  if (values.indicators && data.indicators.years.length) {
+    const columns = indicatorColumns(data.indicators.years);
+    const fresh = indicatorSpec(
+      columns,
+      data.indicators.years,
+      rowsOf(
+        data.indicators.rows,
+        columns.map((c) => c.key),
+      ),
+      s,
+    );
+    const headerOf = (key: string) => columns.find((c) => c.key === key)!.header;
+    const merged = updateSheet(
+      fresh,
+      apply(existingRows(values.indicators, fresh), "indicators", headerOf, headerOf("id")),
+      "indicators",
+    );
+    specs.push(refreshIndicatorSheet(merged.sheet, s));
+  }
+  specs.push(historySpec(history), ...extra);
+  await master.writeSheets(specs, { replaceSheets: true });
+}
+
+export async function mergeWorkbooks(
+  master: SheetPort,
+  files: readonly ReturnedFile[],
+  o: { now: string; resubmit?: boolean; file?: string },
+): Promise<MergeResult> {
+  const data = await readTrackingData(master, o.file);
+  const [tasksValues, indicatorValues, historyValues] = await Promise.all([
+    master.readSheet(SHEET.tasks),
+    master.readSheet(SHEET.indicators),
+    master.readSheet(HISTORY_SHEET),
+  ]);
+  const history = readHistory(historyValues);
+  const merged = new Set(
+    history.filter((h) => h.part === "file" && !h.undone).map((h) => `${h.unitKey}|${h.period}`),
+  );
+  const ctx = { master: data, masterHash: planHash(data.tasks), merged, resubmit: Boolean(o.resubmit) };
+  const mergeId = Math.max(0, ...history.map((h) => h.mergeId)) + 1;
+  const verdicts: FileVerdict[] = [];
+  const accepted: { verdict: FileVerdict; period: string; unitKey: string; savedOn: string }[] = [];
+  // Each file is checked against the master as it is after the files before it.
+  let current = data;
+  for (const f of files) {
+    const refuse = (vi: string, en: string): FileVerdict => ({
+      file: f.name,
+      unit: null,
+      status: "refused",
+      reason: vi,
+      reasonEn: en,
+      changes: [],
+      conflicts: [],
+      invalid: [],
+    });
+    if (!f.port) {
+      verdicts.push(
+        refuse(
+          f.openError?.vi ?? `Không mở được tệp ${f.name}.`,
+          f.openError?.en ?? `Cannot open ${f.name}.`,
+        ),
+      );
+      continue;
+    }
+    const metaValues = await f.port.readSheet(META_SHEET);
+    if (!metaValues) {
+      verdicts.push(
+        refuse(
+          `Tệp ${f.name} không còn thông tin nhận dạng của sổ đơn vị (trang ẩn ${META_SHEET} đã bị xóa hoặc tệp không phải sổ do phần bổ trợ tách): không tổng hợp.`,
+          `${f.name} has no unit-workbook metadata (the hidden sheet ${META_SHEET} is gone): not merged.`,
+        ),
+      );
+      continue;
+    }
+    const read = readMetadata(metaValues.slice(1).map((r) => r[0]));
+    if ("error" in read) {
+      verdicts.push(
+        refuse(
+          `Tệp ${f.name}: ${read.error}; không tổng hợp.`,
+          `${f.name}: unreadable metadata; not merged.`,
+        ),
+      );
+      continue;
+    }
+    let returned: TrackingData;
+    try {
+      returned = await readTrackingData(f.port, f.name);
+    } catch (error) {
+      const e = error as ImportError;
+      verdicts.push(refuse(e.message, e.messageEn ?? e.message));
+      continue;
+    }
+    const verdict = planUnitMerge({ ...ctx, master: current }, f.name, read.meta, returned);
+    verdicts.push(verdict);
+    if (verdict.status === "accepted") {
+      accepted.push({
+        verdict,
+        period: read.meta.period ?? "",
+        unitKey: read.meta.unitKey,
+        savedOn: f.savedOn ?? "",
+      });
+      current = applyToData(current, verdict.changes);
+    }
+  }
+  if (!accepted.length) return { files: verdicts, mergeId: null, applied: 0 };
+  const rows: HistoryRow[] = accepted.flatMap(({ verdict, period, unitKey: key, savedOn }) => {
+    const common = {
+      mergeId,
+      at: o.now,
+      sent: savedOn,
+      file: verdict.file,
+      unit: verdict.unit ?? "",
+      unitKey: key,
+      period,
+      undone: "",
+    };
+    return [
+      { ...common, part: "file" as const, id: "", column: RECEIPT, old: null, value: verdict.changes.length },
+      ...verdict.changes.map((c) => ({
+        ...common,
+        part: c.part,
+        id: c.id,
+        column: c.column,
+        old: c.old,
+        value: c.value,
+      })),
+    ];
+  });
+  const changes = accepted.flatMap((a) => a.verdict.changes);
+  const all = [...history, ...rows];
+  await writeMaster(master, data, { tasks: tasksValues!, indicators: indicatorValues }, changes, all, [
+    completenessSpec(data, all, rows[0]?.period ?? null),
+  ]);
+  return { files: verdicts, mergeId, applied: changes.length };
+}
+
+/** The master's data with changes applied (for checking the next file against it). */
+function applyToData(data: TrackingData, changes: readonly CellChange[]): TrackingData {
+  const tasks = data.tasks.map((t) => ({ ...t }));
+  const rows = data.indicators.rows.map((r) => ({ ...r }));
+  const byId = new Map(tasks.map((t) => [String(t.id), t]));
+  const indById = new Map(rows.map((r) => [String(r.id), r]));
+  for (const c of changes) {
+    const target = c.part === "tasks" ? byId.get(c.id) : indById.get(c.id);
+    if (target) target[c.column] = c.value;
+  }
+  return { ...data, tasks, indicators: { ...data.indicators, rows } };
+}
+
+export interface UndoResult {
+  mergeId: number | null;
+  restored: number;
+  /** Cells changed again since the merge: not restored, listed. */
+  skipped: { id: string; column: string; now: ScalarCell; merged: ScalarCell }[];
+}
+
+/** Undoes the last merge not undone yet: every cell it changed gets its old value back. */
+export async function undoLastMerge(
+  master: SheetPort,
+  o: { now: string; file?: string },
+): Promise<UndoResult> {
+  const data = await readTrackingData(master, o.file);
+  const [tasksValues, indicatorValues, historyValues] = await Promise.all([
+    master.readSheet(SHEET.tasks),
+    master.readSheet(SHEET.indicators),
+    master.readSheet(HISTORY_SHEET),
+  ]);
+  const history = readHistory(historyValues);
+  const open = history.filter((h) => !h.undone);
+  if (!open.length) return { mergeId: null, restored: 0, skipped: [] };
+  const mergeId = Math.max(...open.map((h) => h.mergeId));
+  const rows = history.filter((h) => h.mergeId === mergeId && h.part !== "file");
+  const current = new Map<string, ScalarCell>();
+  for (const t of data.tasks)
+    for (const [k, v] of Object.entries(t)) current.set(`tasks|${t.id}|${k}`, v ?? null);
+  for (const r of data.indicators.rows)
+    for (const [k, v] of Object.entries(r)) current.set(`indicators|${r.id}|${k}`, v ?? null);
+  const skipped: UndoResult["skipped"] = [];
+  const changes: Pick<CellChange, "part" | "id" | "column" | "value">[] = [];
+  for (const h of [...rows].reverse()) {
+    const part = h.part as "tasks" | "indicators";
+    const now = current.get(`${part}|${h.id}|${h.column}`) ?? null;
+    const same = (a: ScalarCell, b: ScalarCell) =>
+      a === null || a === "" ? b === null || b === "" : String(a) === String(b);
+    if (!same(now, h.value)) skipped.push({ id: h.id, column: h.column, now, merged: h.value });
+    else changes.push({ part, id: h.id, column: h.column, value: h.old });
+  }
+  const updated = history.map((h) => (h.mergeId === mergeId ? { ...h, undone: o.now } : h));
+  await writeMaster(master, data, { tasks: tasksValues!, indicators: indicatorValues }, changes, updated, [
+    completenessSpec(
+      data,
+      updated,
+      rows[0]?.period ?? history.find((h) => h.mergeId === mergeId)?.period ?? null,
+    ),
+  ]);
+  return { mergeId, restored: changes.length, skipped };
+}
+
+export interface CompletenessRow {
+  unit: string;
+  expected: number;
+  received: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  /** When the accepted file was received (ISO), or "". */
+  receivedAt: string;
+}
+
+/** Who reported for a period: from the receipts of the merge history, against the submission day. */
+export function completeness(
+  data: TrackingData,
+  history: readonly HistoryRow[],
+  period: string,
+): CompletenessRow[] {
+  const submissionDay = typeof data.stored.submissionDay === "number" ? data.stored.submissionDay : 10;
+  const cutoff = cutoffDayFrom(data.stored.cutoffDay as string | number | null | undefined) ?? 15;
+  const window = reportWindow(period, "month", cutoff);
+  const deadline = window
+    ? `${window.end.slice(0, 7)}-${String(Math.min(28, Math.max(1, submissionDay))).padStart(2, "0")}`
+    : `${period}-${String(submissionDay).padStart(2, "0")}`;
+  return knownUnits(data.tasks).map((unit) => {
+    const receipts = history.filter(
+      (h) => h.part === "file" && !h.undone && h.unitKey === unitKey(unit) && h.period === period,
+    );
+    const first = receipts[0];
+    const when = first ? (first.sent || first.at).slice(0, 10) : "";
+    const received = first ? 1 : 0;
+    const onTime = first && when <= deadline ? 1 : 0;
+    return {
+      unit,
+      expected: 1,
+      received,
+      onTime,
+      late: received - onTime,
+      missing: 1 - received,
+      receivedAt: first?.at ?? "",
+    };
+  });
+}
+
+export function completenessSpec(
+  data: TrackingData,
+  history: readonly HistoryRow[],
+  period: string | null,
+): SheetSpec {
+  const rows = period ? completeness(data, history, period) : [];
+  return {
+    name: COMPLETENESS_SHEET,
+    columns: [
+      { key: "unit", header: "Đơn vị", kind: "text", width: 32, wrap: true },
+      { key: "period", header: "Kỳ", kind: "text", width: 9 },
+      { key: "expected", header: "Phải gửi", kind: "integer", width: 8 },
+      { key: "received", header: "Đã gửi", kind: "integer", width: 8 },
+      { key: "onTime", header: "Đúng hạn", kind: "integer", width: 8 },
+      { key: "late", header: "Muộn", kind: "integer", width: 8 },
+      { key: "missing", header: "Chưa gửi", kind: "integer", width: 8 },
+      { key: "receivedAt", header: "Thời điểm tổng hợp", kind: "text", width: 18 },
+    ],
+    rows: rows.map((r) => [
+      r.unit,
+      period,
+      r.expected,
+      r.received,
+      r.onTime,
+      r.late,
+      r.missing,
+      r.receivedAt,
+    ]),
+    freezeHeader: true,
+    print: { orientation: "portrait", repeatHeader: true },
+  };
+}
+
+export async function completenessOf(
+  master: SheetPort,
+  period: string,
+  file?: string,
+): Promise<CompletenessRow[]> {
+  const data = await readTrackingData(master, file);
+  if (!/^\d{4}-\d{2}$/.test(period))
+    throw new ImportError(
+      `Kỳ phải ghi dạng YYYY-MM (nhận: ${period}).`,
+      `The period must read YYYY-MM (got ${period}).`,
+    );
+  return completeness(data, readHistory(await master.readSheet(HISTORY_SHEET)), period);
+}
