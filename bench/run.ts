@@ -3,8 +3,8 @@
  * Each case reports the median of several runs and the process's peak RSS after it.
  */
 import { cpus, totalmem } from "node:os";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { OfficeWorkbook, type ExcelRunner } from "../src/excel/office-workbook";
@@ -138,6 +138,62 @@ async function main() {
         return `${(performance.now() - t0).toFixed(0)} ms after loading the workbook; ${report.content.units.length} units, ${report.content.overdue.length} overdue; .docx ${(docx.length / 1024).toFixed(0)} KiB`;
       }),
     );
+  }
+  // The secretariat's cycle: 150 unit workbooks of 100 tasks split from a 15,000-task master and
+  // merged back, each step in a process of its own (time and peak memory), against the time exceljs
+  // needs just to read the same 150 files.
+  {
+    const dir = mkdtempSync(join(tmpdir(), "kh-cycle-"));
+    const units = Array.from({ length: 150 }, (_, i) => `Phòng chuyên môn số ${i + 1}`);
+    const plan = structuredClone(plan5000);
+    const rows = (plan.tables[0] as { rows: { lead: string[]; no: string; section: string | null }[] }).rows;
+    const all = Array.from({ length: 15000 }, (_, i) => ({
+      ...rows[i % rows.length]!,
+      no: String((i % 100) + 1),
+      section: String(Math.floor(i / 100) + 1),
+      lead: [units[Math.floor(i / 100)]!],
+    }));
+    (plan.tables[0] as { rows: unknown[] }).rows = all;
+    const master = new XlsxWorkbook();
+    await writeTrackingWorkbook(master, plan, { reportDate: "2026-10-14" });
+    const masterPath = join(dir, "tong-hop.xlsx");
+    await master.save(masterPath);
+    const cycleBin = join(__dirname, "..", "dist-cli", "main.mjs");
+    execFileSync(process.execPath, [join(__dirname, "..", "scripts", "build-cli.mjs")]);
+    const child = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [join(__dirname, "measure-child.mjs"), cycleBin, ...args], {
+        encoding: "utf8",
+      });
+      const m = /BENCH (\{.*\})/.exec(r.stderr);
+      if (r.status !== 0 || !m) throw new Error(`plan ${args[0]} failed: ${r.stderr.slice(-500)}`);
+      return JSON.parse(m[1]!) as { ms: number; rssMiB: number };
+    };
+    const split = child("split", masterPath, "--out-dir", join(dir, "dv"), "--period", "2026-10");
+    const files = readdirSync(join(dir, "dv")).map((f) => join(dir, "dv", f));
+    for (const [i, f] of files.entries()) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      const ws = wb.getWorksheet("Nhiệm vụ")!;
+      for (let r = 2; r <= ws.rowCount; r++) ws.getRow(r).getCell(6).value = (r * 7 + i) % 101;
+      await wb.xlsx.writeFile(f);
+    }
+    const t0 = performance.now();
+    for (const f of files) await new ExcelJS.Workbook().xlsx.readFile(f);
+    const readMs = performance.now() - t0;
+    const merge = child("merge", masterPath, ...files, "--out", join(dir, "da-tong-hop.xlsx"));
+    results.push(
+      {
+        name: "split: 150 unit workbooks × 100 tasks (new process)",
+        medianMs: split.ms,
+        note: `peak RSS ${split.rssMiB.toFixed(0)} MiB; limit 5 s and 1 GB`,
+      },
+      {
+        name: "merge: 150 returned workbooks (new process)",
+        medianMs: merge.ms,
+        note: `peak RSS ${merge.rssMiB.toFixed(0)} MiB; exceljs reading the 150 files alone: ${readMs.toFixed(0)} ms (${(merge.ms / readMs).toFixed(2)}×, limit 2×)`,
+      },
+    );
+    rmSync(dir, { recursive: true, force: true });
   }
   const dir = mkdtempSync(join(tmpdir(), "kh-bench-"));
   results.push(

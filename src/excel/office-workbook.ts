@@ -24,7 +24,6 @@ import {
   type SheetSpec,
 } from "../core/sheets/sheet-spec";
 import { DEFAULT_CHUNK_BUDGET_BYTES, splitRowsByPayload } from "../core/sheets/request-chunks";
-import { isFilledDown } from "../core/sheets/formula-shift";
 import { headerHeight } from "../core/sheets/row-heights";
 import type { DocumentSheet } from "../core/sheets/document-spec";
 import { queueDocument } from "./document-renderer";
@@ -122,7 +121,11 @@ function prepare(spec: SheetSpec, name: string, existing: boolean): PreparedShee
     }),
   );
   const formats = spec.columns.map((c, i) => formatOf(c.kind, formulaColumns.has(i)));
-  const filledColumns = new Set([...formulaColumns].filter(([, f]) => isFilledDown(f, 2)).map(([c]) => c));
+  const filledColumns = new Set(
+    [...formulaColumns]
+      .filter(([c, f]) => spec.columns[c]!.filledDown && f.length > 1 && f.every((x) => x !== null))
+      .map(([c]) => c),
+  );
   const sent = [...formulaColumns].filter(([c]) => !filledColumns.has(c)).map(([, f]) => f);
   const payload = values.map((row, r) => [...row, ...sent.map((f) => f[r] ?? null)]);
   return { spec, name, existing, values, formats, formulaColumns, filledColumns, payload };

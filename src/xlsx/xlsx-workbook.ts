@@ -49,7 +49,9 @@ export class XlsxWorkbook implements SheetPort {
     const bytes = readFileSync(path);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    return new XlsxWorkbook(book, await readChartParts(bytes));
+    // Part names are stored as plain text in a zip: only a workbook with charts is read for them.
+    const charts = bytes.includes("xl/charts/") ? await readChartParts(bytes) : [];
+    return new XlsxWorkbook(book, charts);
   }
 
   async readSheet(name: string): Promise<SheetValue[][] | null> {

@@ -17,7 +17,6 @@ import {
 } from "../core/sheets/sheet-spec";
 import { PAGE_MARGINS_INCHES, PAGE_NUMBER_FOOTER } from "../core/sheets/print-setup";
 import { headerHeight } from "../core/sheets/row-heights";
-import { isFilledDown } from "../core/sheets/formula-shift";
 
 const HEADER_FILL = "FFDDEBF7";
 
@@ -82,12 +81,9 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   // A column of one formula filled down is stored once, as an Excel shared formula: the file stays
   // small and quick to write (the tracking formulas run to kilobytes each).
   const shared = new Map<number, string>();
-  spec.columns.forEach((_col, c) => {
-    const formulas = spec.rows.map((row) => {
-      const cell = row[c] ?? null;
-      return isFormulaCell(cell) ? cell.formula : null;
-    });
-    if (isFilledDown(formulas, 2)) shared.set(c, `${columnLetter(c)}2`);
+  spec.columns.forEach((col, c) => {
+    if (col.filledDown && spec.rows.length > 1 && spec.rows.every((row) => isFormulaCell(row[c] ?? null)))
+      shared.set(c, `${columnLetter(c)}2`);
   });
   spec.rows.forEach((row, r) => {
     const xrow = ws.getRow(r + 2);

@@ -13,7 +13,7 @@ export function sampleSheet(rows: number, name = "Nhiệm vụ"): SheetSpec {
       { key: "lead", header: "Cơ quan chủ trì", kind: "text", width: 24, wrap: true },
       { key: "due", header: "Hạn hoàn thành", kind: "date", width: 12 },
       { key: "progress", header: "Tiến độ (%)", kind: "integer", width: 10 },
-      { key: "status", header: "Trạng thái", kind: "formula", width: 20 },
+      { key: "status", header: "Trạng thái", kind: "formula", width: 20, filledDown: true },
     ],
     rows: Array.from({ length: rows }, (_, i) => [
       `PL.I.${i + 1}`,

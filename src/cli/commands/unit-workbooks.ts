@@ -16,7 +16,7 @@ import {
 } from "../../core/workflows/unit-workbooks";
 import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
-import { openWorkbook, workbookProblem } from "./open-workbook";
+import { openWorkbook } from "./open-workbook";
 
 interface Parsed {
   files: string[];
@@ -92,30 +92,16 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   if (resolve(out) === resolve(masterPath))
     throw new UsageError("--out phải khác sổ tổng hợp / --out must differ from the master.");
   const master = await openWorkbook(masterPath);
-  const files: ReturnedFile[] = [];
-  for (const path of unitPaths) {
-    const problem = workbookProblem(path);
-    if (problem) {
-      files.push({ name: basename(path), port: null, openError: problem });
-      continue;
-    }
-    try {
+  const files: ReturnedFile[] = unitPaths.map((path) => ({
+    name: basename(path),
+    open: async () => {
       const book = await openWorkbook(path);
       const modified = book.book.modified;
-      files.push({
-        name: basename(path),
-        port: book,
-        savedOn: modified instanceof Date && !isNaN(+modified) ? modified.toISOString().slice(0, 10) : null,
-      });
-    } catch (error) {
-      const e = error as Error & { messageEn?: string };
-      files.push({
-        name: basename(path),
-        port: null,
-        openError: { vi: e.message, en: e.messageEn ?? e.message },
-      });
-    }
-  }
+      const savedOn =
+        modified instanceof Date && !isNaN(+modified) ? modified.toISOString().slice(0, 10) : null;
+      return { port: book, savedOn };
+    },
+  }));
   const result = await mergeWorkbooks(master, files, {
     now: nowIso(),
     resubmit: p.flags.has("--resubmit"),

@@ -8,8 +8,6 @@
 import { isoToSerial } from "../excel-dates";
 import type { ScalarCell } from "../sheets/sheet-spec";
 import { CLERK_COLUMNS, LAYOUT_VERSION, TASK_COLUMNS } from "../sheets/workbook-layout";
-import { unitKey } from "../units/unit-key";
-import { leadUnits } from "../report/report-content";
 import type { TrackingData } from "../workflows/periodic-report";
 import type { UnitMetadata } from "./unit-metadata";
 
@@ -79,8 +77,13 @@ function checkValue(column: string, v: ScalarCell): string | null {
 }
 
 export interface MergeContext {
-  master: TrackingData;
   masterHash: string;
+  /** The master's rows by id (the current values: changes of earlier files are applied to them). */
+  tasksById: ReadonlyMap<string, Record<string, ScalarCell | undefined>>;
+  indicatorsById: ReadonlyMap<string, Record<string, ScalarCell | undefined>>;
+  /** Each task's lead unit keys, and all the master's unit keys. */
+  taskUnits: ReadonlyMap<string, ReadonlySet<string>>;
+  units: ReadonlySet<string>;
   /** Units with a file already merged for a period: `${unitKey}|${period}`. */
   merged: ReadonlySet<string>;
   /** Take a second submission for the same unit and period. */
@@ -128,8 +131,7 @@ export function planUnitMerge(
       `Tệp ${file} là sổ của một kế hoạch khác (hoặc kế hoạch đã sửa đổi sau khi tách sổ): không tổng hợp.`,
       `${file} belongs to another plan (or to the plan before it was revised): not merged.`,
     );
-  const masterUnits = new Set(ctx.master.tasks.flatMap((t) => leadUnits(t.lead).map(unitKey)));
-  if (!masterUnits.has(meta.unitKey))
+  if (!ctx.units.has(meta.unitKey))
     return refuse(
       file,
       unit,
@@ -147,8 +149,10 @@ export function planUnitMerge(
       `${file} repeats the task id ${dup}.`,
     );
 
-  const byId = new Map(ctx.master.tasks.map((t) => [String(t.id), t]));
-  const indicatorsById = new Map(ctx.master.indicators.rows.map((r) => [String(r.id), r]));
+  const byId = ctx.tasksById;
+  const indicatorsById = ctx.indicatorsById;
+  const owned = new Set(meta.taskIds);
+  const ownedIndicators = new Set(meta.indicatorIds);
   const changes: CellChange[] = [];
   const conflicts: Conflict[] = [];
   const invalid: InvalidCell[] = [];
@@ -182,7 +186,7 @@ export function planUnitMerge(
     const id = String(t.id ?? "");
     if (!id) continue;
     const m = byId.get(id);
-    if (!m || !meta.taskIds.includes(id)) {
+    if (!m || !owned.has(id)) {
       conflicts.push({
         part: "tasks",
         id,
@@ -194,7 +198,7 @@ export function planUnitMerge(
       });
       continue;
     }
-    if (!leadUnits(m.lead).some((u) => unitKey(u) === meta.unitKey)) {
+    if (!ctx.taskUnits.get(id)?.has(meta.unitKey)) {
       conflicts.push({
         part: "tasks",
         id,
@@ -212,7 +216,7 @@ export function planUnitMerge(
   for (const r of returned.indicators.rows) {
     const id = String(r.id ?? "");
     const m = indicatorsById.get(id);
-    if (!id || !m || !meta.indicatorIds.includes(id)) continue;
+    if (!id || !m || !ownedIndicators.has(id)) continue;
     for (const k of CLERK_COLUMNS.indicators)
       consider("indicators", id, k, meta.baseIndicators[id]?.[k] ?? null, m[k] ?? null, r[k] ?? null);
   }

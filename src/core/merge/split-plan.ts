@@ -102,9 +102,21 @@ export function splitPlan(
 ): UnitWorkbook[] {
   const s = settingsOf(data, o.createdAt.slice(0, 10));
   const hash = planHash(data.tasks);
+  // Each task's and indicator's unit keys, once: a plan can have 15,000 tasks and 150 units.
   const units = new Map<string, string>();
+  const tasksByUnit = new Map<string, typeof data.tasks>();
   for (const t of data.tasks)
-    for (const u of leadUnits(t.lead)) if (!units.has(unitKey(u))) units.set(unitKey(u), u);
+    for (const u of leadUnits(t.lead)) {
+      const key = unitKey(u);
+      if (!units.has(key)) units.set(key, u);
+      const list = tasksByUnit.get(key) ?? [];
+      if (list[list.length - 1] !== t) list.push(t);
+      tasksByUnit.set(key, list);
+    }
+  const indicatorsByUnit = new Map<string, typeof data.indicators.rows>();
+  for (const r of data.indicators.rows)
+    for (const key of new Set(leadUnits(r.responsible).map(unitKey)))
+      indicatorsByUnit.set(key, [...(indicatorsByUnit.get(key) ?? []), r]);
   const plan: PlanJson = {
     source: String(data.stored.source ?? ""),
     planYear: s.planYear,
@@ -114,10 +126,8 @@ export function splitPlan(
   const columns = indicatorColumns(data.indicators.years.length ? data.indicators.years : [s.planYear]);
   const names = new Set<string>();
   return [...units].map(([key, name]) => {
-    const tasks = data.tasks.filter((t) => leadUnits(t.lead).some((u) => unitKey(u) === key));
-    const indicators = data.indicators.rows.filter((r) =>
-      leadUnits(r.responsible).some((u) => unitKey(u) === key),
-    );
+    const tasks = tasksByUnit.get(key) ?? [];
+    const indicators = indicatorsByUnit.get(key) ?? [];
     const taskRows: SheetCell[][] = tasks.map((t) => TASK_COLUMNS.map((c) => plain(t[c.key])));
     const indicatorRows: SheetCell[][] = indicators.map((r) => columns.map((c) => plain(r[c.key])));
     const base = Object.fromEntries(

@@ -19,6 +19,11 @@ export interface ColumnSpec {
   wrap?: boolean;
   /** Helper columns the formulas read: hidden, never printed. */
   hidden?: boolean;
+  /**
+   * Every data row holds the first row's formula filled down (relative rows moved): writers send it
+   * once (an .xlsx shared formula, Office.js copyFrom) instead of thousands of copies.
+   */
+  filledDown?: boolean;
 }
 
 export type ScalarCell = string | number | boolean | null;

@@ -14,7 +14,7 @@ import { taskSheet, type TrackingSettings } from "../sheets/task-sheet";
 import { existingRows, updateSheet, type ExistingRow } from "../sheets/update-tasks";
 import { CLERK_COLUMNS, SHEET, TASK_COLUMNS } from "../sheets/workbook-layout";
 import { unitKey } from "../units/unit-key";
-import { knownUnits } from "../report/report-content";
+import { knownUnits, leadUnits } from "../report/report-content";
 import { reportWindow } from "../report/report-period";
 import { HISTORY_SHEET, RECEIPT, historySpec, readHistory, type HistoryRow } from "../merge/history";
 import { planUnitMerge, type CellChange, type FileVerdict } from "../merge/merge-unit";
@@ -54,11 +54,11 @@ function settingsOf(data: TrackingData): TrackingSettings {
 export interface ReturnedFile {
   /** The file's name, for messages. */
   name: string;
-  /** The file opened (null when it could not be: `openError` says why). */
-  port: SheetPort | null;
-  openError?: { vi: string; en: string };
-  /** When the unit saved it (the file's own properties), ISO date, if known. */
-  savedOn?: string | null;
+  /**
+   * Opens the file when its turn comes (so that 150 files are not all held at once); it fails with
+   * an ImportError that says why the file cannot be read. `savedOn`: when the unit saved it.
+   */
+  open: () => Promise<{ port: SheetPort; savedOn?: string | null }>;
 }
 
 export interface MergeResult {
@@ -86,13 +86,14 @@ async function writeMaster(
     rows: readonly Record<string, ScalarCell | undefined>[],
     keys: readonly string[],
   ): SheetCell[][] => rows.map((r) => keys.map((k) => (clerk.has(k) || r[k] === undefined ? null : r[k]!)));
-  const freshTasks = taskSheet(
-    rowsOf(
+  // Plain rows only: the formulas and their values are computed once, after the merge (refresh).
+  const freshTasks = {
+    ...taskSheet([], s),
+    rows: rowsOf(
       data.tasks,
       TASK_COLUMNS.map((c) => c.key),
     ),
-    s,
-  );
+  };
   const apply = (
     existing: ExistingRow[],
     part: "tasks" | "indicators",
@@ -116,15 +117,13 @@ async function writeMaster(
   const specs: SheetSpec[] = [refreshTaskSheet(tasks.sheet, s)];
   if (values.indicators && data.indicators.years.length) {
     const columns = indicatorColumns(data.indicators.years);
-    const fresh = indicatorSpec(
-      columns,
-      data.indicators.years,
-      rowsOf(
+    const fresh = {
+      ...indicatorSpec(columns, data.indicators.years, [], s),
+      rows: rowsOf(
         data.indicators.rows,
         columns.map((c) => c.key),
       ),
-      s,
-    );
+    };
     const headerOf = (key: string) => columns.find((c) => c.key === key)!.header;
     const merged = updateSheet(
       fresh,
@@ -152,12 +151,23 @@ export async function mergeWorkbooks(
   const merged = new Set(
     history.filter((h) => h.part === "file" && !h.undone).map((h) => `${h.unitKey}|${h.period}`),
   );
-  const ctx = { master: data, masterHash: planHash(data.tasks), merged, resubmit: Boolean(o.resubmit) };
+  // Working copies of the master's rows: each accepted file's changes go into them, and the next
+  // file is checked against the master as it is then.
+  const tasksById = new Map(data.tasks.map((t) => [String(t.id), { ...t }]));
+  const indicatorsById = new Map(data.indicators.rows.map((r) => [String(r.id), { ...r }]));
+  const taskUnits = new Map([...tasksById].map(([id, t]) => [id, new Set(leadUnits(t.lead).map(unitKey))]));
+  const ctx = {
+    masterHash: planHash(data.tasks),
+    tasksById,
+    indicatorsById,
+    taskUnits,
+    units: new Set([...taskUnits.values()].flatMap((u) => [...u])),
+    merged,
+    resubmit: Boolean(o.resubmit),
+  };
   const mergeId = Math.max(0, ...history.map((h) => h.mergeId)) + 1;
   const verdicts: FileVerdict[] = [];
   const accepted: { verdict: FileVerdict; period: string; unitKey: string; savedOn: string }[] = [];
-  // Each file is checked against the master as it is after the files before it.
-  let current = data;
   for (const f of files) {
     const refuse = (vi: string, en: string): FileVerdict => ({
       file: f.name,
@@ -169,16 +179,15 @@ export async function mergeWorkbooks(
       conflicts: [],
       invalid: [],
     });
-    if (!f.port) {
-      verdicts.push(
-        refuse(
-          f.openError?.vi ?? `Không mở được tệp ${f.name}.`,
-          f.openError?.en ?? `Cannot open ${f.name}.`,
-        ),
-      );
+    let opened: { port: SheetPort; savedOn?: string | null };
+    try {
+      opened = await f.open();
+    } catch (error) {
+      const e = error as ImportError;
+      verdicts.push(refuse(e.message, e.messageEn ?? e.message));
       continue;
     }
-    const metaValues = await f.port.readSheet(META_SHEET);
+    const metaValues = await opened.port.readSheet(META_SHEET);
     if (!metaValues) {
       verdicts.push(
         refuse(
@@ -188,7 +197,7 @@ export async function mergeWorkbooks(
       );
       continue;
     }
-    const read = readMetadata(metaValues.slice(1).map((r) => r[0]));
+    const read = readMetadata(metaValues.slice(1).map((r: SheetValue[]) => r[0]));
     if ("error" in read) {
       verdicts.push(
         refuse(
@@ -200,22 +209,25 @@ export async function mergeWorkbooks(
     }
     let returned: TrackingData;
     try {
-      returned = await readTrackingData(f.port, f.name);
+      returned = await readTrackingData(opened.port, f.name);
     } catch (error) {
       const e = error as ImportError;
       verdicts.push(refuse(e.message, e.messageEn ?? e.message));
       continue;
     }
-    const verdict = planUnitMerge({ ...ctx, master: current }, f.name, read.meta, returned);
+    const verdict = planUnitMerge(ctx, f.name, read.meta, returned);
     verdicts.push(verdict);
     if (verdict.status === "accepted") {
       accepted.push({
         verdict,
         period: read.meta.period ?? "",
         unitKey: read.meta.unitKey,
-        savedOn: f.savedOn ?? "",
+        savedOn: opened.savedOn ?? "",
       });
-      current = applyToData(current, verdict.changes);
+      for (const c of verdict.changes) {
+        const target = c.part === "tasks" ? tasksById.get(c.id) : indicatorsById.get(c.id);
+        if (target) target[c.column] = c.value;
+      }
     }
   }
   if (!accepted.length) return { files: verdicts, mergeId: null, applied: 0 };
@@ -248,19 +260,6 @@ export async function mergeWorkbooks(
     completenessSpec(data, all, rows[0]?.period ?? null),
   ]);
   return { files: verdicts, mergeId, applied: changes.length };
-}
-
-/** The master's data with changes applied (for checking the next file against it). */
-function applyToData(data: TrackingData, changes: readonly CellChange[]): TrackingData {
-  const tasks = data.tasks.map((t) => ({ ...t }));
-  const rows = data.indicators.rows.map((r) => ({ ...r }));
-  const byId = new Map(tasks.map((t) => [String(t.id), t]));
-  const indById = new Map(rows.map((r) => [String(r.id), r]));
-  for (const c of changes) {
-    const target = c.part === "tasks" ? byId.get(c.id) : indById.get(c.id);
-    if (target) target[c.column] = c.value;
-  }
-  return { ...data, tasks, indicators: { ...data.indicators, rows } };
 }
 
 export interface UndoResult {
