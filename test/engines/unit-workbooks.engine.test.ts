@@ -173,6 +173,14 @@ describe("unit workbooks in LibreOffice, and bad files", () => {
     ]);
     const ws = wb.getWorksheet("Nhiệm vụ")!;
     expect((ws as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
+    expect(ws.getCell(`${columnOf(TASK_COLUMNS, "progress")}2`).dataValidation).toMatchObject({
+      type: "whole",
+      formulae: [0, 100],
+    });
+    // A second split into the same folder does not overwrite the files sent out.
+    const again = run("split", master, "--out-dir", join(dir, "dv"), "--period", "2025-10");
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("không ghi đè");
     const unlocked = TASK_COLUMNS.filter(
       (c) => ws.getCell(`${columnOf(TASK_COLUMNS, c.key)}2`).protection?.locked === false,
     ).map((c) => c.key);
@@ -338,6 +346,16 @@ describe("unit workbooks in LibreOffice, and bad files", () => {
       run("merge", join(dir, "hon-hop.xlsx"), good[0]!, "--out", join(dir, "lan-2.xlsx"), "--resubmit")
         .status,
     ).toBe(0);
+    // Undo keeps, and lists, a cell the secretariat changed again after the merge.
+    const edited = join(dir, "sua-sau.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "hon-hop.xlsx"));
+    wb.getWorksheet("Nhiệm vụ")!.getCell(`${columnOf(TASK_COLUMNS, "result")}2`).value =
+      "Sửa tay sau khi tổng hợp";
+    await wb.xlsx.writeFile(edited);
+    const undo = run("undo", edited, "--out", join(dir, "hoan-tac-2.xlsx"));
+    expect(undo.status).toBe(0);
+    expect(undo.stderr).toContain("đã sửa sau lần tổng hợp, giữ nguyên");
     const completeness = JSON.parse(
       run("completeness", join(dir, "hon-hop.xlsx"), "--period", "2025-10", "--json").stdout,
     );
