@@ -186,7 +186,15 @@ export function planUnitMerge(
     const id = String(t.id ?? "");
     if (!id) continue;
     const m = byId.get(id);
-    if (!m || !owned.has(id)) {
+    // A row the unit may not write: listed, never applied.
+    const notTheirs = !m
+      ? "Sổ tổng hợp không có mã nhiệm vụ này."
+      : !owned.has(id)
+        ? "Nhiệm vụ không thuộc đơn vị này."
+        : !ctx.taskUnits.get(id)?.has(meta.unitKey)
+          ? "Nhiệm vụ không do đơn vị này chủ trì."
+          : null;
+    if (notTheirs || !m) {
       conflicts.push({
         part: "tasks",
         id,
@@ -194,19 +202,7 @@ export function planUnitMerge(
         base: null,
         master: null,
         unit: null,
-        reason: m ? "Nhiệm vụ không thuộc đơn vị này." : "Sổ tổng hợp không có mã nhiệm vụ này.",
-      });
-      continue;
-    }
-    if (!ctx.taskUnits.get(id)?.has(meta.unitKey)) {
-      conflicts.push({
-        part: "tasks",
-        id,
-        column: null,
-        base: null,
-        master: null,
-        unit: null,
-        reason: "Nhiệm vụ không do đơn vị này chủ trì.",
+        reason: notTheirs!,
       });
       continue;
     }

@@ -7,7 +7,7 @@
 import { ImportError } from "../import/import-error";
 import { cutoffDayFrom, type PeriodKind } from "../periods/reporting-period";
 import { indicatorColumns } from "../sheets/indicator-sheet";
-import { readSettings, rowsByKey } from "../sheets/read-sheet";
+import { readSettings, rowsByKey, type SheetValue } from "../sheets/read-sheet";
 import type { IndicatorRowValues } from "../sheets/indicator-sheet";
 import type { TaskRowValues, TrackingSettings } from "../sheets/task-sheet";
 import { SHEET, TASK_COLUMNS, type SettingKey } from "../sheets/workbook-layout";
@@ -24,6 +24,8 @@ export interface TrackingData {
   tasks: TaskRowValues[];
   indicators: { years: number[]; rows: IndicatorRowValues[] };
   stored: Partial<Record<SettingKey, ScalarCell>>;
+  /** The sheets' values as read (header first), for writers that write them back. */
+  values: { tasks: SheetValue[][]; indicators: SheetValue[][] | null };
 }
 
 export interface ReportRequest {
@@ -61,6 +63,7 @@ export async function readTrackingData(port: SheetPort, file = "sổ theo dõi")
     tasks: keyed.rows.map((r) => r.values),
     indicators: { years, rows: indicatorRows.map((r) => r.values) },
     stored: settings ? readSettings(settings) : {},
+    values: { tasks: tasks!, indicators },
   };
 }
 

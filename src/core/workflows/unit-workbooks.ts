@@ -12,7 +12,7 @@ import type { ScalarCell, SheetCell, SheetSpec } from "../sheets/sheet-spec";
 import { refreshIndicatorSheet, refreshTaskSheet } from "../sheets/tracking-sheets";
 import { taskSheet, type TrackingSettings } from "../sheets/task-sheet";
 import { existingRows, updateSheet, type ExistingRow } from "../sheets/update-tasks";
-import { CLERK_COLUMNS, SHEET, TASK_COLUMNS } from "../sheets/workbook-layout";
+import { CLERK_COLUMNS, TASK_COLUMNS } from "../sheets/workbook-layout";
 import { unitKey } from "../units/unit-key";
 import { knownUnits, leadUnits } from "../report/report-content";
 import { reportWindow } from "../report/report-period";
@@ -136,18 +136,24 @@ async function writeMaster(
   await master.writeSheets(specs, { replaceSheets: true });
 }
 
+/** The master's tracking data and merge history. */
+async function readMaster(
+  master: SheetPort,
+  file?: string,
+): Promise<{ data: TrackingData; history: HistoryRow[] }> {
+  const [data, historyValues] = await Promise.all([
+    readTrackingData(master, file),
+    master.readSheet(HISTORY_SHEET),
+  ]);
+  return { data, history: readHistory(historyValues) };
+}
+
 export async function mergeWorkbooks(
   master: SheetPort,
   files: readonly ReturnedFile[],
   o: { now: string; resubmit?: boolean; file?: string },
 ): Promise<MergeResult> {
-  const data = await readTrackingData(master, o.file);
-  const [tasksValues, indicatorValues, historyValues] = await Promise.all([
-    master.readSheet(SHEET.tasks),
-    master.readSheet(SHEET.indicators),
-    master.readSheet(HISTORY_SHEET),
-  ]);
-  const history = readHistory(historyValues);
+  const { data, history } = await readMaster(master, o.file);
   const merged = new Set(
     history.filter((h) => h.part === "file" && !h.undone).map((h) => `${h.unitKey}|${h.period}`),
   );
@@ -256,7 +262,7 @@ export async function mergeWorkbooks(
   });
   const changes = accepted.flatMap((a) => a.verdict.changes);
   const all = [...history, ...rows];
-  await writeMaster(master, data, { tasks: tasksValues!, indicators: indicatorValues }, changes, all, [
+  await writeMaster(master, data, data.values, changes, all, [
     completenessSpec(data, all, rows[0]?.period ?? null),
   ]);
   return { files: verdicts, mergeId, applied: changes.length };
@@ -274,13 +280,7 @@ export async function undoLastMerge(
   master: SheetPort,
   o: { now: string; file?: string },
 ): Promise<UndoResult> {
-  const data = await readTrackingData(master, o.file);
-  const [tasksValues, indicatorValues, historyValues] = await Promise.all([
-    master.readSheet(SHEET.tasks),
-    master.readSheet(SHEET.indicators),
-    master.readSheet(HISTORY_SHEET),
-  ]);
-  const history = readHistory(historyValues);
+  const { data, history } = await readMaster(master, o.file);
   const open = history.filter((h) => !h.undone);
   if (!open.length) return { mergeId: null, restored: 0, skipped: [] };
   const mergeId = Math.max(...open.map((h) => h.mergeId));
@@ -301,7 +301,7 @@ export async function undoLastMerge(
     else changes.push({ part, id: h.id, column: h.column, value: h.old });
   }
   const updated = history.map((h) => (h.mergeId === mergeId ? { ...h, undone: o.now } : h));
-  await writeMaster(master, data, { tasks: tasksValues!, indicators: indicatorValues }, changes, updated, [
+  await writeMaster(master, data, data.values, changes, updated, [
     completenessSpec(
       data,
       updated,
