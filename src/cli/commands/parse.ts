@@ -10,6 +10,7 @@ import { ImportError, parseDocItems, parsePlanGrid, parsePlanText } from "../../
 import { readDelimited } from "../../readers/delimited-text";
 import { readXlsx } from "../../readers/tabular-files";
 import { decodeUtf8 } from "../../readers/utf8-text";
+import { checkFileSize, checkZip } from "../../readers/input-limits";
 import { readDocx } from "../../readers/docx-file";
 import { readPdf } from "../../readers/pdf-file";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
@@ -40,6 +41,24 @@ export async function readPlanFile(path: string, planYear: number | undefined): 
     );
   }
   const opts = { file, planYear };
+  checkFileSize(bytes, file);
+  if (ext === ".xlsx" || ext === ".docx") await checkZip(bytes, file);
+  const parsed = await readByType(ext, file, bytes, opts);
+  // A document with no plan table and no target is refused, not "imported" as nothing.
+  if (!parsed.plan.tables.length && !parsed.plan.targets.length)
+    throw new ImportError(
+      `Tệp ${file} không có bảng nhiệm vụ, bảng chỉ tiêu hay chỉ tiêu nào đọc được${bytes.length === 0 ? " (tệp rỗng)" : ""}.`,
+      `${file} holds no task table, indicator table or target${bytes.length === 0 ? " (the file is empty)" : ""}.`,
+    );
+  return parsed;
+}
+
+async function readByType(
+  ext: string,
+  file: string,
+  bytes: Buffer,
+  opts: { file: string; planYear: number | undefined },
+): Promise<ParsedPlan> {
   if (ext === ".txt" || ext === ".text") return parsePlanText(decodeUtf8(bytes, file), opts);
   if (ext === ".csv" || ext === ".tsv") {
     const cells = readDelimited(decodeUtf8(bytes, file), ext === ".csv" ? "," : "\t");
