@@ -3,9 +3,9 @@
  * (a cell's paragraphs are its lines; a horizontally merged cell fills its first grid column and
  * leaves the others blank; a vertically merged continuation cell is blank).
  */
-import JSZip from "jszip";
 import { DOMParser, type Element as XmlElement } from "@xmldom/xmldom";
 import type { DocItem, GridCell, GridRow } from "../core/import/grid";
+import { checkZip } from "./input-limits";
 import { ImportError } from "../core/import/parse-plan";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -55,8 +55,9 @@ function attr(el: XmlElement | undefined, local: string): string | null {
 
 export async function readDocx(bytes: Uint8Array, file: string): Promise<DocItem[]> {
   let xml: string;
+  // The limits first (a zip bomb is refused before it is inflated), in the pane and the CLI alike.
+  const zip = await checkZip(bytes, file);
   try {
-    const zip = await JSZip.loadAsync(bytes);
     const doc = zip.file("word/document.xml");
     if (!doc) throw new Error("no word/document.xml");
     xml = await doc.async("string");

@@ -42,7 +42,7 @@ export async function readPlanFile(path: string, planYear: number | undefined): 
   }
   const opts = { file, planYear };
   checkFileSize(bytes, file);
-  if (ext === ".xlsx" || ext === ".docx") await checkZip(bytes, file);
+  if (ext === ".xlsx") await checkZip(bytes, file);
   const parsed = await readByType(ext, file, bytes, opts);
   // A document with no plan table and no target is refused, not "imported" as nothing.
   if (!parsed.plan.tables.length && !parsed.plan.targets.length)
