@@ -66,7 +66,11 @@ module.exports = async (env, options) => {
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
       // csv-parse's default build reads the Node global Buffer at load time; the pane gets its browser build.
-      alias: { "csv-parse/sync$": require.resolve("csv-parse/browser/esm/sync") },
+      alias: {
+        "csv-parse/sync$": require.resolve("csv-parse/browser/esm/sync"),
+        // Files on disk are the CLI's: the pane works on bytes (XlsxWorkbook.fromBytes / toBytes).
+        [path.resolve(__dirname, "src/xlsx/xlsx-files.ts")]: false,
+      },
     },
     module: {
       rules: [

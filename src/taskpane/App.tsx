@@ -10,6 +10,7 @@ import { describeError } from "./describe-error";
 import { ImportStep } from "./import/ImportStep";
 import { TrackStep } from "./track/TrackStep";
 import { ReportStep } from "./report/ReportStep";
+import { MergeStep } from "./merge/MergeStep";
 import { useJob } from "./use-job";
 
 export interface AppProps {
@@ -99,9 +100,13 @@ export function App({ workbook, initialLanguage, storage }: AppProps) {
             describe={(error) => describeError(error, strings)}
           />
         ) : (
-          <Caption1 as="p" block className="coming">
-            {strings.comingSoon}
-          </Caption1>
+          <MergeStep
+            strings={strings}
+            workbook={workbook}
+            job={job}
+            notify={notify}
+            describe={(error) => describeError(error, strings)}
+          />
         )}
       </section>
 

@@ -1,8 +1,9 @@
 /**
- * The headless implementation of the workflows' SheetPort over an exceljs workbook: reads a sheet
- * the way Excel returns it (header first, dates as serial numbers, blanks as "") and writes specs,
- * in place into a sheet of the same name when asked (its position, other sheets and their
- * references stay), else as a new sheet.
+ * The implementation of the workflows' SheetPort over an exceljs workbook in memory (the CLI, and the
+ * pane for files it reads or makes): reads a sheet the way Excel returns it (header first, dates as
+ * serial numbers, blanks as "") and writes specs, in place into a sheet of the same name when asked
+ * (its position, other sheets and their references stay), else as a new sheet. No Node API here:
+ * files on disk are `xlsx-files.ts`'s.
  */
 import ExcelJS from "exceljs";
 import { isoToSerial } from "../core/excel-dates";
@@ -14,7 +15,6 @@ import { newWorkbook, renderSheet } from "./xlsx-writer";
 import { renderDocument } from "./document-writer";
 import type { DocumentSheet } from "../core/sheets/document-spec";
 import { addChartParts, docChartPart, readChartParts, type ChartPart } from "./chart-parts";
-import { readFileSync, writeFileSync } from "node:fs";
 
 /** A cell's value as Excel's Range.values gives it. */
 export function excelValue(v: ExcelJS.CellValue): string | number | boolean {
@@ -31,6 +31,20 @@ export function excelValue(v: ExcelJS.CellValue): string | number | boolean {
   return v;
 }
 
+/** True when the bytes hold the ASCII text (zip part names are stored as plain text). */
+function containsAscii(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (
+    let i = bytes.indexOf(first);
+    i >= 0 && i <= bytes.length - text.length;
+    i = bytes.indexOf(first, i + 1)
+  ) {
+    for (let k = 1; k < text.length; k++) if (bytes[i + k] !== text.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
+
 export class XlsxWorkbook implements SheetPort {
   /**
    * Charts added to the package on save, since exceljs writes none and drops those it reads: the
@@ -45,13 +59,19 @@ export class XlsxWorkbook implements SheetPort {
     this.charts = [...charts];
   }
 
-  static async open(path: string): Promise<XlsxWorkbook> {
-    const bytes = readFileSync(path);
+  /** A workbook from the bytes of an .xlsx. */
+  static async fromBytes(bytes: Uint8Array): Promise<XlsxWorkbook> {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    // Part names are stored as plain text in a zip: only a workbook with charts is read for them.
-    const charts = bytes.includes("xl/charts/") ? await readChartParts(bytes) : [];
+    // Only a workbook with charts is read for them.
+    const charts = containsAscii(bytes, "xl/charts/") ? await readChartParts(bytes) : [];
     return new XlsxWorkbook(book, charts);
+  }
+
+  /** Reads an .xlsx file (Node). */
+  static async open(path: string): Promise<XlsxWorkbook> {
+    const { readXlsxFile } = await import("./xlsx-files");
+    return XlsxWorkbook.fromBytes(await readXlsxFile(path));
   }
 
   async readSheet(name: string): Promise<SheetValue[][] | null> {
@@ -95,12 +115,18 @@ export class XlsxWorkbook implements SheetPort {
     return this.book.worksheets.map((w) => w.name);
   }
 
-  async save(path: string): Promise<void> {
+  /** The .xlsx bytes, with the charts exceljs does not write. */
+  async toBytes(): Promise<Uint8Array> {
     const sheets = new Set(this.book.worksheets.map((w) => w.name));
     const charts = this.charts.filter((c) => sheets.has(c.sheet));
-    if (!charts.length) return this.book.xlsx.writeFile(path);
-    const bytes = await this.book.xlsx.writeBuffer();
-    writeFileSync(path, await addChartParts(bytes as ArrayBuffer, charts));
+    const bytes = new Uint8Array((await this.book.xlsx.writeBuffer()) as ArrayBuffer);
+    return charts.length ? addChartParts(bytes, charts) : bytes;
+  }
+
+  /** Writes the workbook to a file (Node). */
+  async save(path: string): Promise<void> {
+    const { writeXlsxFile } = await import("./xlsx-files");
+    await writeXlsxFile(path, await this.toBytes());
   }
 }
 

@@ -1,4 +1,9 @@
 import type { Server } from "node:http";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { TASK_COLUMNS, columnOf, indexOf, settingAddress } from "../../src/core/sheets/workbook-layout";
 import type { Browser, Page } from "playwright-core";
 import {
@@ -293,6 +298,67 @@ describe("task pane in headless Chromium", () => {
     const path = await download.path();
     const bytes = require("node:fs").readFileSync(path) as Buffer;
     expect(bytes.subarray(0, 2).toString()).toBe("PK");
+    expectClean(problems);
+    await page.context().close();
+  });
+
+  it("splits into unit workbooks (.zip), merges one back with a preview, and undoes it", async () => {
+    const { page, problems } = await openPane(browser, origin, script);
+    const tables = syntheticTables({
+      seed: 14,
+      planYear: 2026,
+      tables: 1,
+      rowsPerTable: 6,
+      withSections: false,
+      withOutput: true,
+      withNote: false,
+    });
+    await page.getByTestId("paste-area").fill(renderWordText(tables, 2026));
+    await page.getByTestId("import-read").click();
+    await page.getByTestId("import-confirm").click();
+    await page.getByTestId("message-success").waitFor();
+    await page.getByTestId("step-merge").click();
+    await page.getByTestId("merge-period").fill("2026-10");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("merge-split").click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("so-don-vi-2026-10.zip");
+    const zip = await JSZip.loadAsync(require("node:fs").readFileSync(await download.path()));
+    const names = Object.keys(zip.files);
+    expect(names.length).toBeGreaterThan(0);
+    // A unit's clerk fills in progress for its first task, in Excel (here exceljs) ...
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await zip.file(names[0]!)!.async("uint8array")) as unknown as ArrayBuffer);
+    const ws = book.getWorksheet("Nhiệm vụ")!;
+    const id = String(ws.getCell(`${letter("id")}2`).value);
+    ws.getCell(`${letter("progress")}2`).value = 45;
+    const returned = join(mkdtempSync(join(tmpdir(), "tra-ve-")), names[0]!);
+    await book.xlsx.writeFile(returned);
+    const notXlsx = join(mkdtempSync(join(tmpdir(), "loi-")), "bang-luong.xlsx");
+    require("node:fs").writeFileSync(notXlsx, "không phải tệp Excel");
+    // ... and the secretariat merges it, with a bad file beside it.
+    await page.getByTestId("merge-files").setInputFiles([returned, notXlsx]);
+    await page.getByTestId("merge-preview").click();
+    await page.getByTestId("merge-verdicts").waitFor();
+    expect(
+      await page.locator('[data-testid="merge-verdicts"] > li[data-status="accepted"]').innerText(),
+    ).toContain("1 giá trị");
+    expect(
+      await page.locator('[data-testid="merge-verdicts"] > li[data-status="refused"]').innerText(),
+    ).toContain("bang-luong.xlsx không phải tệp Excel .xlsx");
+    const rowOf = `const s = book.sheet("Nhiệm vụ"); const r = [...Array(50).keys()].find((i) => s.peek(i, ${col("id")})?.value === ${JSON.stringify(id)});`;
+    expect(await excelDouble(page, `${rowOf} return s.peek(r, ${col("progress")})?.value ?? "";`)).toBe("");
+    await page.getByTestId("merge-apply").click();
+    await page.getByText("Đã tổng hợp 1 giá trị").waitFor();
+    expect(await excelDouble(page, `${rowOf} return s.peek(r, ${col("progress")})?.value;`)).toBe(45);
+    expect(await excelDouble<string[]>(page, "return book.sheets.map((s) => s.name);")).toEqual(
+      expect.arrayContaining(["Lịch sử", "Tổng hợp"]),
+    );
+    await page.screenshot({ path: screenshotPath("merge-step.png"), fullPage: true });
+    await page.getByTestId("merge-undo").click();
+    await page.getByText("Đã hoàn tác: khôi phục 1 giá trị").waitFor();
+    expect(await excelDouble(page, `${rowOf} return s.peek(r, ${col("progress")})?.value ?? "";`)).toBe("");
     expectClean(problems);
     await page.context().close();
   });

@@ -151,7 +151,12 @@ async function readMaster(
 export async function mergeWorkbooks(
   master: SheetPort,
   files: readonly ReturnedFile[],
-  o: { now: string; resubmit?: boolean; file?: string },
+  o: {
+    now: string;
+    resubmit?: boolean;
+    file?: string;
+    /** Decide, and write nothing (the pane's preview). */ dryRun?: boolean;
+  },
 ): Promise<MergeResult> {
   const { data, history } = await readMaster(master, o.file);
   const merged = new Set(
@@ -237,6 +242,12 @@ export async function mergeWorkbooks(
     }
   }
   if (!accepted.length) return { files: verdicts, mergeId: null, applied: 0 };
+  if (o.dryRun)
+    return {
+      files: verdicts,
+      mergeId: null,
+      applied: accepted.reduce((n, a) => n + a.verdict.changes.length, 0),
+    };
   const rows: HistoryRow[] = accepted.flatMap(({ verdict, period, unitKey: key, savedOn }) => {
     const common = {
       mergeId,

@@ -1,0 +1,221 @@
+import { useState } from "react";
+import { Body1, Button, Field, Input } from "@fluentui/react-components";
+import JSZip from "jszip";
+import type { FileVerdict } from "../../core/merge/merge-unit";
+import {
+  completenessOf,
+  mergeWorkbooks,
+  splitWorkbooks,
+  undoLastMerge,
+  writeUnitWorkbook,
+  type CompletenessRow,
+  type ReturnedFile,
+} from "../../core/workflows/unit-workbooks";
+import { ImportError } from "../../core/import/import-error";
+import { checkFileSize } from "../../readers/input-limits";
+import { xlsxBytesProblem } from "../../readers/xlsx-bytes";
+import type { WorkbookPort } from "../../excel/workbook-port";
+import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
+import { CATALOGUES, format, type Strings } from "../i18n/catalogue";
+import type { JobState } from "../use-job";
+import type { Notify } from "../import/ImportStep";
+import { todayIso } from "../today";
+
+export interface MergeStepProps {
+  strings: Strings;
+  workbook: WorkbookPort | null;
+  job: JobState;
+  notify: Notify;
+  describe: (error: unknown) => string;
+}
+
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A returned file as the merge opens it: refused by name before exceljs reads it when it is not an .xlsx. */
+function returnedFile(file: File): ReturnedFile {
+  return {
+    name: file.name,
+    open: async () => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      checkFileSize(bytes, file.name);
+      const problem = xlsxBytesProblem(file.name, bytes);
+      if (problem) throw new ImportError(problem.vi, problem.en);
+      try {
+        return {
+          port: await XlsxWorkbook.fromBytes(bytes),
+          savedOn: new Date(file.lastModified).toISOString().slice(0, 10),
+        };
+      } catch (error) {
+        throw new ImportError(
+          `Tệp ${file.name} đã hỏng, không đọc được (${(error as Error).message}).`,
+          `${file.name} is damaged.`,
+        );
+      }
+    },
+  };
+}
+
+/** Step 4: unit workbooks out (a .zip), returned ones back in (preview, apply, undo), who reported. */
+export function MergeStep({ strings, workbook, job, notify, describe }: MergeStepProps) {
+  const [period, setPeriod] = useState(todayIso().slice(0, 7));
+  const [files, setFiles] = useState<File[]>([]);
+  const [preview, setPreview] = useState<FileVerdict[] | null>(null);
+  const [rows, setRows] = useState<CompletenessRow[] | null>(null);
+  const now = () => new Date().toISOString().slice(0, 19);
+
+  const split = async () => {
+    if (!workbook) return;
+    const outcome = await job.start(async ({ progress }) => {
+      const units = await splitWorkbooks(workbook, { period, createdAt: now() });
+      const zip = new JSZip();
+      for (const [i, w] of units.entries()) {
+        const book = new XlsxWorkbook();
+        await writeUnitWorkbook(book, w);
+        zip.file(w.fileName, await book.toBytes());
+        progress((i + 1) / units.length);
+      }
+      return { blob: await zip.generateAsync({ type: "blob" }), count: units.length };
+    });
+    if (!outcome.ok) return notify("error", describe(outcome.error));
+    download(outcome.value.blob, `so-don-vi-${period}.zip`);
+    notify("success", format(strings.mergeSplitDone, { count: outcome.value.count }));
+  };
+
+  const run = async (dryRun: boolean) => {
+    if (!workbook || !files.length) return;
+    const outcome = await job.start(() =>
+      mergeWorkbooks(workbook, files.map(returnedFile), { now: now(), dryRun }),
+    );
+    if (!outcome.ok) return notify("error", describe(outcome.error));
+    setPreview(outcome.value.files);
+    if (!dryRun)
+      notify(
+        outcome.value.files.some((f) => f.status === "refused") ? "warning" : "success",
+        format(strings.mergeApplied, { applied: outcome.value.applied }),
+      );
+  };
+
+  const undo = async () => {
+    if (!workbook) return;
+    const outcome = await job.start(() => undoLastMerge(workbook, { now: now() }));
+    if (!outcome.ok) return notify("error", describe(outcome.error));
+    notify(
+      outcome.value.mergeId === null ? "info" : "success",
+      outcome.value.mergeId === null
+        ? strings.mergeNothingToUndo
+        : format(strings.mergeUndone, { restored: outcome.value.restored }),
+    );
+  };
+
+  const completeness = async () => {
+    if (!workbook) return;
+    const outcome = await job.start(() => completenessOf(workbook, period));
+    if (!outcome.ok) return notify("error", describe(outcome.error));
+    setRows(outcome.value);
+  };
+
+  return (
+    <div className="merge-step" data-testid="merge-step">
+      <Field label={strings.reportPeriod}>
+        <Input
+          type="month"
+          data-testid="merge-period"
+          value={period}
+          onChange={(_e, d) => setPeriod(d.value)}
+        />
+      </Field>
+      <div className="import-actions">
+        <Button onClick={split} disabled={job.running || !workbook} data-testid="merge-split">
+          {strings.mergeSplit}
+        </Button>
+      </div>
+      <Field label={strings.mergeFiles}>
+        <input
+          type="file"
+          multiple
+          accept=".xlsx"
+          data-testid="merge-files"
+          onChange={(e) => {
+            setFiles([...(e.target.files ?? [])]);
+            setPreview(null);
+          }}
+        />
+      </Field>
+      <div className="import-actions">
+        <Button onClick={() => run(true)} disabled={job.running || !files.length} data-testid="merge-preview">
+          {strings.mergePreview}
+        </Button>
+        <Button
+          appearance="primary"
+          onClick={() => run(false)}
+          disabled={job.running || !preview}
+          data-testid="merge-apply"
+        >
+          {strings.mergeApply}
+        </Button>
+        <Button onClick={undo} disabled={job.running || !workbook} data-testid="merge-undo">
+          {strings.mergeUndo}
+        </Button>
+        <Button onClick={completeness} disabled={job.running || !workbook} data-testid="merge-completeness">
+          {strings.mergeCompleteness}
+        </Button>
+      </div>
+      {preview && (
+        <ul className="merge-files" data-testid="merge-verdicts">
+          {preview.map((f) => (
+            <li key={f.file} data-status={f.status}>
+              <b>{f.file}</b>:{" "}
+              {f.status === "accepted"
+                ? format(strings.mergeAccepted, {
+                    unit: f.unit ?? "",
+                    changes: f.changes.length,
+                    conflicts: f.conflicts.length,
+                  })
+                : ((strings === CATALOGUES.en ? f.reasonEn : f.reason) ?? "")}
+              {f.conflicts.length > 0 && (
+                <ul>
+                  {f.conflicts.slice(0, 10).map((c, i) => (
+                    <li key={i}>
+                      {c.id}
+                      {c.column ? `, ${c.column}` : ""}: {c.reason}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {rows && (
+        <table className="completeness" data-testid="merge-completeness-table">
+          <thead>
+            <tr>
+              <th>{strings.mergeUnit}</th>
+              <th>{strings.mergeReceived}</th>
+              <th>{strings.mergeOnTime}</th>
+              <th>{strings.mergeMissing}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.unit}>
+                <td>{r.unit}</td>
+                <td>{r.received}</td>
+                <td>{r.onTime}</td>
+                <td>{r.missing}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {!rows && !preview && <Body1 block>{strings.mergeHint}</Body1>}
+    </div>
+  );
+}
