@@ -18,7 +18,6 @@ export const en: Strings = {
   stepReportIntro:
     "Write monthly, quarterly, 6-month, 9-month and annual reports in the Decree 30/2020 layout.",
   stepMergeIntro: "Split the plan into one workbook per unit and merge them back when units reply.",
-  comingSoon: "Coming in a next version.",
   working: "Working…",
   progressLabel: "Progress",
   cancel: "Cancel",

@@ -15,7 +15,6 @@ export const vi = {
   stepTrackIntro: "Cập nhật tiến độ, xem nhiệm vụ quá hạn, sắp đến hạn và chỉ tiêu chưa đạt.",
   stepReportIntro: "Lập báo cáo tháng, quý, 6 tháng, 9 tháng và năm theo thể thức Nghị định 30/2020/NĐ-CP.",
   stepMergeIntro: "Tách kế hoạch thành sổ theo đơn vị và tổng hợp lại khi các đơn vị gửi về.",
-  comingSoon: "Sắp có trong phiên bản tới.",
   working: "Đang xử lý…",
   progressLabel: "Tiến độ",
   cancel: "Hủy",
