@@ -43,6 +43,11 @@ export function formatIso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** True for text shaped like an ISO date (YYYY-MM-DD), the form sheet rows hold dates in. */
+export function isIsoDate(v: unknown): v is string {
+  return typeof v === "string" && ISO_DATE.test(v);
+}
+
 /** Splits an ISO date and checks it exists on the calendar (no 2025-02-30). */
 export function splitIsoDate(iso: string): { year: number; month: number; day: number } | null {
   const m = ISO_DATE.exec(iso);

@@ -8,8 +8,3 @@ export const RECURRENCE_VI: Record<Recurrence, string> = {
   quarterly: "Hằng quý",
   yearly: "Hằng năm",
 };
-
-export function recurrenceFromLabel(label: string): Recurrence {
-  return (Object.entries(RECURRENCE_VI).find(([, l]) => l && l === label.trim())?.[0] ??
-    "none") as Recurrence;
-}

@@ -5,7 +5,7 @@
  * the metadata); when the master changed it too, it is a conflict, listed, not applied. A blank never
  * erases a value, unless the unit cleared a value it had sent before (the base held it).
  */
-import { isoToSerial } from "../excel-dates";
+import { isIsoDate, isoToSerial } from "../excel-dates";
 import type { ScalarCell } from "../sheets/sheet-spec";
 import { CLERK_COLUMNS, LAYOUT_VERSION, TASK_COLUMNS } from "../sheets/workbook-layout";
 import type { TrackingData } from "../workflows/periodic-report";
@@ -68,9 +68,7 @@ const header = (key: string) =>
 function checkValue(column: string, v: ScalarCell): string | null {
   if (blank(v)) return null;
   if (DATE_COLUMNS.has(column))
-    return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && isoToSerial(v) !== null
-      ? null
-      : `"${header(column)}" phải là ngày (dd/mm/yyyy)`;
+    return isIsoDate(v) && isoToSerial(v) !== null ? null : `"${header(column)}" phải là ngày (dd/mm/yyyy)`;
   if (column === "progress")
     return typeof v === "number" && v >= 0 && v <= 100 ? null : `"${header(column)}" phải là số từ 0 đến 100`;
   return null;

@@ -12,7 +12,8 @@ import { indicatorColumns, indicatorSpec } from "../sheets/indicator-sheet";
 import { settingsSheet } from "../sheets/settings-sheet";
 import type { DocumentSheet } from "../sheets/document-spec";
 import type { ScalarCell, SheetCell, SheetSpec } from "../sheets/sheet-spec";
-import { taskSheet, type TrackingSettings } from "../sheets/task-sheet";
+import { taskSheet } from "../sheets/task-sheet";
+import { settingsFromStored } from "../sheets/read-sheet";
 import { CLERK_COLUMNS, LAYOUT_VERSION, SHEET, TASK_COLUMNS } from "../sheets/workbook-layout";
 import { leadUnits } from "../report/report-content";
 import type { TrackingData } from "../workflows/periodic-report";
@@ -86,21 +87,11 @@ function metaSheet(meta: UnitMetadata): SheetSpec {
   };
 }
 
-function settingsOf(data: TrackingData, fallbackDate: string): TrackingSettings {
-  const num = (v: ScalarCell | undefined, d: number) => (typeof v === "number" ? v : d);
-  return {
-    reportDate: typeof data.stored.reportDate === "string" ? data.stored.reportDate : fallbackDate,
-    dueSoonDays: num(data.stored.dueSoonDays, 7),
-    cutoffDay: num(data.stored.cutoffDay, 15),
-    planYear: num(data.stored.planYear, Number(fallbackDate.slice(0, 4))),
-  };
-}
-
 export function splitPlan(
   data: TrackingData,
   o: { period: string | null; createdAt: string },
 ): UnitWorkbook[] {
-  const s = settingsOf(data, o.createdAt.slice(0, 10));
+  const s = settingsFromStored(data.stored, { reportDate: o.createdAt.slice(0, 10) });
   const hash = planHash(data.tasks);
   // Each task's and indicator's unit keys, once: a plan can have 15,000 tasks and 150 units.
   const units = new Map<string, string>();

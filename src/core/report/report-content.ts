@@ -5,7 +5,7 @@
  * traffic light, tasks completed in the period, overdue tasks, indicators); II. difficulties, word
  * for word, by unit; III. tasks of the next period and overdue ones; IV. proposals.
  */
-import { isoToSerial } from "../excel-dates";
+import { isIsoDate, isoToSerial } from "../excel-dates";
 import type { PeriodKind, ReportingPeriod } from "../periods/reporting-period";
 import { evaluateIndicatorRow, type IndicatorRowValues } from "../sheets/indicator-sheet";
 import { evaluateTaskRow, type TaskRowValues, type TrackingSettings } from "../sheets/task-sheet";
@@ -95,8 +95,7 @@ export interface ReportInput {
 }
 
 const text = (v: ScalarCell | undefined) => (v === null || v === undefined ? "" : String(v)).trim();
-const iso = (v: ScalarCell | undefined) =>
-  typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
+const iso = (v: ScalarCell | undefined) => (isIsoDate(v) ? v : null);
 
 /** The lead units of a task ("A; B" in the sheet). */
 export function leadUnits(lead: ScalarCell | undefined): string[] {

@@ -8,6 +8,7 @@
  * compare. A copy of the target texts as read flags a row whose targets a clerk edited since.
  * `evaluateIndicatorRow` is the same computation in the core, for the cached values.
  */
+import { isIsoDate } from "../excel-dates";
 import {
   NOT_ASSESSABLE,
   QUALITATIVE_MET_FORMS,
@@ -102,8 +103,6 @@ function targetsKey(row: IndicatorRowValues, years: readonly number[]): string {
     .join("|");
 }
 
-const isIso = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
-
 /** An actual against an "X" target, as the sheet reads it (Excel compares text without case). */
 function qualitativeInSheet(a: ScalarCell): string {
   if (typeof a === "boolean") return a ? "Đạt" : "Không đạt";
@@ -127,7 +126,7 @@ export function evaluateIndicatorRow(
   };
   if (targetsKey(row, years).toLocaleLowerCase("vi") !== String(row.srcTargets ?? "").toLocaleLowerCase("vi"))
     return { ...empty, assessment: CHECK_TARGET_LABEL, basis: CHECK_TARGET_REASON };
-  const date = isIso(row.asOf) ? row.asOf : s.reportDate;
+  const date = isIsoDate(row.asOf) ? row.asOf : s.reportDate;
   // Milestones as the hidden cells describe them (kind read when the sheet was made).
   const milestones: Milestone[] = years.map((y) => {
     const cell = row[`y${y}`];
@@ -259,7 +258,7 @@ export function withIndicatorFormulas(
       values[col.key] = typeof v === "object" && v !== null ? v.cached : (v ?? null);
     });
     const r = evaluateIndicatorRow(values, years, s);
-    const date = isIso(values.asOf) ? values.asOf : s.reportDate;
+    const date = isIsoDate(values.asOf) ? values.asOf : s.reportDate;
     const kinds = years.map((y) => String(values[`k${y}`] ?? "-"));
     const mi = milestoneIndex(kinds, years, date);
     const pi = previousNumeric(kinds, mi);

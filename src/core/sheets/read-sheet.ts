@@ -6,6 +6,8 @@
 import { serialToIso } from "../excel-dates";
 import type { ColumnSpec, ScalarCell } from "./sheet-spec";
 import { SETTINGS, type SettingKey } from "./workbook-layout";
+import { cutoffDayFrom } from "../periods/reporting-period";
+import type { TrackingSettings } from "./task-sheet";
 
 export type SheetValue = string | number | boolean | null | undefined;
 
@@ -56,4 +58,24 @@ export function readSettings(
     out[key] = s.column === "C" && typeof v === "number" ? (serialToIso(v) ?? v) : v;
   }
   return out;
+}
+
+/**
+ * The settings the formulas and workflows use, from the values of a settings sheet: the report date
+ * (else `fallback.reportDate`), due-soon window (7), cut-off day (15; "dương lịch" = 1), plan year
+ * (else `fallback.planYear`, else the report date's year) and submission day (10).
+ */
+export function settingsFromStored(
+  stored: Partial<Record<SettingKey, ScalarCell>>,
+  fallback: { reportDate: string; planYear?: number },
+): TrackingSettings & { submissionDay: number } {
+  const num = (v: ScalarCell | undefined, d: number) => (typeof v === "number" ? v : d);
+  const reportDate = typeof stored.reportDate === "string" ? stored.reportDate : fallback.reportDate;
+  return {
+    reportDate,
+    dueSoonDays: num(stored.dueSoonDays, 7),
+    cutoffDay: cutoffDayFrom(stored.cutoffDay as string | number | null | undefined) ?? 15,
+    planYear: num(stored.planYear, fallback.planYear ?? Number(reportDate.slice(0, 4))),
+    submissionDay: num(stored.submissionDay, 10),
+  };
 }

@@ -4,6 +4,7 @@
  * the core parsed once, the clerk's entries) and the settings sheet; `evaluateTaskRow` is the same
  * computation in the core, so every cached value is what the formula computes.
  */
+import { isIsoDate } from "../excel-dates";
 import { RECURRENCE_VI } from "../deadlines/recurrence-labels";
 import type { Recurrence } from "../deadlines/parse-deadline";
 import type { PlanJson } from "../model/plan";
@@ -81,8 +82,7 @@ export function recurrenceOfLabel(label: ScalarCell | undefined): Recurrence {
   return "continuous";
 }
 
-const isIso = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
-const dateOk = (v: ScalarCell | undefined) => v === null || v === undefined || v === "" || isIso(v);
+const dateOk = (v: ScalarCell | undefined) => v === null || v === undefined || v === "" || isIsoDate(v);
 
 export interface TaskRowResult {
   status: TaskStatus | "check";
@@ -104,7 +104,7 @@ export function evaluateTaskRow(row: TaskRowValues, s: TrackingSettings): TaskRo
     sameCell(row.recurrence, row.srcRecurrence);
   if (stale)
     return { status: "check", label: CHECK_DEADLINE_LABEL, daysLeft: null, reason: CHECK_DEADLINE_REASON };
-  const iso = (v: ScalarCell | undefined) => (isIso(v) ? v : null);
+  const iso = (v: ScalarCell | undefined) => (isIsoDate(v) ? v : null);
   const r = taskStatus({
     dueDate: iso(row.due),
     recurrence: recurrenceOfLabel(row.recurrence),

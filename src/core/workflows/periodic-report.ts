@@ -5,11 +5,11 @@
  * report sheets to the workbook without touching an earlier report.
  */
 import { ImportError } from "../import/import-error";
-import { cutoffDayFrom, type PeriodKind } from "../periods/reporting-period";
+import type { PeriodKind } from "../periods/reporting-period";
 import { indicatorColumns } from "../sheets/indicator-sheet";
-import { readSettings, rowsByKey, type SheetValue } from "../sheets/read-sheet";
+import { readSettings, rowsByKey, settingsFromStored, type SheetValue } from "../sheets/read-sheet";
 import type { IndicatorRowValues } from "../sheets/indicator-sheet";
-import type { TaskRowValues, TrackingSettings } from "../sheets/task-sheet";
+import type { TaskRowValues } from "../sheets/task-sheet";
 import { SHEET, TASK_COLUMNS, type SettingKey } from "../sheets/workbook-layout";
 import type { ScalarCell } from "../sheets/sheet-spec";
 import { unitKey } from "../units/unit-key";
@@ -69,29 +69,15 @@ export async function readTrackingData(port: SheetPort, file = "sổ theo dõi")
 
 const str = (v: ScalarCell | undefined) => (v === null || v === undefined ? "" : String(v));
 
-function settingsOf(
-  stored: TrackingData["stored"],
-  fallbackDate: string,
-): TrackingSettings & { submissionDay: number } {
-  const num = (v: ScalarCell | undefined, d: number) => (typeof v === "number" ? v : d);
-  return {
-    reportDate: typeof stored.reportDate === "string" ? stored.reportDate : fallbackDate,
-    dueSoonDays: num(stored.dueSoonDays, 7),
-    cutoffDay: cutoffDayFrom(stored.cutoffDay as string | number | null | undefined) ?? 15,
-    planYear: num(stored.planYear, Number(fallbackDate.slice(0, 4))),
-    submissionDay: num(stored.submissionDay, 10),
-  };
-}
-
 export function composeReport(data: TrackingData, req: ReportRequest, base?: string): ComposedReport {
-  const cutoff = cutoffDayFrom(data.stored.cutoffDay as string | number | null | undefined) ?? 15;
+  const cutoff = settingsFromStored(data.stored, { reportDate: "2000-01-01" }).cutoffDay;
   const window = reportWindow(req.period, req.kind, cutoff);
   if (!window)
     throw new ImportError(
       `Không có kỳ báo cáo ${REPORT_KIND_VI[req.kind]} nào chứa tháng ${req.period} (kỳ 9 tháng kết thúc vào tháng 9; tháng ghi dạng YYYY-MM).`,
       `No ${req.kind} reporting period holds the month ${req.period}.`,
     );
-  const settings = settingsOf(data.stored, window.end);
+  const settings = settingsFromStored(data.stored, { reportDate: window.end });
   if (window.end < `${settings.planYear}-01-01`)
     throw new ImportError(
       `Kỳ ${window.label} (${window.start} – ${window.end}) nằm trước năm kế hoạch ${settings.planYear}.`,

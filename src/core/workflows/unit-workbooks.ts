@@ -5,9 +5,8 @@
  * reported ("Tổng hợp": expected, received, on time, late, missing).
  */
 import { ImportError } from "../import/import-error";
-import { cutoffDayFrom } from "../periods/reporting-period";
 import { indicatorColumns, indicatorSpec } from "../sheets/indicator-sheet";
-import type { SheetValue } from "../sheets/read-sheet";
+import { settingsFromStored, type SheetValue } from "../sheets/read-sheet";
 import type { ScalarCell, SheetCell, SheetSpec } from "../sheets/sheet-spec";
 import { refreshIndicatorSheet, refreshTaskSheet } from "../sheets/tracking-sheets";
 import { taskSheet, type TrackingSettings } from "../sheets/task-sheet";
@@ -41,14 +40,7 @@ export async function writeUnitWorkbook(port: SheetPort, w: UnitWorkbook): Promi
 }
 
 function settingsOf(data: TrackingData): TrackingSettings {
-  const num = (v: ScalarCell | undefined, d: number) => (typeof v === "number" ? v : d);
-  const date = typeof data.stored.reportDate === "string" ? data.stored.reportDate : "2000-01-01";
-  return {
-    reportDate: date,
-    dueSoonDays: num(data.stored.dueSoonDays, 7),
-    cutoffDay: cutoffDayFrom(data.stored.cutoffDay as string | number | null | undefined) ?? 15,
-    planYear: num(data.stored.planYear, Number(date.slice(0, 4))),
-  };
+  return settingsFromStored(data.stored, { reportDate: "2000-01-01" });
 }
 
 export interface ReturnedFile {
@@ -339,8 +331,7 @@ export function completeness(
   history: readonly HistoryRow[],
   period: string,
 ): CompletenessRow[] {
-  const submissionDay = typeof data.stored.submissionDay === "number" ? data.stored.submissionDay : 10;
-  const cutoff = cutoffDayFrom(data.stored.cutoffDay as string | number | null | undefined) ?? 15;
+  const { submissionDay, cutoffDay: cutoff } = settingsFromStored(data.stored, { reportDate: "2000-01-01" });
   const window = reportWindow(period, "month", cutoff);
   const deadline = window
     ? `${window.end.slice(0, 7)}-${String(Math.min(28, Math.max(1, submissionDay))).padStart(2, "0")}`

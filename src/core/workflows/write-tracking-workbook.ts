@@ -6,14 +6,8 @@
  * directory, the report date unless a new one is given, cut-off day, due-soon window).
  */
 import type { PlanJson } from "../model/plan";
-import { cutoffDayFrom } from "../periods/reporting-period";
-import { readSettings } from "../sheets/read-sheet";
-import {
-  refreshIndicatorSheet,
-  refreshTaskSheet,
-  settingsFor,
-  trackingSheets,
-} from "../sheets/tracking-sheets";
+import { readSettings, settingsFromStored } from "../sheets/read-sheet";
+import { refreshIndicatorSheet, refreshTaskSheet, trackingSheets } from "../sheets/tracking-sheets";
 import type { TrackingSettings } from "../sheets/task-sheet";
 import { existingRows, updateSheet, type TaskChange } from "../sheets/update-tasks";
 import { SETTINGS, SHEET } from "../sheets/workbook-layout";
@@ -41,16 +35,11 @@ function settingsOf(
   stored: ReturnType<typeof readSettings> | null,
   o: TrackingWorkbookOptions,
 ): TrackingSettings {
-  const base = settingsFor(plan, { reportDate: o.reportDate });
-  if (!stored) return base;
-  const storedDate = typeof stored.reportDate === "string" ? stored.reportDate : null;
-  const window = typeof stored.dueSoonDays === "number" ? stored.dueSoonDays : base.dueSoonDays;
-  return {
-    reportDate: o.overrideReportDate || !storedDate ? o.reportDate : storedDate,
-    dueSoonDays: window,
-    cutoffDay: cutoffDayFrom(stored.cutoffDay as string | number | null | undefined) ?? base.cutoffDay,
-    planYear: typeof stored.planYear === "number" ? stored.planYear : base.planYear,
-  };
+  const { submissionDay: _submissionDay, ...s } = settingsFromStored(stored ?? {}, {
+    reportDate: o.reportDate,
+    planYear: plan.planYear,
+  });
+  return o.overrideReportDate ? { ...s, reportDate: o.reportDate } : s;
 }
 
 export async function writeTrackingWorkbook(

@@ -14,29 +14,13 @@ import {
 import { ImportError } from "../../core/import/import-error";
 import { checkFileSize } from "../../readers/input-limits";
 import { xlsxBytesProblem } from "../../readers/xlsx-bytes";
-import type { WorkbookPort } from "../../excel/workbook-port";
 import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
-import { CATALOGUES, format, type Strings } from "../i18n/catalogue";
-import type { JobState } from "../use-job";
-import type { Notify } from "../import/ImportStep";
+import { CATALOGUES, format } from "../i18n/catalogue";
+import type { StepProps } from "../step-props";
+import { download } from "../download";
 import { todayIso } from "../today";
 
-export interface MergeStepProps {
-  strings: Strings;
-  workbook: WorkbookPort | null;
-  job: JobState;
-  notify: Notify;
-  describe: (error: unknown) => string;
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export type MergeStepProps = StepProps;
 
 /** A returned file as the merge opens it: refused by name before exceljs reads it when it is not an .xlsx. */
 function returnedFile(file: File): ReturnedFile {

@@ -9,32 +9,15 @@ import {
   type ComposedReport,
   type TrackingData,
 } from "../../core/workflows/periodic-report";
-import type { WorkbookPort } from "../../excel/workbook-port";
 import { format, type Strings } from "../i18n/catalogue";
-import type { JobState } from "../use-job";
-import type { Notify } from "../import/ImportStep";
+import type { StepProps } from "../step-props";
+import { download } from "../download";
 import { todayIso } from "../today";
 
 const KINDS: PeriodKind[] = ["month", "quarter", "half", "nine-months", "year"];
 const ALL = "";
 
-export interface ReportStepProps {
-  strings: Strings;
-  workbook: WorkbookPort | null;
-  job: JobState;
-  notify: Notify;
-  describe: (error: unknown) => string;
-}
-
-/** Saves a file the way a browser does (the pane runs in one). */
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export type ReportStepProps = StepProps;
 
 /** Step 3: choose the period and unit, preview the counts, write the report sheets, download the .docx. */
 export function ReportStep({ strings, workbook, job, notify, describe }: ReportStepProps) {

@@ -6,10 +6,8 @@ import { readSettings } from "../../core/sheets/read-sheet";
 import { SHEET, settingAddress } from "../../core/sheets/workbook-layout";
 import { summarizeTasks, type StatusSummary } from "../../core/status/status-summary";
 import type { TaskStatus } from "../../core/status/task-status";
-import type { WorkbookPort } from "../../excel/workbook-port";
 import { format, type Strings } from "../i18n/catalogue";
-import type { JobState } from "../use-job";
-import type { Notify } from "../import/ImportStep";
+import type { StepProps } from "../step-props";
 import { todayIso } from "../today";
 
 const ORDER: TaskStatus[] = [
@@ -22,13 +20,7 @@ const ORDER: TaskStatus[] = [
   "recurring",
 ];
 
-export interface TrackStepProps {
-  strings: Strings;
-  workbook: WorkbookPort | null;
-  job: JobState;
-  notify: Notify;
-  describe: (error: unknown) => string;
-}
+export type TrackStepProps = StepProps;
 
 /** Step 2: set the report date, recompute, see counts per status and jump to overdue / due-soon tasks. */
 export function TrackStep({ strings, workbook, job, notify, describe }: TrackStepProps) {
