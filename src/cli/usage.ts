@@ -16,8 +16,9 @@ Lệnh / Commands:
          --out BÁO_CÁO.xlsx [--docx BÁO_CÁO.docx] [--pdf BÁO_CÁO.pdf] [--json]
                      Lập báo cáo định kỳ theo Nghị định 30/2020 (trang BC …, phụ lục), Word, PDF;
                      --json in số liệu / the periodic report as sheets, .docx, .pdf; --json prints figures
-  split SỔ.xlsx --out-dir THƯ_MỤC [--period YYYY-MM] [--force]
-                     Tách một sổ cho mỗi cơ quan chủ trì / one workbook per lead unit
+  split SỔ.xlsx --out-dir THƯ_MỤC [--period YYYY-MM] [--partners] [--force]
+                     Tách một sổ cho mỗi cơ quan chủ trì / one workbook per lead unit;
+                     --partners: kèm bản chỉ xem cho cơ quan phối hợp / read-only views for partners
   merge SỔ.xlsx SỔ_ĐƠN_VỊ.xlsx… --out SỔ_MỚI.xlsx [--json] [--resubmit]
                      Tổng hợp các sổ đơn vị gửi lại (mỗi tệp trọn vẹn hoặc không) / merge returned workbooks
   undo SỔ.xlsx --out SỔ_KHÔI_PHỤC.xlsx

@@ -191,6 +191,38 @@ describe("unit workbooks in LibreOffice, and bad files", () => {
     );
   });
 
+  it("--partners adds a read-only view per partner unit: every cell locked, no error cell, refused by the merge", async () => {
+    const out = join(dir, "xem");
+    const r = run("split", master, "--out-dir", out, "--period", "2025-10", "--partners");
+    expect(r.status).toBe(0);
+    const all = readdirSync(out);
+    const views = all.filter((f) => f.startsWith("xem-")).map((f) => join(out, f));
+    // The unit workbooks are the same as without --partners.
+    expect(all.filter((f) => !f.startsWith("xem-")).sort()).toEqual(units.map((u) => basename(u)).sort());
+    expect(views.length).toBeGreaterThan(0);
+    expect(r.stderr).toContain("bản xem của cơ quan phối hợp");
+    const recalculated = recalculate(views);
+    for (const [i, f] of views.entries()) {
+      const c = await compareWithRecalc(f, recalculated[i]!);
+      expect({ f: basename(f), errors: c.errors }).toEqual({ f: basename(f), errors: [] });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(f);
+      const ws = wb.getWorksheet("Nhiệm vụ")!;
+      expect((ws as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
+      const unit = JSON.parse(String(wb.getWorksheet(META_SHEET)!.getCell("A2").value)).unitName as string;
+      // Every task of the view names the unit among its partners, and no cell is unlocked.
+      for (let row = 2; row <= ws.rowCount; row++) {
+        expect(String(ws.getCell(`${columnOf(TASK_COLUMNS, "partners")}${row}`).value)).toContain(unit);
+        for (const col of TASK_COLUMNS)
+          expect(ws.getCell(`${columnOf(TASK_COLUMNS, col.key)}${row}`).protection?.locked).not.toBe(false);
+      }
+    }
+    const merged = run("merge", master, views[0]!, "--out", join(dir, "xem-tong-hop.xlsx"), "--json");
+    expect(merged.status).toBe(1);
+    expect(JSON.parse(merged.stdout).files[0]).toMatchObject({ status: "refused" });
+    expect(JSON.parse(merged.stdout).files[0].reason).toContain("bản xem của cơ quan phối hợp");
+  });
+
   it("a unit workbook saved by LibreOffice merges back", async () => {
     const filled: Filled = new Map();
     const unit = join(dir, "lo-nhap.xlsx");

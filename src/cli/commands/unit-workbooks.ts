@@ -49,17 +49,18 @@ const periodFlag = (p: Parsed) => {
 };
 
 export async function splitCommand(args: string[], io: CliIo): Promise<number> {
-  const p = parse(args, ["--out-dir", "--period"], ["--force"]);
+  const p = parse(args, ["--out-dir", "--period"], ["--force", "--partners"]);
   const dir = p.flags.get("--out-dir");
   if (p.files.length !== 1 || typeof dir !== "string")
     throw new UsageError(
-      "Cách dùng: plan split SỔ_TỔNG_HỢP.xlsx --out-dir THƯ_MỤC [--period YYYY-MM] [--force]",
+      "Cách dùng: plan split SỔ_TỔNG_HỢP.xlsx --out-dir THƯ_MỤC [--period YYYY-MM] [--partners] [--force]",
     );
   const master = await openWorkbook(p.files[0]!);
   const workbooks = await splitWorkbooks(master, {
     period: periodFlag(p),
     createdAt: nowIso(),
     file: basename(p.files[0]!),
+    partners: p.flags.has("--partners"),
   });
   mkdirSync(dir, { recursive: true });
   const existing = workbooks.map((w) => join(dir, w.fileName)).filter((f) => existsSync(f));
@@ -74,10 +75,15 @@ export async function splitCommand(args: string[], io: CliIo): Promise<number> {
     await writeUnitWorkbook(book, w);
     await book.save(join(dir, w.fileName));
     io.err(
-      `  ${w.fileName}: ${w.unitName}, ${w.meta.taskIds.length} nhiệm vụ, ${w.meta.indicatorIds.length} chỉ tiêu\n`,
+      w.view
+        ? `  ${w.fileName}: ${w.unitName} (bản xem của cơ quan phối hợp), ${w.meta.taskIds.length} nhiệm vụ\n`
+        : `  ${w.fileName}: ${w.unitName}, ${w.meta.taskIds.length} nhiệm vụ, ${w.meta.indicatorIds.length} chỉ tiêu\n`,
     );
   }
-  io.err(`Đã tách ${workbooks.length} sổ đơn vị vào ${dir}.\n`);
+  const views = workbooks.filter((w) => w.view).length;
+  io.err(
+    `Đã tách ${workbooks.length - views} sổ đơn vị${views ? ` và ${views} bản xem cho cơ quan phối hợp` : ""} vào ${dir}.\n`,
+  );
   return EXIT.ok;
 }
 

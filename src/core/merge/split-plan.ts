@@ -18,7 +18,13 @@ import { CLERK_COLUMNS, LAYOUT_VERSION, SHEET, TASK_COLUMNS } from "../sheets/wo
 import { leadUnits } from "../report/report-content";
 import type { TrackingData } from "../workflows/periodic-report";
 import { planHash } from "./plan-hash";
-import { META_SHEET, UNIT_WORKBOOK_KIND, metadataCells, type UnitMetadata } from "./unit-metadata";
+import {
+  META_SHEET,
+  PARTNER_VIEW_KIND,
+  UNIT_WORKBOOK_KIND,
+  metadataCells,
+  type UnitMetadata,
+} from "./unit-metadata";
 
 export const INSTRUCTIONS_SHEET = "Hướng dẫn";
 
@@ -30,6 +36,8 @@ export interface UnitWorkbook {
   specs: SheetSpec[];
   instructions: DocumentSheet;
   meta: UnitMetadata;
+  /** A partner unit's read-only view (nothing to fill in, nothing to merge). */
+  view?: boolean;
 }
 
 /** A file name from a unit's name: no accents, lower case, words joined by "-". */
@@ -89,7 +97,11 @@ function metaSheet(meta: UnitMetadata): SheetSpec {
 
 export function splitPlan(
   data: TrackingData,
-  o: { period: string | null; createdAt: string },
+  o: {
+    period: string | null;
+    createdAt: string;
+    /** Also a read-only view per partner unit. */ partners?: boolean;
+  },
 ): UnitWorkbook[] {
   const s = settingsFromStored(data.stored, { reportDate: o.createdAt.slice(0, 10) });
   const hash = planHash(data.tasks);
@@ -116,7 +128,13 @@ export function splitPlan(
   };
   const columns = indicatorColumns(data.indicators.years.length ? data.indicators.years : [s.planYear]);
   const names = new Set<string>();
-  return [...units].map(([key, name]) => {
+  const uniqueName = (file: string) => {
+    let name = file;
+    for (let i = 2; names.has(name); i++) name = file.replace(/\.xlsx$/, `-${i}.xlsx`);
+    names.add(name);
+    return name;
+  };
+  const workbooks = [...units].map(([key, name]) => {
     const tasks = tasksByUnit.get(key) ?? [];
     const indicators = indicatorsByUnit.get(key) ?? [];
     const taskRows: SheetCell[][] = tasks.map((t) => TASK_COLUMNS.map((c) => plain(t[c.key])));
@@ -143,9 +161,7 @@ export function splitPlan(
       base,
       baseIndicators,
     };
-    let fileName = unitFileName(name);
-    for (let i = 2; names.has(fileName); i++) fileName = unitFileName(`${name} ${i}`);
-    names.add(fileName);
+    const fileName = uniqueName(unitFileName(name));
     const taskSpec = { ...taskSheet(taskRows, s), protection: { unlocked: [...CLERK_COLUMNS.tasks] } };
     const years = data.indicators.years.length ? data.indicators.years : [s.planYear];
     const indicatorSheet = {
@@ -162,4 +178,66 @@ export function splitPlan(
       meta,
     };
   });
+  if (!o.partners) return workbooks;
+  // Read-only views for the partner units (cơ quan phối hợp): the tasks they support, every cell
+  // locked, and a marker the merge recognises (a view has nothing to merge).
+  const partnerNames = new Map<string, string>();
+  const tasksByPartner = new Map<string, typeof data.tasks>();
+  for (const t of data.tasks) {
+    if (!String(t.partners ?? "").trim()) continue;
+    for (const u of leadUnits(t.partners)) {
+      const key = unitKey(u);
+      if (!partnerNames.has(key)) partnerNames.set(key, u);
+      const list = tasksByPartner.get(key) ?? [];
+      if (list[list.length - 1] !== t) list.push(t);
+      tasksByPartner.set(key, list);
+    }
+  }
+  const views = [...partnerNames].map(([key, name]): UnitWorkbook => {
+    const tasks = tasksByPartner.get(key) ?? [];
+    const rows: SheetCell[][] = tasks.map((t) => TASK_COLUMNS.map((c) => plain(t[c.key])));
+    const meta: UnitMetadata = {
+      kind: PARTNER_VIEW_KIND,
+      layoutVersion: LAYOUT_VERSION,
+      planHash: hash,
+      unitKey: key,
+      unitName: name,
+      period: o.period,
+      createdAt: o.createdAt,
+      taskIds: tasks.map((t) => String(t.id)),
+      indicatorIds: [],
+      base: {},
+      baseIndicators: {},
+    };
+    return {
+      unitName: name,
+      unitKey: key,
+      fileName: uniqueName(`xem-${unitFileName(name)}`),
+      specs: [
+        { ...taskSheet(rows, s), protection: { unlocked: [] } },
+        { ...settingsSheet(plan, s, data.stored), protection: { unlocked: [] } },
+        metaSheet(meta),
+      ],
+      instructions: partnerInstructions(name, o.period, tasks.length),
+      meta,
+      view: true,
+    };
+  });
+  return [...workbooks, ...views];
+}
+
+function partnerInstructions(unit: string, period: string | null, tasks: number): DocumentSheet {
+  const sheet = instructions(unit, period, tasks);
+  const lines = [
+    `BẢN XEM CỦA ${unit.toLocaleUpperCase("vi")} (CƠ QUAN PHỐI HỢP)`,
+    period ? `Kỳ báo cáo: tháng ${period.slice(5)}/${period.slice(0, 4)}` : "",
+    `Trang "${SHEET.tasks}" có ${tasks} nhiệm vụ mà đơn vị phối hợp thực hiện, với tiến độ do cơ quan chủ trì báo cáo.`,
+    "Bản này chỉ để xem: mọi ô đã khóa, không cần gửi lại.",
+    "Ý kiến về tiến độ xin gửi cơ quan chủ trì hoặc cơ quan thường trực.",
+  ].filter(Boolean);
+  sheet.rows = lines.map((text, i) => ({
+    cells: [{ value: text, style: { bold: i === 0, size: i === 0 ? 14 : 13, wrap: true } }],
+    height: Math.max(20, Math.ceil(text.length / 80) * 18),
+  }));
+  return sheet;
 }

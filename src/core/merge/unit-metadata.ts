@@ -8,13 +8,15 @@ import { z } from "zod";
 
 export const META_SHEET = "_kh_meta";
 export const UNIT_WORKBOOK_KIND = "theo-doi-ke-hoach/unit-workbook";
+/** A partner unit's read-only view: recognised by the merge, never merged. */
+export const PARTNER_VIEW_KIND = "theo-doi-ke-hoach/partner-view";
 /** Excel cells hold at most 32,767 characters: the JSON is cut into cells of this size. */
 const CELL_CHARS = 30_000;
 
 const Value = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const UnitMetadataSchema = z.object({
-  kind: z.literal(UNIT_WORKBOOK_KIND),
+  kind: z.union([z.literal(UNIT_WORKBOOK_KIND), z.literal(PARTNER_VIEW_KIND)]),
   layoutVersion: z.number().int(),
   planHash: z.string().min(1),
   unitKey: z.string().min(1),

@@ -19,7 +19,7 @@ import { HISTORY_SHEET, RECEIPT, historySpec, readHistory, type HistoryRow } fro
 import { planUnitMerge, type CellChange, type FileVerdict } from "../merge/merge-unit";
 import { planHash } from "../merge/plan-hash";
 import { splitPlan, type UnitWorkbook } from "../merge/split-plan";
-import { META_SHEET, readMetadata } from "../merge/unit-metadata";
+import { META_SHEET, PARTNER_VIEW_KIND, readMetadata } from "../merge/unit-metadata";
 import { readTrackingData, type TrackingData } from "./periodic-report";
 import type { SheetPort } from "./workbook-port";
 
@@ -27,7 +27,7 @@ export const COMPLETENESS_SHEET = "Tổng hợp";
 
 export async function splitWorkbooks(
   master: SheetPort,
-  o: { period: string | null; createdAt: string; file?: string },
+  o: { period: string | null; createdAt: string; file?: string; partners?: boolean },
 ): Promise<UnitWorkbook[]> {
   const data = await readTrackingData(master, o.file);
   return splitPlan(data, o);
@@ -206,6 +206,15 @@ export async function mergeWorkbooks(
         refuse(
           `Tệp ${f.name}: ${read.error}; không tổng hợp.`,
           `${f.name}: unreadable metadata; not merged.`,
+        ),
+      );
+      continue;
+    }
+    if (read.meta.kind === PARTNER_VIEW_KIND) {
+      verdicts.push(
+        refuse(
+          `Tệp ${f.name} là bản xem của cơ quan phối hợp (${read.meta.unitName}), chỉ để xem: không có số liệu để tổng hợp.`,
+          `${f.name} is a partner unit's read-only view (${read.meta.unitName}): nothing to merge.`,
         ),
       );
       continue;

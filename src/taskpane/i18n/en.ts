@@ -88,6 +88,8 @@ export const en: Strings = {
   reportWritten: "Report written to the sheets: {sheets}.",
   mergeSplit: "Split into unit workbooks (.zip)",
   mergeSplitDone: "{count} unit workbooks made; the .zip was downloaded.",
+  mergePartnerViews: "Also a read-only view for each partner unit",
+  mergeViewsDone: "With {count} read-only views for partner units.",
   mergeFiles: "Returned unit workbooks (.xlsx, several files)",
   mergePreview: "Preview",
   mergeApply: "Merge into the workbook",

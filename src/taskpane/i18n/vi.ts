@@ -87,6 +87,8 @@ export const vi = {
   reportWritten: "Đã ghi báo cáo vào các trang: {sheets}.",
   mergeSplit: "Tách sổ cho từng đơn vị (.zip)",
   mergeSplitDone: "Đã tách {count} sổ đơn vị; tệp .zip đã được tải về.",
+  mergePartnerViews: "Kèm bản chỉ xem cho từng cơ quan phối hợp",
+  mergeViewsDone: "Kèm {count} bản xem cho cơ quan phối hợp.",
   mergeFiles: "Sổ đơn vị gửi lại (.xlsx, chọn nhiều tệp)",
   mergePreview: "Xem trước",
   mergeApply: "Tổng hợp vào sổ",

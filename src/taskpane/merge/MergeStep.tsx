@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Body1, Button, Field, Input } from "@fluentui/react-components";
+import { Body1, Button, Checkbox, Field, Input } from "@fluentui/react-components";
 import JSZip from "jszip";
 import type { FileVerdict } from "../../core/merge/merge-unit";
 import {
@@ -50,6 +50,7 @@ function returnedFile(file: File): ReturnedFile {
 export function MergeStep({ strings, workbook, job, notify, describe }: MergeStepProps) {
   const [period, setPeriod] = useState(todayIso().slice(0, 7));
   const [files, setFiles] = useState<File[]>([]);
+  const [partners, setPartners] = useState(false);
   const [preview, setPreview] = useState<FileVerdict[] | null>(null);
   const [rows, setRows] = useState<CompletenessRow[] | null>(null);
   const now = () => new Date().toISOString().slice(0, 19);
@@ -57,7 +58,7 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
   const split = async () => {
     if (!workbook) return;
     const outcome = await job.start(async ({ progress }) => {
-      const units = await splitWorkbooks(workbook, { period, createdAt: now() });
+      const units = await splitWorkbooks(workbook, { period, createdAt: now(), partners });
       const zip = new JSZip();
       for (const [i, w] of units.entries()) {
         const book = new XlsxWorkbook();
@@ -65,11 +66,16 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
         zip.file(w.fileName, await book.toBytes());
         progress((i + 1) / units.length);
       }
-      return { blob: await zip.generateAsync({ type: "blob" }), count: units.length };
+      const views = units.filter((w) => w.view).length;
+      return { blob: await zip.generateAsync({ type: "blob" }), count: units.length - views, views };
     });
     if (!outcome.ok) return notify("error", describe(outcome.error));
     download(outcome.value.blob, `so-don-vi-${period}.zip`);
-    notify("success", format(strings.mergeSplitDone, { count: outcome.value.count }));
+    notify(
+      "success",
+      format(strings.mergeSplitDone, { count: outcome.value.count }) +
+        (outcome.value.views ? ` ${format(strings.mergeViewsDone, { count: outcome.value.views })}` : ""),
+    );
   };
 
   const run = async (dryRun: boolean) => {
@@ -115,6 +121,12 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
           onChange={(_e, d) => setPeriod(d.value)}
         />
       </Field>
+      <Checkbox
+        checked={partners}
+        onChange={(_e, d) => setPartners(Boolean(d.checked))}
+        label={strings.mergePartnerViews}
+        data-testid="merge-partners"
+      />
       <div className="import-actions">
         <Button onClick={split} disabled={job.running || !workbook} data-testid="merge-split">
           {strings.mergeSplit}
