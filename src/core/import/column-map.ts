@@ -10,8 +10,9 @@ export type IndicatorField = "no" | "name" | "unit" | "year" | "responsible" | "
 const TASK_RULES: [TaskField, RegExp][] = [
   ["no", /^(s\s*)?tt\.?$|^so\s+tt$|^stt$/],
   ["partners", /phoi\s*hop/],
-  ["lead", /chu\s*tri|thuc\s*hien$|phu\s*trach|don\s+vi\s+thuc\s+hien|^co\s+quan$|^don\s+vi$/],
+  // Before "lead": "Thời gian thực hiện" is a deadline column, "Đơn vị thực hiện" a lead one.
   ["deadline", /^thoi\s+(gian|han)|^tien\s+do|^han\s+hoan\s+thanh|^moc\s+thoi\s+gian/],
+  ["lead", /chu\s*tri|thuc\s*hien$|phu\s*trach|don\s+vi\s+thuc\s+hien|^co\s+quan$|^don\s+vi$/],
   ["output", /ket\s+qua|san\s+pham|viec\s+phai\s+lam/],
   ["task", /noi\s+dung|nhiem\s+vu|ten\s+(cong\s+)?viec|^cong\s+viec/],
 ];

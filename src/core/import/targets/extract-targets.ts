@@ -33,6 +33,8 @@ const NUMBERED_HEADING = /^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*)$/u;
 const ITEM_START = /^\s*(?:[-+•–]\s+|\(\d+\)\s*|[a-zđ]\)\s+)/u;
 const FOOTNOTE_START = /^\d{1,2}\s+\p{Lu}/u;
 const YEAR_IN_HEADING = /(?:đến|hết|năm|giai đoạn)\D{0,12}((?:19|20)\d{2})/iu;
+const YEAR_LEAD =
+  /^(?:[a-zđ]\)\s*|\d+(?:\.\d+)*\.\s*|[-+•–]\s*)?(?:phấn đấu\s+)?(?:(?:đến|hết|tới|trong|vào)\s+(?:hết\s+)?(?:năm\s+)?((?:19|20)\d{2})|năm\s+((?:19|20)\d{2}))\s*[:]\s*(.*)$/iu;
 const INLINE_YEAR = /(?:vào|đến|hết|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d{2})|\(((?:19|20)\d{2})\)/iu;
 
 const NUM = String.raw`\d+(?:[.,]\d+)?`;
@@ -221,6 +223,16 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
       close();
       const y = YEAR_IN_HEADING.exec(text);
       if (y) year = Number(y[1]);
+      continue;
+    }
+    // "a) Đến năm 2030:" / "- Đến hết năm 2025: …": the milestone year of what follows (and the
+    // rest of the line, when there is one, is the first item).
+    const lead = YEAR_LEAD.exec(text);
+    if (lead) {
+      close();
+      year = Number(lead[1] ?? lead[2]);
+      const rest = lead[3]!.trim();
+      if (rest) current = { no: "", parts: [rest], year, at: { file, line } };
       continue;
     }
     const marker = ITEM_START.exec(raw);
