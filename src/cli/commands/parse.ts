@@ -6,7 +6,13 @@
 import { readFile } from "node:fs/promises";
 import { extname, basename } from "node:path";
 import { toPlanJson, type ParsedPlan, type SourceLocation } from "../../core/model/plan";
-import { ImportError, parseDocItems, parsePlanGrid, parsePlanText } from "../../core/import/parse-plan";
+import {
+  ImportError,
+  parseDocItems,
+  parsePlanGrid,
+  parsePlanSheets,
+  parsePlanText,
+} from "../../core/import/parse-plan";
 import { readDelimited } from "../../readers/delimited-text";
 import { readXlsx } from "../../readers/tabular-files";
 import { decodeUtf8 } from "../../readers/utf8-text";
@@ -16,10 +22,6 @@ import { readPdf } from "../../readers/pdf-file";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
 
 export const PARSE_EXTENSIONS = [".txt", ".docx", ".pdf", ".xlsx", ".csv", ".tsv"];
-
-function count(cells: unknown[][]): number {
-  return cells.reduce((n, r) => n + r.filter((c) => c !== "" && c !== null && c !== undefined).length, 0);
-}
 
 function where(at: SourceLocation): string {
   return [at.file, at.page ? `trang ${at.page}` : "", at.line ? `dòng ${at.line}` : "", at.cell ?? ""]
@@ -74,10 +76,10 @@ async function readByType(
         `${file} is not a valid Excel (.xlsx) file (${(error as Error).message}).`,
       );
     }
-    // The sheet that holds the most cells is the table the clerk pasted.
-    const sheet = [...sheets].sort((a, b) => count(b.cells) - count(a.cells))[0];
-    if (!sheet) throw new ImportError(`Tệp ${file} không có trang tính nào.`, `${file} has no worksheet.`);
-    return parsePlanGrid(sheet.cells, { file, sheet: sheet.sheet }, opts);
+    if (!sheets.length)
+      throw new ImportError(`Tệp ${file} không có trang tính nào.`, `${file} has no worksheet.`);
+    // Every sheet, in order: one sheet per appendix is common.
+    return parsePlanSheets(sheets, opts);
   }
   if (ext === ".docx") return parseDocItems(await readDocx(bytes, file), opts);
   if (ext === ".doc")

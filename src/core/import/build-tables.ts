@@ -120,9 +120,11 @@ function mergeCells(into: GridCell[], from: GridCell[]): void {
 
 /** Logical rows split over several grid rows: a row with no TT where the table numbers its rows. */
 function mergeContinuations(rows: RawRow[], noCol: number, taskCol: number): RawRow[] {
-  if (noCol < 0) return rows;
+  if (noCol < 0 || !rows.length) return rows;
+  // A table that numbers its rows: its first row has a number, and so do a fair share of the rest
+  // (Excel's paste of multi-line cells puts each line on a row of its own, the number on the first).
   const numbered = rows.filter((r) => !isBlank(cellText(r.cells[noCol]))).length;
-  if (numbered < rows.length * 0.6) return rows;
+  if (isBlank(cellText(rows[0]!.cells[noCol])) || numbered < rows.length * 0.15) return rows;
   const out: RawRow[] = [];
   for (const row of rows) {
     const prev = out[out.length - 1];

@@ -46,6 +46,24 @@ export function parsePlanGrid(
   return parseGridDocument(gridToDocItems(cells, source), opts, cleanText(text));
 }
 
+/**
+ * Every sheet of a workbook, in sheet order (one sheet per appendix is common): the rows of all
+ * sheets form one document, so each sheet's table is read and prose on any sheet is kept.
+ */
+export function parsePlanSheets(
+  sheets: readonly { sheet: string; cells: readonly (readonly CellValue[])[] }[],
+  opts: ParseOptions,
+): ParsedPlan {
+  const text = sheets
+    .flatMap((s) =>
+      s.cells.map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))).join("\t")),
+    )
+    .join("\n");
+  assertReadableText(text, opts.file);
+  const items = sheets.flatMap((s) => gridToDocItems(s.cells, { file: opts.file, sheet: s.sheet }));
+  return parseGridDocument(items, opts, cleanText(text));
+}
+
 /** A document already split into prose and table rows (e.g. a .docx). */
 export function parseDocItems(items: DocItem[], opts: ParseOptions): ParsedPlan {
   const text = items
