@@ -18,6 +18,7 @@ import { ImportError } from "../core/import/parse-plan";
 import { parseHeaderRun } from "../core/import/readers/pdf-header";
 import { mapTaskHeader } from "../core/import/column-map";
 import { normalizeInline } from "../core/text/normalize";
+import { latticeItems, type Rule } from "../core/import/readers/pdf-lattice";
 
 interface Run {
   text: string;
@@ -38,7 +39,112 @@ interface Line {
 
 type TextItem = { str: string; transform: number[]; width: number; height: number };
 
-async function loadRuns(bytes: Uint8Array, file: string): Promise<Run[]> {
+type Matrix = [number, number, number, number, number, number];
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+const times = (m: Matrix, n: Matrix): Matrix => [
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
+];
+
+/**
+ * The ruling lines of a page from its drawing operators (pdf.js operator list): stroked straight
+ * segments, and the edges of stroked or thin filled rectangles, in top-down page coordinates.
+ */
+function rulesOf(
+  ops: typeof import("pdfjs-dist/legacy/build/pdf.mjs").OPS,
+  list: { fnArray: number[]; argsArray: unknown[] },
+  page: number,
+  height: number,
+): Rule[] {
+  const rules: Rule[] = [];
+  let ctm: Matrix = IDENTITY;
+  const stack: Matrix[] = [];
+  const add = (x1: number, y1: number, x2: number, y2: number) => {
+    const [a, b, c, d, e, f] = ctm;
+    const p1 = [a * x1 + c * y1 + e, height - (b * x1 + d * y1 + f)] as const;
+    const p2 = [a * x2 + c * y2 + e, height - (b * x2 + d * y2 + f)] as const;
+    if (Math.abs(p1[1] - p2[1]) < 1 && Math.abs(p1[0] - p2[0]) > 3)
+      rules.push({
+        page,
+        horizontal: true,
+        at: (p1[1] + p2[1]) / 2,
+        from: Math.min(p1[0], p2[0]),
+        to: Math.max(p1[0], p2[0]),
+      });
+    else if (Math.abs(p1[0] - p2[0]) < 1 && Math.abs(p1[1] - p2[1]) > 3)
+      rules.push({
+        page,
+        horizontal: false,
+        at: (p1[0] + p2[0]) / 2,
+        from: Math.min(p1[1], p2[1]),
+        to: Math.max(p1[1], p2[1]),
+      });
+  };
+  const STROKES = new Set([
+    ops.stroke,
+    ops.closeStroke,
+    ops.fillStroke,
+    ops.eoFillStroke,
+    ops.closeFillStroke,
+    ops.closeEOFillStroke,
+  ]);
+  const FILLS = new Set([ops.fill, ops.eoFill]);
+  list.fnArray.forEach((fn, i) => {
+    const args = list.argsArray[i] as unknown[];
+    if (fn === ops.save) stack.push(ctm);
+    else if (fn === ops.restore) ctm = stack.pop() ?? IDENTITY;
+    else if (fn === ops.transform) ctm = times(ctm, args as Matrix);
+    else if (fn === ops.constructPath) {
+      const op = args[0] as number;
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (!data || (!STROKES.has(op) && !FILLS.has(op))) return;
+      // Points of each subpath (curves end a straight run).
+      const subpaths: [number, number][][] = [];
+      let current: [number, number][] = [];
+      for (let k = 0; k < data.length;) {
+        const code = data[k]!;
+        if (code === 0) {
+          if (current.length) subpaths.push(current);
+          current = [[data[k + 1]!, data[k + 2]!]];
+          k += 3;
+        } else if (code === 1) {
+          current.push([data[k + 1]!, data[k + 2]!]);
+          k += 3;
+        } else if (code === 2) {
+          current = [];
+          k += 7;
+        } else if (code === 3) {
+          current = [];
+          k += 5;
+        } else {
+          if (current.length) current.push(current[0]!);
+          k += 1;
+        }
+      }
+      if (current.length) subpaths.push(current);
+      for (const pts of subpaths) {
+        if (STROKES.has(op)) {
+          for (let k = 1; k < pts.length; k++) add(pts[k - 1]![0], pts[k - 1]![1], pts[k]![0], pts[k]![1]);
+          continue;
+        }
+        // A filled thin rectangle is a rule along its long side.
+        const xs = pts.map((p) => p[0]);
+        const ys = pts.map((p) => p[1]);
+        const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+        if (pts.length < 4 || pts.length > 6) continue;
+        if (y1 - y0 <= 2.5 && x1 - x0 > 3) add(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
+        else if (x1 - x0 <= 2.5 && y1 - y0 > 3) add((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
+      }
+    }
+  });
+  return rules;
+}
+
+async function loadRuns(bytes: Uint8Array, file: string, rules: Rule[] = []): Promise<Run[]> {
   let pdfjs: typeof import("pdfjs-dist/legacy/build/pdf.mjs");
   try {
     pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -68,6 +174,7 @@ async function loadRuns(bytes: Uint8Array, file: string): Promise<Run[]> {
     const page = await doc.getPage(p);
     const height = page.getViewport({ scale: 1 }).height;
     const content = await page.getTextContent();
+    rules.push(...rulesOf(pdfjs.OPS, await page.getOperatorList(), p, height));
     for (const item of content.items as TextItem[]) {
       const text = normalizeInline(item.str ?? "");
       if (!text) continue;
@@ -173,7 +280,12 @@ function columnOf(edges: number[], x: number): number {
 const LONE_NUMBER = /^\d{1,4}$/;
 
 export async function readPdf(bytes: Uint8Array, file: string): Promise<DocItem[]> {
-  const lines = linesOf(await loadRuns(bytes, file));
+  const rules: Rule[] = [];
+  const runs = await loadRuns(bytes, file, rules);
+  // Tables drawn with cell borders are rebuilt from the rules; without them, from text positions.
+  const lattice = latticeItems(runs, rules, file);
+  if (lattice) return lattice;
+  const lines = linesOf(runs);
   // Page numbers: a lone number on the first or last line of a page.
   const pageEnds = new Set<number>();
   lines.forEach((l, i) => {

@@ -14,6 +14,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -74,7 +75,12 @@ function table(t: TableBlock): Table {
         })
       : new TableRow({ children: row.cells.map((lines, i) => cell(lines, i)) }),
   );
-  return new Table({ rows: [header, ...rows], width: { size: 14_000, type: WidthType.DXA } });
+  return new Table({
+    rows: [header, ...rows],
+    width: { size: 14_000, type: WidthType.DXA },
+    columnWidths: w,
+    layout: TableLayoutType.FIXED,
+  });
 }
 
 export async function planDocx(plan: RandomPlan): Promise<Uint8Array> {
@@ -87,7 +93,7 @@ export async function planDocx(plan: RandomPlan): Promise<Uint8Array> {
       properties: {
         page: {
           size: landscape
-            ? { orientation: PageOrientation.LANDSCAPE, width: 16_838, height: 11_906 }
+            ? { orientation: PageOrientation.LANDSCAPE, width: 11_906, height: 16_838 }
             : { width: 11_906, height: 16_838 },
           margin: { top: 1134, bottom: 1134, left: landscape ? 1134 : 1701, right: 1134 },
         },

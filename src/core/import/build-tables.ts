@@ -92,8 +92,11 @@ function sectionOf(row: GridRow, noCol: number): Section | null {
   const t = texts(row);
   const filled = t.map((x, i) => [x, i] as const).filter(([x]) => x);
   if (!filled.length || filled.length > 2) return null;
-  const [first, firstIndex] = filled[0]!;
+  const [printed, firstIndex] = filled[0]!;
   if (firstIndex > Math.max(noCol, 0) + 1) return null;
+  // A numeral wrapped in a narrow column ("VI" / "I") is one numeral.
+  const first =
+    filled.length === 2 && ROMAN.test(printed.replace(/\s/g, "")) ? printed.replace(/\s/g, "") : printed;
   if (filled.length === 2 && ROMAN.test(first))
     return { no: cleanNo(first), title: normalizeInline(filled[1]![0]) };
   if (filled.length === 1) {

@@ -23,6 +23,8 @@ export function mapTaskHeader(header: string): TaskField {
     .replace(/\s+/g, " ")
     .trim();
   if (!f) return "note";
+  // "STT" wrapped in a narrow column ("ST" / "T").
+  if (/^s?tt\.?$/.test(f.replace(/\s/g, ""))) return "no";
   for (const [field, re] of TASK_RULES) if (re.test(f)) return field;
   return "note";
 }
