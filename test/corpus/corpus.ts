@@ -8,7 +8,6 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { readPlanFile } from "../../src/cli/commands/parse";
 import { convert } from "../engines/libreoffice";
 import { randomPlan, type RandomPlan } from "./random-plan";
 import { planDocx, planXlsx } from "./render-plan";
@@ -23,6 +22,7 @@ export const RENDERINGS = [
 ] as const;
 export type Rendering = (typeof RENDERINGS)[number];
 
+const CLI = join(__dirname, "../../dist-cli/main.mjs");
 const SCORER = join(__dirname, "../../../shared/eval/score-import.mjs");
 
 export interface Rendered {
@@ -83,12 +83,13 @@ export async function scoreRendering(
   const gold = join(dir, `${name}.gold.json`);
   const pred = join(dir, `${name}.pred.json`);
   writeFileSync(gold, JSON.stringify(goldFor(r, rendering)));
-  try {
-    const parsed = await readPlanFile(r.files[rendering], undefined);
-    writeFileSync(pred, JSON.stringify(parsed.plan));
-  } catch (error) {
-    return { score: 0, report: `read failed: ${(error as Error).message}` };
-  }
+  // The compiled CLI, as a clerk runs it (pdf.js is an ES module the test runner cannot load).
+  const parsed = spawnSync(process.execPath, [CLI, "parse", r.files[rendering], "--json"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (parsed.status !== 0) return { score: 0, report: `read failed: ${parsed.stderr}` };
+  writeFileSync(pred, parsed.stdout);
   const run = spawnSync(process.execPath, [SCORER, gold, pred, "--verbose"], { encoding: "utf8" });
   const m = /score: ([\d.]+)/.exec(run.stdout);
   return { score: m ? Number(m[1]) : 0, report: run.stdout };

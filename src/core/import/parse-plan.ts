@@ -10,6 +10,8 @@ import { buildTables } from "./build-tables";
 import { detectPlanYear } from "./plan-year";
 import { isWordTabText, readWordText } from "./readers/word-text";
 import { readPdfTextTables } from "./readers/pdf-text";
+import { isLayoutText, layoutRuns } from "./readers/layout-text";
+import { positionItems } from "./readers/pdf-positions";
 import { extractTargets } from "./targets/extract-targets";
 import type { DocItem } from "./grid";
 import { gridToDocItems, type CellValue, type GridSource } from "./readers/grid-cells";
@@ -119,6 +121,8 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
   // Keep tabs: they carry the cell structure of Word text (cleanText turned them into spaces).
   const lines = text.replace(/\r\n?/g, "\n").normalize("NFC").split("\n");
   if (isWordTabText(lines)) return parseGridDocument(readWordText(lines, opts.file), opts, clean);
+  // Text that keeps the page layout (pdftotext -layout): tables from the columns of the text.
+  if (isLayoutText(lines)) return parseGridDocument(positionItems(layoutRuns(lines), opts.file), opts, clean);
   const planYear = opts.planYear ?? detectPlanYear(clean);
   const read = readPdfTextTables(lines, opts.file, planYear);
   const stated = extractTargets(

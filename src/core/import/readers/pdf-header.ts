@@ -8,6 +8,9 @@ import { foldForMatch, normalizeInline } from "../../text/normalize";
 /** Known header phrases (folded), longest first when matching. */
 const PHRASES = [
   "stt",
+  // "STT" wrapped in a narrow column.
+  "st t",
+  "s tt",
   "tt",
   "noi dung nhiem vu",
   "noi dung, nhiem vu",
