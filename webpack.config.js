@@ -96,6 +96,8 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // pdf.js reads .pdf files in a worker of its own, served with the pane (same origin).
+          { from: require.resolve("pdfjs-dist/legacy/build/pdf.worker.min.mjs"), to: "pdf.worker.min.mjs" },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content, dev) },
         ],
       }),

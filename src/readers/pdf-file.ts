@@ -4,8 +4,6 @@
  * (pdf-lattice.ts); without them, from where the text sits (pdf-positions.ts). Both give the same
  * prose lines and grid rows as every other reader, for the one table builder.
  */
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { DocItem } from "../core/import/grid";
 import { ImportError } from "../core/import/parse-plan";
 import { normalizeInline } from "../core/text/normalize";
@@ -119,7 +117,16 @@ function rulesOf(
   return rules;
 }
 
-async function loadRuns(bytes: Uint8Array, file: string, rules: Rule[] = []): Promise<Run[]> {
+/**
+ * Where pdf.js finds its parts: the CLI gives the standard fonts' folder; the pane its worker
+ * script (served with the pane, same origin).
+ */
+export interface PdfEnvironment {
+  standardFontDataUrl?: string;
+  workerSrc?: string;
+}
+
+async function loadRuns(bytes: Uint8Array, file: string, rules: Rule[], env: PdfEnvironment): Promise<Run[]> {
   let pdfjs: typeof import("pdfjs-dist/legacy/build/pdf.mjs");
   try {
     pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -131,12 +138,14 @@ async function loadRuns(bytes: Uint8Array, file: string, rules: Rule[] = []): Pr
   }
   let doc;
   try {
-    const standardFontDataUrl = join(require.resolve("pdfjs-dist/package.json"), "..", "standard_fonts/");
+    if (env.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = env.workerSrc;
     doc = await pdfjs.getDocument({
-      data: bytes,
+      // pdf.js takes the buffer over: give it a copy, the caller keeps its bytes.
+      data: new Uint8Array(bytes),
       disableFontFace: true,
       useSystemFonts: false,
-      standardFontDataUrl,
+      isEvalSupported: false,
+      standardFontDataUrl: env.standardFontDataUrl,
     }).promise;
   } catch (error) {
     throw new ImportError(
@@ -172,16 +181,11 @@ async function loadRuns(bytes: Uint8Array, file: string, rules: Rule[] = []): Pr
   return runs;
 }
 
-export async function readPdf(bytes: Uint8Array, file: string): Promise<DocItem[]> {
+export async function readPdf(bytes: Uint8Array, file: string, env: PdfEnvironment = {}): Promise<DocItem[]> {
   const rules: Rule[] = [];
-  const runs = await loadRuns(bytes, file, rules);
+  const runs = await loadRuns(bytes, file, rules, env);
   // Tables drawn with cell borders are rebuilt from the rules; without them, from text positions.
   const lattice = latticeItems(runs, rules, file);
   if (lattice) return lattice;
   return positionItems(runs, file);
-}
-
-/** For the CLI: read a file from disk. */
-export async function readPdfFile(path: string, file: string): Promise<DocItem[]> {
-  return readPdf(new Uint8Array(await readFile(path)), file);
 }

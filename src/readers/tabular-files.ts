@@ -1,5 +1,5 @@
 /**
- * Reading grids from files, for the CLI (Node): .xlsx with exceljs (.csv/.tsv: delimited-text.ts).
+ * Reading grids from .xlsx files with exceljs (the CLI and the pane) (.csv/.tsv: delimited-text.ts).
  * The cells go to the pure core (parsePlanGrid) unchanged.
  */
 import ExcelJS from "exceljs";
@@ -27,7 +27,7 @@ export interface SheetGrid {
 }
 
 /** Every worksheet of an .xlsx file as a grid (merged cells keep their text in the first cell). */
-export async function readXlsx(bytes: Buffer): Promise<SheetGrid[]> {
+export async function readXlsx(bytes: Uint8Array): Promise<SheetGrid[]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   return book.worksheets.map((ws) => {

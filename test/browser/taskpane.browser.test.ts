@@ -9,11 +9,14 @@ import type { Browser, Page } from "playwright-core";
 import {
   renderDelimited,
   renderGrid,
+  renderHtml,
   renderPdfText,
   renderWordText,
   syntheticTables,
 } from "../fixtures/synthetic-plan";
 import { taskStatus } from "../../src/core/status/task-status";
+import { randomPlan } from "../corpus/random-plan";
+import { planXlsx } from "../corpus/render-plan";
 import { isoToSerial } from "../../src/core/excel-dates";
 import {
   doubleScript,
@@ -123,6 +126,46 @@ describe("task pane in headless Chromium", () => {
     await page.getByTestId("import-read").click();
     await page.getByTestId("import-preview").waitFor();
     expect(await page.getByTestId("import-summary").innerText()).toContain("Đọc được 1 bảng, 5 dòng");
+    expectClean(problems);
+    await page.context().close();
+  });
+
+  it("reads a .pdf (pdf.js in its worker, tables from the cell borders) and a workbook with one sheet per appendix", async () => {
+    const { page, problems } = await openPane(browser, origin, script);
+    const tables = syntheticTables({
+      seed: 32,
+      planYear: 2026,
+      tables: 2,
+      rowsPerTable: 14,
+      withSections: true,
+      withOutput: true,
+      withNote: false,
+    });
+    // A bordered table over several pages, printed by Chromium itself.
+    const printer = await browser.newPage();
+    await printer.setContent(renderHtml(tables, 2026));
+    const pdf = await printer.pdf({ format: "A4", landscape: true });
+    await printer.close();
+    await page.getByTestId("source-file").click();
+    await page
+      .getByTestId("file-input")
+      .setInputFiles({ name: "ke-hoach.pdf", mimeType: "application/pdf", buffer: Buffer.from(pdf) });
+    await page.getByTestId("import-read").click();
+    await page.getByTestId("import-preview").waitFor();
+    expect(await page.getByTestId("import-summary").innerText()).toContain("Đọc được 2 bảng, 28 dòng");
+    // A generated plan pasted into Excel, one sheet per appendix.
+    const plan = randomPlan(7);
+    const rows = plan.gold.tables.reduce((n, t) => n + t.rows.length, 0);
+    await page.getByTestId("file-input").setInputFiles({
+      name: "ke-hoach.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(await planXlsx(plan, "sheets")),
+    });
+    await page.getByTestId("import-read").click();
+    await page.getByTestId("import-preview").waitFor();
+    await page
+      .getByText(`Đọc được ${plan.gold.tables.length} bảng, ${rows} dòng`)
+      .waitFor({ timeout: 10_000 });
     expectClean(problems);
     await page.context().close();
   });

@@ -4,24 +4,11 @@
  * unplaced lines go to stderr, each with its location.
  */
 import { readFile } from "node:fs/promises";
-import { extname, basename } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { toPlanJson, type ParsedPlan, type SourceLocation } from "../../core/model/plan";
-import {
-  ImportError,
-  parseDocItems,
-  parsePlanGrid,
-  parsePlanSheets,
-  parsePlanText,
-} from "../../core/import/parse-plan";
-import { readDelimited } from "../../readers/delimited-text";
-import { readXlsx } from "../../readers/tabular-files";
-import { decodeUtf8 } from "../../readers/utf8-text";
-import { checkFileSize, checkZip } from "../../readers/input-limits";
-import { readDocx } from "../../readers/docx-file";
-import { readPdf } from "../../readers/pdf-file";
+import { ImportError } from "../../core/import/parse-plan";
+import { readPlanBytes } from "../../readers/plan-bytes";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
-
-export const PARSE_EXTENSIONS = [".txt", ".docx", ".pdf", ".xlsx", ".csv", ".tsv"];
 
 function where(at: SourceLocation): string {
   return [at.file, at.page ? `trang ${at.page}` : "", at.line ? `dòng ${at.line}` : "", at.cell ?? ""]
@@ -30,7 +17,6 @@ function where(at: SourceLocation): string {
 }
 
 export async function readPlanFile(path: string, planYear: number | undefined): Promise<ParsedPlan> {
-  const ext = extname(path).toLowerCase();
   const file = basename(path);
   let bytes: Buffer;
   try {
@@ -42,56 +28,8 @@ export async function readPlanFile(path: string, planYear: number | undefined): 
       code === "ENOENT" ? `File not found: ${path}.` : `Cannot read ${path} (${code}).`,
     );
   }
-  const opts = { file, planYear };
-  checkFileSize(bytes, file);
-  if (ext === ".xlsx") await checkZip(bytes, file);
-  const parsed = await readByType(ext, file, bytes, opts);
-  // A document with no plan table and no target is refused, not "imported" as nothing.
-  if (!parsed.plan.tables.length && !parsed.plan.targets.length)
-    throw new ImportError(
-      `Tệp ${file} không có bảng nhiệm vụ, bảng chỉ tiêu hay chỉ tiêu nào đọc được${bytes.length === 0 ? " (tệp rỗng)" : ""}.`,
-      `${file} holds no task table, indicator table or target${bytes.length === 0 ? " (the file is empty)" : ""}.`,
-    );
-  return parsed;
-}
-
-async function readByType(
-  ext: string,
-  file: string,
-  bytes: Buffer,
-  opts: { file: string; planYear: number | undefined },
-): Promise<ParsedPlan> {
-  if (ext === ".txt" || ext === ".text") return parsePlanText(decodeUtf8(bytes, file), opts);
-  if (ext === ".csv" || ext === ".tsv") {
-    const cells = readDelimited(decodeUtf8(bytes, file), ext === ".csv" ? "," : "\t");
-    return parsePlanGrid(cells, { file }, opts);
-  }
-  if (ext === ".xlsx") {
-    let sheets;
-    try {
-      sheets = await readXlsx(bytes);
-    } catch (error) {
-      throw new ImportError(
-        `Tệp ${file} không phải tệp Excel (.xlsx) hợp lệ (${(error as Error).message}).`,
-        `${file} is not a valid Excel (.xlsx) file (${(error as Error).message}).`,
-      );
-    }
-    if (!sheets.length)
-      throw new ImportError(`Tệp ${file} không có trang tính nào.`, `${file} has no worksheet.`);
-    // Every sheet, in order: one sheet per appendix is common.
-    return parsePlanSheets(sheets, opts);
-  }
-  if (ext === ".docx") return parseDocItems(await readDocx(bytes, file), opts);
-  if (ext === ".doc")
-    throw new ImportError(
-      `Tệp ${file} là định dạng Word cũ (.doc). Hãy mở bằng Word và lưu lại thành .docx rồi nhập lại.`,
-      `${file} is an old Word (.doc) file. Save it as .docx in Word and import again.`,
-    );
-  if (ext === ".pdf") return parseDocItems(await readPdf(new Uint8Array(bytes), file), opts);
-  throw new ImportError(
-    `Không hỗ trợ loại tệp “${ext || "(không có đuôi)"}”. Các loại được hỗ trợ: ${PARSE_EXTENSIONS.join(", ")}.`,
-    `Unsupported file type "${ext}". Supported: ${PARSE_EXTENSIONS.join(", ")}.`,
-  );
+  const standardFontDataUrl = join(dirname(require.resolve("pdfjs-dist/package.json")), "standard_fonts/");
+  return readPlanBytes(bytes, { file, planYear, pdf: { standardFontDataUrl } });
 }
 
 function summary(parsed: ParsedPlan): string {

@@ -31,7 +31,7 @@ export const en: Strings = {
   importFile: "Choose a file",
   importSelection: "Selected range",
   importPasteLabel: "Paste the plan's text (copied from a PDF or Word)",
-  importFileLabel: "Plan file (.txt, .docx, .csv, .tsv)",
+  importFileLabel: "Plan file (.docx, .pdf, .xlsx, .txt, .csv, .tsv)",
   importPlanYear: "Plan year",
   importRead: "Read the plan",
   importNothing: "Nothing to read yet.",
@@ -46,7 +46,7 @@ export const en: Strings = {
   importUpdated:
     "Tracking sheets updated: {added} new, {changed} changed, {removed} dropped (kept and marked). Everything typed was kept.",
   importUnsupported:
-    "The task pane cannot read “{ext}” files yet. A .pdf: copy its text and paste it into the text box. An .xlsx: open it in Excel, select the table and use “Selected range”.",
+    "Cannot read “{ext}” files. Supported: .docx, .pdf, .xlsx, .txt, .csv, .tsv (.doc, .xls: save them as .docx, .xlsx).",
   colNo: "No.",
   colTask: "Task",
   colLead: "Lead",

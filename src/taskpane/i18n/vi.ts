@@ -29,7 +29,7 @@ export const vi = {
   importFile: "Chọn tệp",
   importSelection: "Vùng đang chọn",
   importPasteLabel: "Dán nội dung kế hoạch (sao chép từ PDF hoặc Word)",
-  importFileLabel: "Tệp kế hoạch (.txt, .docx, .csv, .tsv)",
+  importFileLabel: "Tệp kế hoạch (.docx, .pdf, .xlsx, .txt, .csv, .tsv)",
   importPlanYear: "Năm kế hoạch",
   importRead: "Đọc kế hoạch",
   importNothing: "Chưa có nội dung để đọc.",
@@ -45,7 +45,7 @@ export const vi = {
   importUpdated:
     "Đã cập nhật sổ theo dõi: {added} mục mới, {changed} mục sửa đổi, {removed} mục đã bỏ (được giữ lại và đánh dấu). Mọi số liệu đã nhập được giữ nguyên.",
   importUnsupported:
-    "Chưa đọc được loại tệp “{ext}” trong ngăn tác vụ. Tệp .pdf: sao chép văn bản rồi dán vào ô văn bản. Tệp .xlsx: mở trong Excel, chọn vùng bảng rồi dùng “Vùng đang chọn”.",
+    "Chưa đọc được loại tệp “{ext}”. Các loại đọc được: .docx, .pdf, .xlsx, .txt, .csv, .tsv (tệp .doc, .xls: mở và lưu lại thành .docx, .xlsx).",
   colNo: "TT",
   colTask: "Nội dung nhiệm vụ",
   colLead: "Chủ trì",

@@ -118,7 +118,7 @@ export function ImportStep({ strings, language, workbook, job, notify, describe 
           <input
             data-testid="file-input"
             type="file"
-            accept=".txt,.docx,.csv,.tsv"
+            accept=".txt,.docx,.pdf,.xlsx,.csv,.tsv"
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </Field>

@@ -1,9 +1,7 @@
 /** Reading what the clerk gives the pane (pasted text, a file, the selected range) into a plan. */
-import { parseDocItems, parsePlanGrid, parsePlanText } from "../../core/import/parse-plan";
+import { parsePlanGrid, parsePlanText } from "../../core/import/parse-plan";
 import type { ParsedPlan } from "../../core/model/plan";
-import { readDelimited } from "../../readers/delimited-text";
-import { readDocx } from "../../readers/docx-file";
-import { decodeUtf8 } from "../../readers/utf8-text";
+import { PARSE_EXTENSIONS, readPlanBytes } from "../../readers/plan-bytes";
 import type { SelectionSnapshot } from "../../excel/workbook-port";
 
 export class UnsupportedFileError extends Error {
@@ -17,22 +15,15 @@ export function readPasted(text: string, planYear?: number): ParsedPlan {
   return parsePlanText(text, { file: "văn bản dán", planYear });
 }
 
+/** Where the pane serves pdf.js's worker (copied next to the pane by the build). */
+export const PDF_WORKER = "pdf.worker.min.mjs";
+
 export async function readFile(file: File, planYear?: number): Promise<ParsedPlan> {
   const ext = (/\.[^.]+$/.exec(file.name)?.[0] ?? "").toLowerCase();
+  if (![...PARSE_EXTENSIONS, ".xls", ".xlsm", ".doc"].includes(ext))
+    throw new UnsupportedFileError(ext || file.name);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const utf8 = () => decodeUtf8(bytes, file.name);
-  if (ext === ".txt") return parsePlanText(utf8(), { file: file.name, planYear });
-  if (ext === ".csv" || ext === ".tsv")
-    return parsePlanGrid(
-      readDelimited(utf8(), ext === ".csv" ? "," : "\t"),
-      { file: file.name },
-      {
-        file: file.name,
-        planYear,
-      },
-    );
-  if (ext === ".docx") return parseDocItems(await readDocx(bytes, file.name), { file: file.name, planYear });
-  throw new UnsupportedFileError(ext || file.name);
+  return readPlanBytes(bytes, { file: file.name, planYear, pdf: { workerSrc: PDF_WORKER } });
 }
 
 export function readSelection(snapshot: SelectionSnapshot, planYear?: number): ParsedPlan {

@@ -52,7 +52,13 @@ interface Band {
 function bandsOf(rules: Rule[]): Band[] {
   const horizontal = rules.filter((r) => r.horizontal);
   const vertical = rules.filter((r) => !r.horizontal);
-  const ys = cluster(horizontal.map((r) => r.at));
+  // A row cut by a page break may have no rule at the page's end (or start): the vertical rules
+  // still reach there, and close the band.
+  const ends = vertical.flatMap((v) => [v.from, v.to]);
+  const ys = cluster([
+    ...horizontal.map((r) => r.at),
+    ...(ends.length ? [Math.min(...ends), Math.max(...ends)] : []),
+  ]);
   const bands: Band[] = [];
   for (let i = 0; i + 1 < ys.length; i++) {
     const top = ys[i]!;
@@ -90,6 +96,29 @@ function linesOf(runs: PdfRun[]): PdfRun[][] {
 }
 
 const LONE_NUMBER = /^\d{1,4}$/;
+
+/**
+ * A run that crosses a cell edge (pdf.js joins text that sits close on one baseline, such as a
+ * centred "10." and the task beside it) is cut at the space nearest the edge, positions estimated
+ * from an even character width.
+ */
+function splitAtEdges(r: PdfRun, edges: number[]): PdfRun[] {
+  const edge = edges.find((e) => r.x < e - 2 && r.right > e + 2);
+  if (edge === undefined) return [r];
+  const perChar = (r.right - r.x) / Math.max(1, r.text.length);
+  const ideal = (edge - r.x) / perChar;
+  let cut = -1;
+  for (let k = 0; k < r.text.length; k++)
+    if (r.text[k] === " " && (cut < 0 || Math.abs(k - ideal) < Math.abs(cut - ideal))) cut = k;
+  if (cut <= 0 || Math.abs(cut - ideal) > 3) return [r];
+  const left = { ...r, text: r.text.slice(0, cut).trim(), right: r.x + cut * perChar };
+  const right = {
+    ...r,
+    text: r.text.slice(cut + 1).trim(),
+    x: Math.max(edge + 1, r.x + (cut + 1) * perChar),
+  };
+  return [left, ...splitAtEdges(right, edges)];
+}
 
 /**
  * The document as prose lines and grid rows when its pages draw table rules, else null (the caller
@@ -157,13 +186,14 @@ export function latticeItems(runs: PdfRun[], rules: Rule[], file: string): DocIt
         lines: [],
         at,
       }));
-      const runsHere = inBand.get(b) ?? [];
+      const runsHere = (inBand.get(b) ?? []).flatMap((r) => splitAtEdges(r, b.edges));
       for (let c = 0; c + 1 < b.edges.length; c++) {
         const left = b.edges[c]!;
         const right = b.edges[c + 1]!;
         const own = runsHere.filter((r) => {
-          const centre = (r.x + r.right) / 2;
-          return centre >= left && centre < right;
+          // Text starts inside its cell (after the cell's padding); its width can be reported wider.
+          const start = r.x + Math.min(2, (r.right - r.x) / 2);
+          return start >= left && start < right;
         });
         const column = Math.max(
           0,
