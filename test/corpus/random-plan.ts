@@ -317,7 +317,53 @@ function taskTable(
   return { blocks, table: { kind: "tasks", title: `${title1} ${title2}`, columns, rows } };
 }
 
-/** Objectives: "Mục tiêu cụ thể" with targets under year headings or with the year inline. */
+const COUNTED = [
+  "khu công nghệ thông tin tập trung",
+  "trung tâm đổi mới sáng tạo",
+  "mô hình xã thông minh",
+  "sàn giao dịch công nghệ",
+  "doanh nghiệp khoa học và công nghệ",
+];
+
+/** One target sentence: the words, and what it states. */
+function targetSentence(
+  r: Rand,
+  subject: string,
+  year: number,
+  inline: "none" | "tail" | "head",
+): { sentence: string; comparator: Target["comparator"]; value: number; max: number | null; unit: string } {
+  const v = int(r, 3, 19) * 5;
+  const shape = int(r, 0, 8);
+  if (shape === 8) {
+    const n = int(r, 1, 9);
+    const noun = pick(r, COUNTED);
+    const head = inline === "none" ? "Có" : `Phấn đấu đến năm ${year} có`;
+    return { sentence: `${head} ít nhất 0${n} ${noun}.`, comparator: ">=", value: n, max: null, unit: noun };
+  }
+  const [phrase, comparator, value, max]: [string, Target["comparator"], number, number | null] = [
+    [`đạt tối thiểu ${v}%`, ">=", v, null] as const,
+    [`đạt ${v}%`, "=", v, null] as const,
+    [`đạt từ ${v}% trở lên`, ">=", v, null] as const,
+    [`đạt ${v - 5}-${v}%`, "range", v - 5, v] as const,
+    [`đạt trên ${v}%`, ">=", v, null] as const,
+    [`chiếm ${v}%`, "=", v, null] as const,
+    [`phấn đấu trên ${v}%`, ">=", v, null] as const,
+    [`đạt ${v - 5}% - ${v}%`, "range", v - 5, v] as const,
+  ][shape]! as [string, Target["comparator"], number, number | null];
+  const sentence =
+    inline === "tail"
+      ? `Tỷ lệ ${subject} ${phrase} vào năm ${year}.`
+      : inline === "head"
+        ? `Đến năm ${year}, tỷ lệ ${subject} ${phrase}.`
+        : `Tỷ lệ ${subject} ${phrase}.`;
+  return { sentence, comparator, value, max, unit: "%" };
+}
+
+/**
+ * Objectives with stated targets, in the heading styles plans use: "2. Mục tiêu cụ thể" with
+ * "a) Đến năm 2030:" sub-headings, or with the year in each sentence; an unnumbered "Mục tiêu đến
+ * năm 2030" over "- " bullets; "Chỉ tiêu chủ yếu" over "a) Đến hết năm 2025: …" lines.
+ */
 function objectives(r: Rand, year: number): { blocks: Block[]; targets: Target[] } {
   const blocks: Block[] = [
     { kind: "p", text: "II. MỤC TIÊU", bold: true },
@@ -326,39 +372,43 @@ function objectives(r: Rand, year: number): { blocks: Block[]; targets: Target[]
       kind: "p",
       text: `Tạo chuyển biến rõ nét trong ${pick(r, OBJECTS)}, ${pick(r, QUALIFIERS)}, góp phần phát triển kinh tế - xã hội của địa phương.`,
     },
-    { kind: "p", text: "2. Mục tiêu cụ thể", bold: true },
   ];
   const targets: Target[] = [];
   const years = [year, year + 5].slice(0, int(r, 1, 2));
-  const style = int(r, 0, 1);
+  const style = int(r, 0, 3);
   let n = 0;
-  for (const y of years) {
-    if (style === 0)
-      blocks.push({ kind: "p", text: `${String.fromCharCode(97 + years.indexOf(y))}) Đến năm ${y}:` });
-    const count = int(r, 2, 5);
+  if (style <= 1) blocks.push({ kind: "p", text: "2. Mục tiêu cụ thể", bold: true });
+  if (style === 3) blocks.push({ kind: "p", text: "2. Chỉ tiêu chủ yếu", bold: true });
+  for (const [yi, y] of years.entries()) {
+    const letter = String.fromCharCode(97 + yi);
+    if (style === 0) blocks.push({ kind: "p", text: `${letter}) Đến năm ${y}:` });
+    if (style === 2) blocks.push({ kind: "p", text: `${yi + 2}. Mục tiêu đến năm ${y}`, bold: true });
+    const count = style === 3 ? 1 : int(r, 2, 5);
     for (let i = 0; i < count; i++) {
-      const subject = TARGET_SUBJECTS[(n * 3 + i + years.indexOf(y)) % TARGET_SUBJECTS.length]!;
-      const v = int(r, 3, 19) * 5;
-      const shape = int(r, 0, 3);
-      const [phrase, comparator, value, max]: [string, Target["comparator"], number, number | null] =
-        shape === 0
-          ? [`đạt tối thiểu ${v}%`, ">=", v, null]
-          : shape === 1
-            ? [`đạt ${v}%`, "=", v, null]
-            : shape === 2
-              ? [`đạt từ ${v}% trở lên`, ">=", v, null]
-              : [`đạt ${v - 5}-${v}%`, "range", v - 5, v];
-      const tail = style === 1 ? ` vào năm ${y}` : "";
-      const sentence = `Tỷ lệ ${subject} ${phrase}${tail}.`;
+      const subject = TARGET_SUBJECTS[(n * 3 + i + yi) % TARGET_SUBJECTS.length]!;
+      const inline = style === 1 ? pick(r, ["tail", "head"] as const) : "none";
+      const t = targetSentence(r, subject, y, inline);
       n++;
-      const bullet = r() < 0.5;
+      if (style === 3) {
+        blocks.push({ kind: "p", text: `${letter}) Đến hết năm ${y}: ${t.sentence}` });
+        targets.push({ no: "", text: t.sentence, year: y, ...pickTarget(t) });
+        continue;
+      }
+      const bullet = style === 2 || r() < 0.5;
       const label = bullet ? "" : `(${n})`;
-      blocks.push({ kind: "p", text: bullet ? `- ${sentence}` : `${label} ${sentence}` });
-      targets.push({ no: label, text: sentence, year: y, comparator, value, max, unit: "%" });
+      blocks.push({ kind: "p", text: bullet ? `- ${t.sentence}` : `${label} ${t.sentence}` });
+      targets.push({ no: label, text: t.sentence, year: y, ...pickTarget(t) });
     }
   }
   return { blocks, targets };
 }
+
+const pickTarget = (t: ReturnType<typeof targetSentence>) => ({
+  comparator: t.comparator,
+  value: t.value,
+  max: t.max,
+  unit: t.unit,
+});
 
 export function randomPlan(seed: number): RandomPlan {
   const r = rng(seed * 2654435761);

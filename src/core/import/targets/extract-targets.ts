@@ -19,7 +19,7 @@ export interface ExtractedTargets {
 }
 
 const SCOPE_START =
-  /^\s*(?:\d+(?:\.\d+)*\.|[IVXL]+\s*[.\-–])\s*(?:mục tiêu cụ thể|các mục tiêu cụ thể|chỉ tiêu(?: cụ thể)?|các chỉ tiêu(?: chủ yếu| cụ thể)?)(?!\p{L})/iu;
+  /^\s*(?:(?:\d+(?:\.\d+)*\.|[IVXL]+\s*[.\-–])\s*(?:mục tiêu cụ thể|các mục tiêu cụ thể|chỉ tiêu(?: cụ thể)?|các chỉ tiêu(?: chủ yếu| cụ thể)?)(?!\p{L})|(?:(?:\d+(?:\.\d+)*\.|[IVXL]+\s*[.\-–]|[a-zđ]\))\s*)?(?:(?:các\s+)?mục tiêu|(?:các\s+)?chỉ tiêu(?: chủ yếu)?)\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+(?:19|20)\d{2}\s*:?\s*$|(?:các\s+)?chỉ tiêu chủ yếu\s*:?\s*$)/iu;
 /**
  * A heading on the plan's funding ("Nguồn lực tài chính", "Kinh phí thực hiện"): its budget-share
  * commitments ("chi ngân sách … đạt ít nhất 3% vào năm 2025") are targets too, though stated
@@ -41,7 +41,7 @@ const NUM = String.raw`\d+(?:[.,]\d+)?`;
 /** A percentage or range, with an optional footnote digit glued after the % sign. */
 const PERCENT = new RegExp(String.raw`(${NUM})\s*%?\s*[-–]\s*(${NUM})\s*%|(${NUM})\s*%(?:\d(?!\d))?`, "gu");
 /** A count with a leading zero ("01 định danh số"), the way plans write counted targets. */
-const COUNT = /(?:^|\s)(0\d)\s+(\p{L}[\p{L} ]{1,30}?)(?=[.;,]|$)/gu;
+const COUNT = /(?:^|\s)(0\d)\s+(\p{L}[\p{L} ]{1,60}?)(?=[.;,]|$)/gu;
 const NOT_A_COUNT = /^(?:gb|mb|gbps|mbps|kb|năm|tháng|ngày|giờ|mức|lần|cấp|quý)/iu;
 
 function toNumber(text: string): number {
