@@ -113,6 +113,7 @@ const RESULTS = [
   "Hội nghị sơ kết",
   "",
 ];
+const PART_TITLES = ["NHIỆM VỤ TRỌNG TÂM", "NHIỆM VỤ THƯỜNG XUYÊN", "NHIỆM VỤ ĐỘT PHÁ"];
 const SECTION_TITLES = [
   "Hoàn thiện thể chế, cơ chế, chính sách",
   "Phát triển hạ tầng và nền tảng số",
@@ -256,9 +257,17 @@ function taskTable(
   const body: TableBlock["rows"] = [];
   let section = -1;
   let no = 0;
+  // Parts A, B, … above some Roman sections; the header row repeated inside the table (a manual
+  // page break in Word); both carry no task.
+  const parts = sections && r() < 0.3;
+  let part = 0;
+  const repeatAt = r() < 0.3 ? int(r, 2, rowCount - 1) : -1;
   for (let i = 0; i < rowCount; i++) {
+    if (i === repeatAt) body.push({ kind: "task", cells: columns.map((c) => [c]) });
     if (sections && (i === 0 || r() < 0.18) && section < SECTION_TITLES.length - 1) {
       section++;
+      if (parts && (section === 0 || r() < 0.5))
+        body.push({ kind: "section", no: "ABCDE"[part++]!, title: pick(r, PART_TITLES) });
       body.push({
         kind: "section",
         no: ROMAN[section]!,
@@ -410,6 +419,87 @@ const pickTarget = (t: ReturnType<typeof targetSentence>) => ({
   unit: t.unit,
 });
 
+const INDICATORS: [string, string][] = [
+  ["Tỷ lệ dịch vụ công trực tuyến toàn trình", "%"],
+  ["Số doanh nghiệp công nghệ số", "Doanh nghiệp"],
+  ["Tỷ lệ hộ gia đình có cáp quang", "%"],
+  ["Số trạm phát sóng 5G", "Trạm"],
+  ["Tỷ lệ cán bộ được bồi dưỡng kỹ năng số", "%"],
+  ["Số nhiệm vụ khoa học cấp tỉnh", "Nhiệm vụ"],
+  ["Tỷ lệ văn bản điện tử có chữ ký số", "%"],
+  ["Chỉ số hài lòng của người dân", "Điểm"],
+];
+const GROUPS = ["Hạ tầng và nền tảng", "Nhân lực", "Kinh tế số", "Quản trị số"];
+
+/** An indicator appendix: groups ("1" over "1.1", "1.2"), milestone columns, maybe a unit in charge. */
+function indicatorTable(
+  r: Rand,
+  year: number,
+  index: number,
+  pool: string[],
+): { blocks: Block[]; table: PlanJson["tables"][number] } {
+  const count = int(r, 1, 3);
+  const years = [year, year + 5, year + 10, year + 20].slice(0, count);
+  const yearHeader = pick(r, ["Đến năm {y}", "Năm {y}", "{y}", "Mục tiêu đến năm {y}"]);
+  const withResponsible = r() < 0.6;
+  const columns = [
+    pick(r, ["TT", "STT"]),
+    pick(r, ["Chỉ tiêu", "Tên chỉ tiêu", "Nội dung chỉ tiêu"]),
+    pick(r, ["Đơn vị tính", "ĐVT"]),
+    ...years.map((y) => yearHeader.replace("{y}", String(y))),
+    ...(withResponsible ? [pick(r, ["Đơn vị chủ trì", "Cơ quan chủ trì theo dõi"])] : []),
+  ];
+  const body: TableBlock["rows"] = [];
+  const rows: PlanJson["tables"][number]["rows"] = [];
+  const grouped = r() < 0.6;
+  const groups = grouped ? int(r, 1, 3) : 1;
+  let k = 0;
+  for (let g = 0; g < groups; g++) {
+    const title = GROUPS[(g + index) % GROUPS.length]!;
+    if (grouped)
+      body.push({
+        kind: "task",
+        cells: [[String(g + 1)], [title], [""], ...years.map(() => [""]), ...(withResponsible ? [[""]] : [])],
+      });
+    const items = int(r, 2, 4);
+    for (let i = 0; i < items; i++) {
+      const [name, unit] = INDICATORS[(k++ + g) % INDICATORS.length]!;
+      const no = grouped ? `${g + 1}.${i + 1}` : String(k);
+      const values = years.map((_, yi) =>
+        r() < 0.15
+          ? ""
+          : unit === "%"
+            ? `${pick(r, ["≥ ", "", "Trên "])}${Math.min(100, 40 + yi * 10 + int(r, 0, 9) * 5)}`
+            : `${pick(r, ["≥ ", ""])}${String(int(r, 1, 40)).padStart(2, "0")}`,
+      );
+      const responsible = withResponsible ? (r() < 0.2 ? "" : pick(r, pool)) : "";
+      body.push({
+        kind: "task",
+        cells: [[no], [name], [unit], ...values.map((v) => [v]), ...(withResponsible ? [[responsible]] : [])],
+      });
+      rows.push({
+        group: grouped ? String(g + 1) : null,
+        groupTitle: grouped ? title : null,
+        no,
+        name,
+        unit,
+        targets: Object.fromEntries(years.map((y, yi) => [String(y), values[yi]!])),
+        responsible,
+      } as never);
+    }
+  }
+  const title1 = `Phụ lục ${ROMAN[index]}`;
+  const title2 = `CÁC CHỈ TIÊU CỤ THỂ ĐẾN NĂM ${years[years.length - 1]}`;
+  return {
+    blocks: [
+      { kind: "p", text: title1, bold: true, center: true, appendix: true },
+      { kind: "p", text: title2, bold: true, center: true },
+      { kind: "table", columns, rows: body },
+    ],
+    table: { kind: "indicators", title: `${title1} ${title2}`, rows } as never,
+  };
+}
+
 export function randomPlan(seed: number): RandomPlan {
   const r = rng(seed * 2654435761);
   const year = int(r, 2025, 2027);
@@ -445,9 +535,15 @@ export function randomPlan(seed: number): RandomPlan {
     },
   );
   const pool = distinctUnits(r, int(r, 3, 8));
-  const tables: TaskTable[] = [];
+  const tables: PlanJson["tables"] = [];
+  const withIndicators = r() < 0.4;
+  if (withIndicators) {
+    const made = indicatorTable(r, year, 0, pool);
+    blocks.push(...made.blocks);
+    tables.push(made.table);
+  }
   const count = int(r, 1, 3);
-  for (let t = 0; t < count; t++) {
+  for (let t = withIndicators ? 1 : 0; t < count + (withIndicators ? 1 : 0); t++) {
     const made = taskTable(r, year, t, pool);
     blocks.push(...made.blocks);
     tables.push(made.table);

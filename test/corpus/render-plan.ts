@@ -149,7 +149,7 @@ export async function planXlsx(plan: RandomPlan, shape: "sheets" | "split-rows")
     for (const cells of rows) {
       const row = ws.addRow(cells);
       // A section row's title spans the rest of the table (a merged range, as pasted from Word).
-      if (cells.length === 2 && width > 2 && /^[IVXL]+$/.test(cells[0]!))
+      if (cells.length === 2 && width > 2 && /^([IVXL]+|[A-E])$/.test(cells[0]!))
         ws.mergeCells(row.number, 2, row.number, width);
       row.alignment = { wrapText: true, vertical: "top" };
     }

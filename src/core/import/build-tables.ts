@@ -80,7 +80,7 @@ function isColumnNumberRow(cells: string[]): boolean {
 function isHeaderContinuation(cells: string[], headerWidth: number): boolean {
   const filled = cells.filter(Boolean);
   if (!filled.length || filled.length > headerWidth / 2) return false;
-  return filled.every((c) => c.length <= 30 && !/\d/.test(c) && !ROMAN.test(c));
+  return filled.every((c) => c.length <= 30 && !/\d/.test(c) && !ROMAN.test(c) && !/^[A-HĐ][.)]?$/u.test(c));
 }
 
 interface Section {
@@ -97,7 +97,9 @@ function sectionOf(row: GridRow, noCol: number): Section | null {
   // A numeral wrapped in a narrow column ("VI" / "I") is one numeral.
   const first =
     filled.length === 2 && ROMAN.test(printed.replace(/\s/g, "")) ? printed.replace(/\s/g, "") : printed;
-  if (filled.length === 2 && ROMAN.test(first))
+  // A Roman section ("II") or a lettered part above the sections ("A", "B."): the row's section
+  // until the next heading.
+  if (filled.length === 2 && (ROMAN.test(first) || /^[A-HĐ][.)]?$/u.test(first)))
     return { no: cleanNo(first), title: normalizeInline(filled[1]![0]) };
   if (filled.length === 1) {
     const m = SECTION_INLINE.exec(first);
@@ -211,8 +213,10 @@ export function buildTables(items: readonly DocItem[], planYear: number): BuiltT
       continue;
     }
     const header = texts(item);
-    const isTask = looksLikeTaskHeader(header);
-    const isIndicator = !isTask && looksLikeIndicatorHeader(header);
+    // Milestone-year columns and no deadline column: an indicator table, even with a "Nội dung
+    // chỉ tiêu" or "Đơn vị chủ trì" column that a task table would have.
+    const isIndicator = looksLikeIndicatorHeader(header) && !header.map(mapTaskHeader).includes("deadline");
+    const isTask = !isIndicator && looksLikeTaskHeader(header);
     if (!isTask && !isIndicator) {
       // A grid row outside any table: keep its text as prose so nothing is lost.
       for (const c of item.cells)

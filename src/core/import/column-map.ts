@@ -37,7 +37,7 @@ export function headerYear(header: string): number | null {
 
 export function mapIndicatorHeader(header: string): IndicatorField {
   const f = foldForMatch(header);
-  if (/^(s\s*)?tt\.?$|^stt$/.test(f)) return "no";
+  if (/^s?tt\.?$/.test(f.replace(/\s/g, ""))) return "no";
   if (headerYear(header) !== null) return "year";
   if (/chi\s+tieu|noi\s+dung/.test(f)) return "name";
   if (/^don\s+vi(\s+tinh)?$|^dvt$/.test(f)) return "unit";
@@ -54,5 +54,7 @@ export function looksLikeTaskHeader(cells: readonly string[]): boolean {
 
 export function looksLikeIndicatorHeader(cells: readonly string[]): boolean {
   const fields = cells.map(mapIndicatorHeader);
-  return fields.includes("name") && fields.filter((f) => f === "year").length >= 2;
+  const years = fields.filter((f) => f === "year").length;
+  // Milestone columns ("2025", "Năm 2030", "Đến năm 2045"), or a single one beside a unit column.
+  return fields.includes("name") && (years >= 2 || (years === 1 && fields.includes("unit")));
 }
