@@ -5,7 +5,7 @@
  */
 import { DOMParser, type Element as XmlElement } from "@xmldom/xmldom";
 import type { DocItem, GridCell, GridRow } from "../core/import/grid";
-import { checkZip } from "./input-limits";
+import { checkCellLength, checkZip } from "./input-limits";
 import { ImportError } from "../core/import/parse-plan";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -88,7 +88,9 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<DocItem
           const vMerge = pr ? children(pr, "vMerge")[0] : undefined;
           const continued = vMerge !== undefined && attr(vMerge, "val") !== "restart";
           const at = { file, cell: `bảng ${table}, dòng ${r + 1}, ô ${cells.length + 1}` };
-          cells.push({ lines: continued ? [] : cellLines(tc), at });
+          const lines = continued ? [] : cellLines(tc);
+          checkCellLength(lines.join("\n"), file, at.cell);
+          cells.push({ lines, at });
           for (let k = 1; k < span; k++) cells.push({ lines: [], at });
         }
         const row: GridRow = { kind: "row", cells, at: { file, cell: `bảng ${table}, dòng ${r + 1}` } };

@@ -2,7 +2,8 @@
  * Limits checked before any work starts on a file from outside, each with its message naming the
  * file and the limit: the file's size, and for the zip-based Office formats (.xlsx, .docx) the
  * number of entries and their uncompressed size as the zip's directory states them (a 390 KB .docx
- * that inflates to 400 MB is refused before it is inflated).
+ * that inflates to 400 MB is refused before it is inflated); the pages of a PDF; the cells of a
+ * sheet and the length of one cell (Excel's own 32,767 characters) or one line of text.
  */
 import JSZip from "jszip";
 import { ImportError } from "../core/import/import-error";
@@ -10,6 +11,11 @@ import { ImportError } from "../core/import/import-error";
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const MAX_ZIP_ENTRIES = 5_000;
 export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+export const MAX_PDF_PAGES = 500;
+/** Rows × columns of one sheet's used range. */
+export const MAX_SHEET_CELLS = 2_000_000;
+/** Excel's limit for one cell; also the longest line of a text file. */
+export const MAX_CELL_CHARS = 32_767;
 
 const mib = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
@@ -52,4 +58,46 @@ export async function checkZip(bytes: Uint8Array, file: string): Promise<JSZip> 
       `${file} inflates to ${mib(total)}, over the ${mib(MAX_UNCOMPRESSED_BYTES)} limit: not read.`,
     );
   return zip;
+}
+
+export function checkPdfPages(pages: number, file: string): void {
+  if (pages > MAX_PDF_PAGES)
+    throw new ImportError(
+      `Tệp ${file} có ${pages} trang, vượt giới hạn ${MAX_PDF_PAGES} trang: hãy tách riêng phần phụ lục.`,
+      `${file} has ${pages} pages, over the ${MAX_PDF_PAGES}-page limit.`,
+    );
+}
+
+/** A sheet's used range, before its cells are read. */
+export function checkSheetSize(rows: number, columns: number, file: string, sheet: string): void {
+  if (rows * columns > MAX_SHEET_CELLS)
+    throw new ImportError(
+      `Trang tính "${sheet}" của tệp ${file} có vùng dữ liệu ${rows} dòng × ${columns} cột, vượt giới hạn ${MAX_SHEET_CELLS.toLocaleString("vi-VN")} ô: hãy chỉ giữ bảng kế hoạch.`,
+      `Sheet "${sheet}" of ${file} spans ${rows} rows × ${columns} columns, over the ${MAX_SHEET_CELLS} cell limit.`,
+    );
+}
+
+/** Each cell of a grid (where = its address, e.g. "Sheet1!C12" or "dòng 4, cột 2"). */
+export function checkCellLength(text: string, file: string, where: string): void {
+  if (text.length > MAX_CELL_CHARS)
+    throw new ImportError(
+      `Tệp ${file}, ${where}: ô dài ${text.length} ký tự, vượt giới hạn ${MAX_CELL_CHARS} ký tự của Excel.`,
+      `${file}, ${where}: a cell of ${text.length} characters, over Excel's ${MAX_CELL_CHARS}-character limit.`,
+    );
+}
+
+/** Every line of a text file. */
+export function checkLineLengths(text: string, file: string): void {
+  let start = 0;
+  let line = 1;
+  for (let i = 0; i <= text.length; i++)
+    if (i === text.length || text.charCodeAt(i) === 10) {
+      if (i - start > MAX_CELL_CHARS)
+        throw new ImportError(
+          `Tệp ${file}, dòng ${line}: dài ${i - start} ký tự, vượt giới hạn ${MAX_CELL_CHARS} ký tự một dòng.`,
+          `${file}, line ${line}: ${i - start} characters, over the ${MAX_CELL_CHARS}-character line limit.`,
+        );
+      start = i + 1;
+      line++;
+    }
 }

@@ -9,6 +9,7 @@ import { ImportError } from "../core/import/parse-plan";
 import { normalizeInline } from "../core/text/normalize";
 import { latticeItems, type PdfRun as Run, type Rule } from "../core/import/readers/pdf-lattice";
 import { positionItems } from "../core/import/readers/pdf-positions";
+import { checkPdfPages } from "./input-limits";
 
 type TextItem = { str: string; transform: number[]; width: number; height: number };
 
@@ -153,6 +154,7 @@ async function loadRuns(bytes: Uint8Array, file: string, rules: Rule[], env: Pdf
       `${file} is not a valid PDF file or is damaged (${(error as Error).message}).`,
     );
   }
+  checkPdfPages(doc.numPages, file);
   const runs: Run[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);

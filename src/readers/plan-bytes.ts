@@ -14,7 +14,7 @@ import {
 import type { ParsedPlan } from "../core/model/plan";
 import { readDelimited } from "./delimited-text";
 import { readDocx } from "./docx-file";
-import { checkFileSize, checkZip } from "./input-limits";
+import { checkCellLength, checkFileSize, checkLineLengths, checkSheetSize, checkZip } from "./input-limits";
 import { readPdf, type PdfEnvironment } from "./pdf-file";
 import { readXlsx } from "./tabular-files";
 import { decodeUtf8 } from "./utf8-text";
@@ -53,16 +53,30 @@ async function readByType(
   opts: { file: string; planYear: number | undefined },
   pdf: PdfEnvironment,
 ): Promise<ParsedPlan> {
-  if (ext === ".txt" || ext === ".text") return parsePlanText(decodeUtf8(bytes, file), opts);
+  if (ext === ".txt" || ext === ".text") {
+    const text = decodeUtf8(bytes, file);
+    checkLineLengths(text, file);
+    return parsePlanText(text, opts);
+  }
   if (ext === ".csv" || ext === ".tsv") {
     const cells = readDelimited(decodeUtf8(bytes, file), ext === ".csv" ? "," : "\t");
+    checkSheetSize(
+      cells.length,
+      cells.reduce((w, r) => Math.max(w, r.length), 0),
+      file,
+      file,
+    );
+    cells.forEach((row, r) =>
+      row.forEach((c, k) => checkCellLength(String(c ?? ""), file, `dòng ${r + 1}, cột ${k + 1}`)),
+    );
     return parsePlanGrid(cells, { file }, opts);
   }
   if (ext === ".xlsx") {
     let sheets;
     try {
-      sheets = await readXlsx(bytes);
+      sheets = await readXlsx(bytes, file);
     } catch (error) {
+      if (error instanceof ImportError) throw error;
       throw new ImportError(
         `Tệp ${file} không phải tệp Excel (.xlsx) hợp lệ (${(error as Error).message}).`,
         `${file} is not a valid Excel (.xlsx) file (${(error as Error).message}).`,

@@ -4,6 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CellValue } from "../core/import/readers/grid-cells";
+import { checkCellLength, checkSheetSize } from "./input-limits";
 
 function excelCellText(cell: ExcelJS.Cell): CellValue {
   const v = cell.value;
@@ -27,9 +28,11 @@ export interface SheetGrid {
 }
 
 /** Every worksheet of an .xlsx file as a grid (merged cells keep their text in the first cell). */
-export async function readXlsx(bytes: Uint8Array): Promise<SheetGrid[]> {
+export async function readXlsx(bytes: Uint8Array, file = "tệp .xlsx"): Promise<SheetGrid[]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  // Every sheet's size first: nothing is read from a workbook one of whose sheets is too large.
+  for (const ws of book.worksheets) checkSheetSize(ws.rowCount, ws.columnCount, file, ws.name);
   return book.worksheets.map((ws) => {
     const cells: CellValue[][] = [];
     for (let r = 1; r <= ws.rowCount; r++) {
@@ -37,7 +40,9 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetGrid[]> {
       const out: CellValue[] = [];
       for (let c = 1; c <= ws.columnCount; c++) {
         const cell = row.getCell(c);
-        out.push(cell.isMerged && cell.master.address !== cell.address ? "" : excelCellText(cell));
+        const value = cell.isMerged && cell.master.address !== cell.address ? "" : excelCellText(cell);
+        if (typeof value === "string") checkCellLength(value, file, `${ws.name}!${cell.address}`);
+        out.push(value);
       }
       cells.push(out);
     }

@@ -7,7 +7,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { MAX_UNCOMPRESSED_BYTES, MAX_ZIP_ENTRIES, checkZip } from "../../src/readers/input-limits";
+import ExcelJS from "exceljs";
+import {
+  MAX_CELL_CHARS,
+  MAX_PDF_PAGES,
+  MAX_UNCOMPRESSED_BYTES,
+  MAX_ZIP_ENTRIES,
+  checkZip,
+} from "../../src/readers/input-limits";
 
 const ROOT = join(__dirname, "../..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
@@ -65,4 +72,61 @@ describe("input limits", () => {
     writeFileSync(prose, "Kính gửi các đồng chí.\nĐề nghị các đơn vị tham dự cuộc họp.\n");
     expect(parse(prose).status).toBe(1);
   });
+
+  it("refuses a PDF with more pages than the limit, naming the file and the limit", () => {
+    const file = join(dir, "dai.pdf");
+    writeFileSync(file, pdfWithPages(MAX_PDF_PAGES + 1));
+    const r = parse(file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`dai.pdf có ${MAX_PDF_PAGES + 1} trang, vượt giới hạn ${MAX_PDF_PAGES} trang`);
+    expect(r.stderr).toContain(`over the ${MAX_PDF_PAGES}-page limit`);
+  });
+
+  it("refuses a sheet whose used range is over the cell limit, naming the sheet", async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("Bảng lớn");
+    ws.getCell("A1").value = "TT";
+    // Two cells far apart: a used range of 100,000 rows × 26 columns.
+    ws.getCell("Z100000").value = "x";
+    const file = join(dir, "rong-lon.xlsx");
+    await book.xlsx.writeFile(file);
+    const r = parse(file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      'Trang tính "Bảng lớn" của tệp rong-lon.xlsx có vùng dữ liệu 100000 dòng × 26 cột',
+    );
+  });
+
+  it("refuses a cell or a line longer than Excel's cell limit, naming where it is", () => {
+    const csv = join(dir, "o-dai.csv");
+    writeFileSync(csv, `TT,Nội dung nhiệm vụ,Cơ quan chủ trì\n1,${"x".repeat(MAX_CELL_CHARS + 1)},Sở Y tế\n`);
+    const r = parse(csv);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`o-dai.csv, dòng 2, cột 2: ô dài ${MAX_CELL_CHARS + 1} ký tự`);
+    const txt = join(dir, "dong-dai.txt");
+    writeFileSync(txt, `KẾ HOẠCH\nTT Nội dung\n${"y ".repeat(MAX_CELL_CHARS)}\n`);
+    const t = parse(txt);
+    expect(t.status).toBe(1);
+    expect(t.stderr).toContain("dong-dai.txt, dòng 3: dài");
+  });
 });
+
+/** A minimal valid PDF of blank pages (objects and cross-reference table written by hand). */
+function pdfWithPages(pages: number): Buffer {
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    `<< /Type /Pages /Count ${pages} /Kids [${Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(" ")}] >>`,
+    ...Array.from({ length: pages }, () => "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"),
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(out));
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out);
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) out += `${String(off).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
