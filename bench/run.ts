@@ -4,9 +4,9 @@
  */
 import { cpus, totalmem } from "node:os";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { OfficeWorkbook, type ExcelRunner } from "../src/excel/office-workbook";
 import { writeWorkbook } from "../src/xlsx/xlsx-workbook";
 import { WorkbookDouble } from "../test/doubles/excel-double";
@@ -22,6 +22,10 @@ import { reportDocx } from "../src/docx/report-docx";
 import { renderPdfText, syntheticTables } from "../test/fixtures/synthetic-plan";
 import * as KH from "../src/functions/functions";
 import { isoToSerial } from "../src/core/excel-dates";
+import { randomPlan } from "../test/corpus/random-plan";
+import { planDocx } from "../test/corpus/render-plan";
+import { convert } from "../test/engines/libreoffice";
+import { readPlanBytes } from "../src/readers/plan-bytes";
 
 interface Result {
   name: string;
@@ -192,6 +196,29 @@ async function main() {
         medianMs: merge.ms,
         note: `peak RSS ${merge.rssMiB.toFixed(0)} MiB; exceljs reading the 150 files alone: ${readMs.toFixed(0)} ms (${(merge.ms / readMs).toFixed(2)}×, limit 2×)`,
       },
+    );
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // A PDF of about 20 pages, printed by LibreOffice from a generated Word document, read by the
+  // product's reader (pdf.js text and ruling lines, then the table builder).
+  {
+    const dir = mkdtempSync(join(tmpdir(), "kh-pdf-"));
+    const plan = randomPlan(5, { rows: 70 });
+    const docx = join(dir, "ke-hoach.docx");
+    writeFileSync(docx, await planDocx(plan));
+    const [pdf] = convert([docx], "pdf", dir);
+    const bytes = new Uint8Array(readFileSync(pdf!));
+    const pages = /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf!], { encoding: "utf8" }))?.[1];
+    const standardFontDataUrl = join(dirname(require.resolve("pdfjs-dist/package.json")), "standard_fonts/");
+    results.push(
+      await measure(
+        `import: a ${pages}-page PDF (${plan.gold.tables.reduce((n, t) => n + t.rows.length, 0)} rows)`,
+        5,
+        async () => {
+          const parsed = await readPlanBytes(bytes, { file: "ke-hoach.pdf", pdf: { standardFontDataUrl } });
+          return `${parsed.plan.tables.length} tables; limit 2 s`;
+        },
+      ),
     );
     rmSync(dir, { recursive: true, force: true });
   }

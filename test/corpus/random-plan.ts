@@ -240,6 +240,7 @@ function taskTable(
   year: number,
   index: number,
   pool: string[],
+  fixedRows?: number,
 ): { blocks: Block[]; table: TaskTable } {
   const cs = columnSet(r);
   const columns = [cs.no, cs.task, cs.lead, cs.partners, ...(cs.output ? [cs.output] : []), cs.deadline];
@@ -252,7 +253,8 @@ function taskTable(
   ]);
   const sections = r() < 0.8;
   const restart = sections && r() < 0.5;
-  const rowCount = int(r, 6, r() < 0.15 ? 110 : 28);
+  const drawn = int(r, 6, r() < 0.15 ? 110 : 28);
+  const rowCount = fixedRows ?? drawn;
   const rows: TaskRow[] = [];
   const body: TableBlock["rows"] = [];
   let section = -1;
@@ -500,7 +502,8 @@ function indicatorTable(
   };
 }
 
-export function randomPlan(seed: number): RandomPlan {
+/** `rows`: every task table gets that many rows (for benchmarks); otherwise drawn at random. */
+export function randomPlan(seed: number, o: { rows?: number } = {}): RandomPlan {
   const r = rng(seed * 2654435761);
   const year = int(r, 2025, 2027);
   const province = pick(r, ["tỉnh Bình Nguyên", "tỉnh Sơn Hà", "thành phố Hải Đông", "huyện Tân Lập"]);
@@ -544,7 +547,7 @@ export function randomPlan(seed: number): RandomPlan {
   }
   const count = int(r, 1, 3);
   for (let t = withIndicators ? 1 : 0; t < count + (withIndicators ? 1 : 0); t++) {
-    const made = taskTable(r, year, t, pool);
+    const made = taskTable(r, year, t, pool, o.rows);
     blocks.push(...made.blocks);
     tables.push(made.table);
   }

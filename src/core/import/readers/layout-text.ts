@@ -7,7 +7,7 @@
 import type { PdfRun } from "./pdf-lattice";
 
 /** Points per character column and per line, roughly those of a 12 pt page. */
-const CHAR = 5;
+const CHAR = 2;
 const LINE = 12;
 const GAP = /\S(?: {3,})\S/;
 
