@@ -170,6 +170,40 @@ describe("task pane in headless Chromium", () => {
     await page.context().close();
   });
 
+  it("shows markup from a file's text as text: no script runs, nothing is injected into the page", async () => {
+    const { page, problems } = await openPane(browser, origin, script);
+    const tables = syntheticTables({
+      seed: 6,
+      planYear: 2026,
+      tables: 1,
+      rowsPerTable: 3,
+      withSections: false,
+      withOutput: true,
+      withNote: false,
+    });
+    const hostile = [
+      '<img src=x onerror="window.__khPwned=1">',
+      "<script>window.__khPwned=2</script>",
+      '=HYPERLINK("http://example.invalid","x")',
+    ];
+    tables[0]!.rows.forEach((row, i) => (row.task = `${hostile[i]} ${row.task}`));
+    await page.getByTestId("paste-area").fill(renderWordText(tables, 2026));
+    await page.getByTestId("import-read").click();
+    await page.getByTestId("import-preview").waitFor();
+    const preview = await page.getByTestId("preview-table-0").innerText();
+    for (const h of hostile) expect(preview).toContain(h);
+    expect(
+      await page.evaluate(() => (window as unknown as { __khPwned?: number }).__khPwned),
+    ).toBeUndefined();
+    expect(
+      await page
+        .locator('[data-testid="preview-table-0"] img, [data-testid="preview-table-0"] script')
+        .count(),
+    ).toBe(0);
+    expectClean(problems);
+    await page.context().close();
+  });
+
   it("imports pasted Word text: preview, a fixed cell, sheets written", async () => {
     const { page, problems } = await openPane(browser, origin, script);
     const tables = syntheticTables({
