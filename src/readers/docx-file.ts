@@ -67,7 +67,22 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<DocItem
       `${file} is not a valid Word (.docx) file or is damaged (${(error as Error).message}).`,
     );
   }
-  const root = new DOMParser().parseFromString(xml, "text/xml").documentElement as unknown as XmlElement;
+  let root: XmlElement;
+  try {
+    // A damaged document.xml is refused whole, not read in part.
+    const parser = new DOMParser({
+      onError: (level: string, message: string) => {
+        if (level !== "warning") throw new Error(message);
+      },
+    });
+    root = parser.parseFromString(xml, "text/xml").documentElement as unknown as XmlElement;
+    if (!root) throw new Error("no document element");
+  } catch (error) {
+    throw new ImportError(
+      `Tệp ${file} đã hỏng: nội dung văn bản không đọc được (${(error as Error).message.split("\n")[0]}).`,
+      `${file} is damaged: its text cannot be read.`,
+    );
+  }
   const body = children(root, "body")[0];
   if (!body) return [];
   const items: DocItem[] = [];

@@ -146,6 +146,8 @@ async function loadRuns(bytes: Uint8Array, file: string, rules: Rule[], env: Pdf
       disableFontFace: true,
       useSystemFonts: false,
       isEvalSupported: false,
+      // Damaged files make pdf.js warn on the console; the clerk gets our message instead.
+      verbosity: pdfjs.VerbosityLevel.ERRORS,
       standardFontDataUrl: env.standardFontDataUrl,
     }).promise;
   } catch (error) {
@@ -157,10 +159,20 @@ async function loadRuns(bytes: Uint8Array, file: string, rules: Rule[], env: Pdf
   checkPdfPages(doc.numPages, file);
   const runs: Run[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
-    const page = await doc.getPage(p);
+    let page, content, operators;
+    try {
+      page = await doc.getPage(p);
+      content = await page.getTextContent();
+      operators = await page.getOperatorList();
+    } catch (error) {
+      await doc.destroy();
+      throw new ImportError(
+        `Tệp ${file} đã hỏng ở trang ${p}, không đọc được (${(error as Error).message}).`,
+        `${file} is damaged at page ${p} (${(error as Error).message}).`,
+      );
+    }
     const height = page.getViewport({ scale: 1 }).height;
-    const content = await page.getTextContent();
-    rules.push(...rulesOf(pdfjs.OPS, await page.getOperatorList(), p, height));
+    rules.push(...rulesOf(pdfjs.OPS, operators, p, height));
     for (const item of content.items as TextItem[]) {
       const text = normalizeInline(item.str ?? "");
       if (!text) continue;
@@ -175,6 +187,7 @@ async function loadRuns(bytes: Uint8Array, file: string, rules: Rule[], env: Pdf
       });
     }
   }
+  await doc.destroy();
   if (!runs.length)
     throw new ImportError(
       `Tệp ${file} không có lớp chữ (có thể là bản quét). Cần bản PDF có chữ chọn được, hoặc tệp Word.`,

@@ -59,7 +59,7 @@ async function readByType(
     return parsePlanText(text, opts);
   }
   if (ext === ".csv" || ext === ".tsv") {
-    const cells = readDelimited(decodeUtf8(bytes, file), ext === ".csv" ? "," : "\t");
+    const cells = readDelimited(decodeUtf8(bytes, file), ext === ".csv" ? "," : "\t", file);
     checkSheetSize(
       cells.length,
       cells.reduce((w, r) => Math.max(w, r.length), 0),
