@@ -37,6 +37,12 @@ export async function readPlanBytes(bytes: Uint8Array, o: ReadOptions): Promise<
     if (problem) throw new ImportError(problem.vi, problem.en);
     await checkZip(bytes, file);
   }
+  // An encrypted Word file is an OLE container, not a zip (as an encrypted .xlsx is).
+  if (ext === ".docx" && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    throw new ImportError(
+      `Tệp ${file} được đặt mật khẩu (hoặc là tệp Word cũ .doc đổi đuôi): hãy bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu) hoặc lưu lại thành .docx.`,
+      `${file} is password-protected (or an old .doc renamed): remove the password or save it as .docx.`,
+    );
   const parsed = await readByType(ext, file, bytes, { file, planYear: o.planYear }, o.pdf ?? {});
   if (!parsed.plan.tables.length && !parsed.plan.targets.length)
     throw new ImportError(

@@ -5,7 +5,7 @@
 import type { ImportWarning, ParsedPlan, PlanJson, SourceLocation } from "../model/plan";
 import { parseDeadline } from "../deadlines/parse-deadline";
 import { cleanText, normalizeInline } from "../text/normalize";
-import { detectLegacyEncoding } from "../text/legacy-encoding";
+import { detectLegacyEncoding, detectLegacyLine } from "../text/legacy-encoding";
 import { buildTables } from "./build-tables";
 import { detectPlanYear } from "./plan-year";
 import { isWordTabText, readWordText } from "./readers/word-text";
@@ -33,6 +33,13 @@ export function assertReadableText(text: string, file: string): void {
       `${file} is typed in the legacy ${legacy.encoding} encoding (e.g. "${legacy.sample}"), not Unicode. Convert it to Unicode and import again.`,
     );
   }
+  const mixed = detectLegacyLine(text);
+  if (mixed)
+    throw new ImportError(
+      `Tệp ${file}, dòng ${mixed.line}: chữ gõ bằng bảng mã cũ ${mixed.encoding} (ví dụ “${mixed.sample}”) lẫn trong văn bản Unicode. ` +
+        `Hãy chuyển đoạn đó sang Unicode (Unikey: Công cụ chuyển mã) rồi nhập lại.`,
+      `${file}, line ${mixed.line}: text in the legacy ${mixed.encoding} encoding (e.g. "${mixed.sample}") mixed into Unicode text. Convert it and import again.`,
+    );
 }
 
 /** A grid of cells (pasted range, .xlsx sheet, .csv): rows become grid rows. */

@@ -34,3 +34,31 @@ export function detectLegacyEncoding(text: string): LegacyVerdict | null {
   const example = words.find((w) => (pick === "TCVN3" ? TCVN3_MARKERS : VNI_PAIRS).test(w)) ?? words[0]!;
   return { encoding: pick, score, sample: example };
 }
+
+/**
+ * A file mostly in Unicode with some lines typed in a legacy encoding (a paragraph pasted from an
+ * old document): the first such line (1-based) and its verdict. A line counts when it has at least
+ * four words and most of them carry legacy markers.
+ */
+// For one line, only the markers that are never Vietnamese letters ("Phòng" must not count).
+const TCVN3_LINE = /[¸¹¶·µ®©¬¨ª«×Øæçðñ÷øþßÖÑÜÏËÄöüïëä]/;
+const VNI_LINE = /[aeiouyAEIOUY][øïöñäåæçëîð]/;
+
+export function detectLegacyLine(text: string): (LegacyVerdict & { line: number }) | null {
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length && i < 20_000; i++) {
+    const words = lines[i]!.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    if (words.length < 4) continue;
+    const vni = words.filter((w) => VNI_LINE.test(w)).length;
+    const tcvn = words.filter((w) => TCVN3_LINE.test(w) && !VNI_LINE.test(w)).length;
+    if (tcvn + vni < words.length * 0.4) continue;
+    const unicode = (lines[i]!.match(UNICODE_VIETNAMESE) ?? []).length;
+    const best = tcvn + vni;
+    if (best > unicode) {
+      const encoding = tcvn >= vni ? ("TCVN3" as const) : ("VNI" as const);
+      const sample = words.find((w) => (encoding === "TCVN3" ? TCVN3_LINE : VNI_LINE).test(w))!;
+      return { encoding, score: best / words.length, sample, line: i + 1 };
+    }
+  }
+  return null;
+}
