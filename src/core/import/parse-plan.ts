@@ -102,6 +102,33 @@ function deadlineWarnings(plan: PlanJson, rowSources: SourceLocation[][]): Impor
   );
 }
 
+/**
+ * Stated targets the import is not sure of, for the clerk to confirm in the preview rather than a
+ * silent guess: no milestone year (neither in the sentence nor in a heading above it), or a
+ * numbered objective in which no number was read.
+ */
+function targetWarnings(plan: PlanJson, sources: SourceLocation[]): ImportWarning[] {
+  const out: ImportWarning[] = [];
+  plan.targets.forEach((t, i) => {
+    const label = `${t.no ? `${t.no} ` : ""}“${t.text.length > 80 ? `${t.text.slice(0, 77)}…` : t.text}”`;
+    if (t.year === null)
+      out.push({
+        code: "target-year-missing",
+        message: `Chỉ tiêu ${label}: chưa rõ mốc năm (không có trong câu hay đề mục); hãy xác nhận năm trong bản xem trước.`,
+        messageEn: `Target ${label}: no milestone year (neither in the sentence nor in a heading); confirm it in the preview.`,
+        at: sources[i],
+      });
+    if (t.value === null)
+      out.push({
+        code: "target-value-missing",
+        message: `Chỉ tiêu ${label}: không đọc được con số; hãy nhập giá trị chỉ tiêu nếu có.`,
+        messageEn: `Target ${label}: no number was read; enter the target value if there is one.`,
+        at: sources[i],
+      });
+  });
+  return out;
+}
+
 export function parseGridDocument(items: DocItem[], opts: ParseOptions, fullText: string): ParsedPlan {
   const planYear = opts.planYear ?? detectPlanYear(fullText);
   const built = buildTables(items, planYear);
@@ -114,7 +141,7 @@ export function parseGridDocument(items: DocItem[], opts: ParseOptions, fullText
     plan,
     rowSources: built.rowSources,
     targetSources: stated.sources,
-    warnings: deadlineWarnings(plan, built.rowSources),
+    warnings: [...deadlineWarnings(plan, built.rowSources), ...targetWarnings(plan, stated.sources)],
     dropped: [...built.dropped, ...stated.dropped],
     unplaced: [],
     tableLines: [],
@@ -157,7 +184,11 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
     plan,
     rowSources: read.rowSources,
     targetSources: stated.sources,
-    warnings: [...warnings, ...deadlineWarnings(plan, read.rowSources)],
+    warnings: [
+      ...warnings,
+      ...deadlineWarnings(plan, read.rowSources),
+      ...targetWarnings(plan, stated.sources),
+    ],
     dropped,
     unplaced,
     tableLines: [...read.consumed].sort((a, b) => a - b),

@@ -1,0 +1,45 @@
+/**
+ * Stated targets the import is unsure of go to the preview as warnings (with their line) instead
+ * of a silent guess: no milestone year anywhere, or a numbered objective without a number.
+ */
+import { parsePlanText } from "../../../src/core/import/parse-plan";
+
+const plan = (body: string[]) =>
+  parsePlanText(
+    ["KẾ HOẠCH", "Thực hiện nhiệm vụ năm 2026", "II. MỤC TIÊU", ...body, "III. TỔ CHỨC THỰC HIỆN"].join("\n"),
+    {
+      file: "kh.txt",
+    },
+  );
+
+describe("targets to confirm", () => {
+  it("a target with no year in its sentence or heading is read, and flagged with its line", () => {
+    const parsed = plan(["2. Mục tiêu cụ thể", "- Tỷ lệ hồ sơ trực tuyến đạt tối thiểu 80%."]);
+    expect(parsed.plan.targets).toMatchObject([{ year: null, comparator: ">=", value: 80 }]);
+    expect(parsed.warnings).toEqual([
+      expect.objectContaining({ code: "target-year-missing", at: { file: "kh.txt", line: 5 } }),
+    ]);
+    expect(parsed.warnings[0]!.message).toContain("Tỷ lệ hồ sơ trực tuyến đạt tối thiểu 80%.");
+  });
+
+  it("a target whose year is in its heading or its sentence is not flagged", () => {
+    const parsed = plan([
+      "2. Mục tiêu cụ thể",
+      "a) Đến năm 2030:",
+      "- Tỷ lệ hồ sơ trực tuyến đạt tối thiểu 80%.",
+      "- Tỷ lệ hộ có cáp quang đạt 90% vào năm 2035.",
+    ]);
+    expect(parsed.plan.targets.map((t) => t.year)).toEqual([2030, 2035]);
+    expect(parsed.warnings.filter((w) => w.code.startsWith("target-"))).toEqual([]);
+  });
+
+  it("a numbered objective without a number is kept and flagged", () => {
+    const parsed = plan([
+      "2. Mục tiêu cụ thể",
+      "a) Đến năm 2030:",
+      "(1) Chính quyền xã dùng phần mềm điều hành thống nhất.",
+    ]);
+    expect(parsed.plan.targets).toMatchObject([{ no: "(1)", value: null, year: 2030 }]);
+    expect(parsed.warnings.map((w) => w.code)).toEqual(["target-value-missing"]);
+  });
+});
