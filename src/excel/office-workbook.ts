@@ -11,6 +11,7 @@
  */
 import { isoToSerial } from "../core/excel-dates";
 import { asLiteralForValues } from "../core/sheets/literal-text";
+import { CancelledError } from "../core/workflows/cancelled";
 import { PAGE_MARGINS_POINTS, PAGE_NUMBER_TEXT } from "../core/sheets/print-setup";
 import type { SheetValue } from "../core/sheets/read-sheet";
 import {
@@ -42,12 +43,7 @@ export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<
 const POINTS_PER_CHARACTER = 5.6;
 const HEADER_FILL = "#DDEBF7";
 
-export class CancelledError extends Error {
-  constructor() {
-    super("cancelled");
-    this.name = "CancelledError";
-  }
-}
+export { CancelledError } from "../core/workflows/cancelled";
 
 interface PreparedSheet {
   spec: SheetSpec;

@@ -5,6 +5,7 @@
  * reported ("Tổng hợp": expected, received, on time, late, missing).
  */
 import { ImportError } from "../import/import-error";
+import { throwIfCancelled } from "./cancelled";
 import { indicatorColumns, indicatorSpec } from "../sheets/indicator-sheet";
 import { settingsFromStored, type SheetValue } from "../sheets/read-sheet";
 import type { ScalarCell, SheetCell, SheetSpec } from "../sheets/sheet-spec";
@@ -67,6 +68,7 @@ async function writeMaster(
   changes: readonly Pick<CellChange, "part" | "id" | "column" | "value">[],
   history: readonly HistoryRow[],
   extra: SheetSpec[] = [],
+  signal?: { readonly aborted: boolean },
 ): Promise<void> {
   const s = settingsOf(data);
   // Fresh sheets from the master's own rows (the plan columns as they are), then the clerk values
@@ -125,7 +127,8 @@ async function writeMaster(
     specs.push(refreshIndicatorSheet(merged.sheet, s));
   }
   specs.push(historySpec(history), ...extra);
-  await master.writeSheets(specs, { replaceSheets: true });
+  throwIfCancelled(signal);
+  await master.writeSheets(specs, { replaceSheets: true, signal });
 }
 
 /** The master's tracking data and merge history. */
@@ -148,6 +151,9 @@ export async function mergeWorkbooks(
     resubmit?: boolean;
     file?: string;
     /** Decide, and write nothing (the pane's preview). */ dryRun?: boolean;
+    /** Cancelled between files, or before the write: nothing is written then. */
+    signal?: { readonly aborted: boolean };
+    onProgress?: (done: number, total: number) => void;
   },
 ): Promise<MergeResult> {
   const { data, history } = await readMaster(master, o.file);
@@ -171,7 +177,9 @@ export async function mergeWorkbooks(
   const mergeId = Math.max(0, ...history.map((h) => h.mergeId)) + 1;
   const verdicts: FileVerdict[] = [];
   const accepted: { verdict: FileVerdict; period: string; unitKey: string; savedOn: string }[] = [];
-  for (const f of files) {
+  for (const [index, f] of files.entries()) {
+    throwIfCancelled(o.signal);
+    o.onProgress?.(index, files.length);
     const refuse = (vi: string, en: string): FileVerdict => ({
       file: f.name,
       unit: null,
@@ -274,9 +282,16 @@ export async function mergeWorkbooks(
   });
   const changes = accepted.flatMap((a) => a.verdict.changes);
   const all = [...history, ...rows];
-  await writeMaster(master, data, data.values, changes, all, [
-    completenessSpec(data, all, rows[0]?.period ?? null),
-  ]);
+  o.onProgress?.(files.length, files.length);
+  await writeMaster(
+    master,
+    data,
+    data.values,
+    changes,
+    all,
+    [completenessSpec(data, all, rows[0]?.period ?? null)],
+    o.signal,
+  );
   return { files: verdicts, mergeId, applied: changes.length };
 }
 

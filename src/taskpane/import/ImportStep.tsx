@@ -1,3 +1,4 @@
+import { throwIfCancelled } from "../../core/workflows/cancelled";
 import { useState } from "react";
 import { Button, Field, Input, Tab, TabList, Textarea } from "@fluentui/react-components";
 import { ImportError } from "../../core/import/parse-plan";
@@ -53,7 +54,7 @@ export function ImportStep({ strings, language, workbook, job, notify, describe 
       if (source === "file") return file ? readFile(file, year) : null;
       if (!workbook) return null;
       const snapshot = await workbook.readSelection();
-      if (signal.aborted) throw Object.assign(new Error("cancelled"), { name: "CancelledError" });
+      throwIfCancelled(signal);
       return readSelection(snapshot, year);
     });
     if (!outcome.ok) return fail(outcome.error);

@@ -1,3 +1,4 @@
+import { throwIfCancelled } from "../../core/workflows/cancelled";
 import { useState } from "react";
 import { Body1, Button, Checkbox, Field, Input } from "@fluentui/react-components";
 import JSZip from "jszip";
@@ -57,10 +58,12 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
 
   const split = async () => {
     if (!workbook) return;
-    const outcome = await job.start(async ({ progress }) => {
+    const outcome = await job.start(async ({ progress, signal }) => {
       const units = await splitWorkbooks(workbook, { period, createdAt: now(), partners });
       const zip = new JSZip();
       for (const [i, w] of units.entries()) {
+        // Nothing is downloaded until the .zip is whole: a cancelled split leaves nothing behind.
+        throwIfCancelled(signal);
         const book = new XlsxWorkbook();
         await writeUnitWorkbook(book, w);
         zip.file(w.fileName, await book.toBytes());
@@ -80,8 +83,13 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
 
   const run = async (dryRun: boolean) => {
     if (!workbook || !files.length) return;
-    const outcome = await job.start(() =>
-      mergeWorkbooks(workbook, files.map(returnedFile), { now: now(), dryRun }),
+    const outcome = await job.start(({ signal, progress }) =>
+      mergeWorkbooks(workbook, files.map(returnedFile), {
+        now: now(),
+        dryRun,
+        signal,
+        onProgress: (done, total) => progress(done / total),
+      }),
     );
     if (!outcome.ok) return notify("error", describe(outcome.error));
     setPreview(outcome.value.files);
