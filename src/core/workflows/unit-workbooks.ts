@@ -305,7 +305,7 @@ export interface UndoResult {
 /** Undoes the last merge not undone yet: every cell it changed gets its old value back. */
 export async function undoLastMerge(
   master: SheetPort,
-  o: { now: string; file?: string },
+  o: { now: string; file?: string; signal?: { readonly aborted: boolean } },
 ): Promise<UndoResult> {
   const { data, history } = await readMaster(master, o.file);
   const open = history.filter((h) => !h.undone);
@@ -328,13 +328,21 @@ export async function undoLastMerge(
     else changes.push({ part, id: h.id, column: h.column, value: h.old });
   }
   const updated = history.map((h) => (h.mergeId === mergeId ? { ...h, undone: o.now } : h));
-  await writeMaster(master, data, data.values, changes, updated, [
-    completenessSpec(
-      data,
-      updated,
-      rows[0]?.period ?? history.find((h) => h.mergeId === mergeId)?.period ?? null,
-    ),
-  ]);
+  await writeMaster(
+    master,
+    data,
+    data.values,
+    changes,
+    updated,
+    [
+      completenessSpec(
+        data,
+        updated,
+        rows[0]?.period ?? history.find((h) => h.mergeId === mergeId)?.period ?? null,
+      ),
+    ],
+    o.signal,
+  );
   return { mergeId, restored: changes.length, skipped };
 }
 

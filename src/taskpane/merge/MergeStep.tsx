@@ -102,7 +102,7 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
 
   const undo = async () => {
     if (!workbook) return;
-    const outcome = await job.start(() => undoLastMerge(workbook, { now: now() }));
+    const outcome = await job.start(({ signal }) => undoLastMerge(workbook, { now: now(), signal }));
     if (!outcome.ok) return notify("error", describe(outcome.error));
     notify(
       outcome.value.mergeId === null ? "info" : "success",

@@ -1,3 +1,4 @@
+import { throwIfCancelled } from "../../core/workflows/cancelled";
 import { useState } from "react";
 import { Body1, Button, Dropdown, Field, Input, Option } from "@fluentui/react-components";
 import type { PeriodKind } from "../../core/periods/reporting-period";
@@ -49,7 +50,7 @@ export function ReportStep({ strings, workbook, job, notify, describe }: ReportS
 
   const write = async () => {
     if (!workbook || !data) return;
-    const outcome = await job.start(async () => {
+    const outcome = await job.start(async ({ signal }) => {
       const first = composeReport(data, request());
       const base = freeReportName(
         first.sheets[0]!.name,
@@ -57,6 +58,8 @@ export function ReportStep({ strings, workbook, job, notify, describe }: ReportS
         first.sheets.length - 1,
       );
       const composed = composeReport(data, request(), base);
+      // The one write starts only if the clerk has not cancelled meanwhile.
+      throwIfCancelled(signal);
       return workbook.writeDocuments(composed.sheets);
     });
     if (!outcome.ok) return notify("error", describe(outcome.error));
@@ -65,14 +68,16 @@ export function ReportStep({ strings, workbook, job, notify, describe }: ReportS
 
   const docx = async () => {
     if (!data) return;
-    const outcome = await job.start(async () => {
+    const outcome = await job.start(async ({ signal }) => {
       const composed = composeReport(data, request());
       const [{ Packer }, { reportDocx }] = await Promise.all([
         import("docx"),
         import("../../docx/report-docx"),
       ]);
+      const blob = await Packer.toBlob(reportDocx(composed.document));
+      throwIfCancelled(signal);
       return {
-        blob: await Packer.toBlob(reportDocx(composed.document)),
+        blob,
         name: `${composed.sheets[0]!.name}.docx`,
       };
     });

@@ -7,6 +7,7 @@ import { writeTrackingWorkbook } from "../../../src/core/workflows/write-trackin
 import {
   mergeWorkbooks,
   splitWorkbooks,
+  undoLastMerge,
   writeUnitWorkbook,
   type ReturnedFile,
 } from "../../../src/core/workflows/unit-workbooks";
@@ -72,6 +73,14 @@ describe("cancelling a merge", () => {
     // Not cancelled: the same files go in.
     const done = await mergeWorkbooks(master, files, { now: "2026-10-20T09:00:00" });
     expect(done.applied).toBeGreaterThan(0);
-    expect(await progressOf(master)).not.toEqual(before);
+    const merged = await progressOf(master);
+    expect(merged).not.toEqual(before);
+    // An undo cancelled before its write changes nothing either; not cancelled, it restores.
+    await expect(
+      undoLastMerge(master, { now: "2026-10-21T09:00:00", signal: { aborted: true } }),
+    ).rejects.toMatchObject({ name: "CancelledError" });
+    expect(await progressOf(master)).toEqual(merged);
+    await undoLastMerge(master, { now: "2026-10-21T09:00:00" });
+    expect(await progressOf(master)).toEqual(before);
   });
 });
