@@ -18,7 +18,7 @@ import { checkCellLength, checkFileSize, checkLineLengths, checkSheetSize, check
 import { readPdf, type PdfEnvironment } from "./pdf-file";
 import { readXlsx } from "./tabular-files";
 import { decodeUtf8 } from "./utf8-text";
-import { xlsxBytesProblem } from "./xlsx-bytes";
+import { isOleContainer, xlsxBytesProblem } from "./xlsx-bytes";
 
 export const PARSE_EXTENSIONS = [".txt", ".docx", ".pdf", ".xlsx", ".csv", ".tsv"];
 
@@ -38,7 +38,7 @@ export async function readPlanBytes(bytes: Uint8Array, o: ReadOptions): Promise<
     await checkZip(bytes, file);
   }
   // An encrypted Word file is an OLE container, not a zip (as an encrypted .xlsx is).
-  if (ext === ".docx" && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+  if (ext === ".docx" && isOleContainer(bytes))
     throw new ImportError(
       `Tệp ${file} được đặt mật khẩu (hoặc là tệp Word cũ .doc đổi đuôi): hãy bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu) hoặc lưu lại thành .docx.`,
       `${file} is password-protected (or an old .doc renamed): remove the password or save it as .docx.`,

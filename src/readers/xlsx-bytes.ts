@@ -3,6 +3,14 @@
  * .xls, a macro-enabled .xlsm, a password-protected file (an encrypted OOXML file is an OLE
  * container, not a zip), or not a zip at all; each refused by name in Vietnamese and English.
  */
+/**
+ * An OLE compound file: how an encrypted (password-protected) .xlsx or .docx is stored, and the old
+ * binary .xls / .doc.
+ */
+export function isOleContainer(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
 export function xlsxBytesProblem(name: string, bytes: Uint8Array): { vi: string; en: string } | null {
   const ext = /\.[^.]+$/.exec(name)?.[0]?.toLowerCase() ?? "";
   if (ext === ".xls")
@@ -15,7 +23,7 @@ export function xlsxBytesProblem(name: string, bytes: Uint8Array): { vi: string;
       vi: `Tệp ${name} có macro (.xlsm): phần bổ trợ không mở tệp có macro; hãy lưu lại thành .xlsx.`,
       en: `${name} is macro-enabled (.xlsm): save it as .xlsx.`,
     };
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+  if (isOleContainer(bytes))
     return {
       vi: `Tệp ${name} được đặt mật khẩu (hoặc là tệp Excel cũ): hãy bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) và gửi lại.`,
       en: `${name} is password-protected (or an old Excel file): remove the password and send it again.`,

@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
+import { blankPdf } from "../fixtures/blank-pdf";
 import { readFile } from "../../src/taskpane/import/read-source";
 import { ImportError } from "../../src/core/import/import-error";
 
@@ -20,26 +21,6 @@ const OLE = Buffer.concat([
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
   Buffer.alloc(1024),
 ]);
-
-/** A one-page PDF with no text at all (what a scan without OCR looks like to a reader). */
-function blankPdf(): Buffer {
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-  ];
-  let out = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
-}
 
 const unicodeLines = "KẾ HOẠCH\nThực hiện nhiệm vụ chuyển đổi số năm 2026 của Ủy ban nhân dân xã\n";
 /** TCVN3 text "Kế hoạch thực hiện nhiệm vụ năm 2026 của Phòng Văn hóa" as it looks read as Unicode. */
@@ -57,7 +38,8 @@ async function buildFolder(): Promise<[string, string][]> {
     ["cu.xls", OLE, "định dạng Excel cũ (.xls)"],
     ["macro.xlsm", Buffer.from("PK"), "có macro (.xlsm)"],
     ["cu.doc", OLE, "định dạng Word cũ (.doc)"],
-    ["ban-quet.pdf", blankPdf(), "không có lớp chữ (có thể là bản quét)"],
+    // A page with no text at all is what a scan without OCR looks like to a reader.
+    ["ban-quet.pdf", blankPdf(1), "không có lớp chữ (có thể là bản quét)"],
     ["tcvn3-byte.txt", Buffer.from(`${tcvn3}\n${tcvn3}\n`, "latin1"), "bảng mã cũ TCVN3"],
     ["tcvn3-unicode.txt", `${tcvn3}\n${tcvn3}\n`, "bảng mã cũ TCVN3"],
     ["lan-ma.txt", `${unicodeLines}${tcvn3}\n${unicodeLines}`, "dòng 3: chữ gõ bằng bảng mã cũ TCVN3"],

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
 import ExcelJS from "exceljs";
+import { blankPdf } from "../fixtures/blank-pdf";
 import {
   MAX_CELL_CHARS,
   MAX_PDF_PAGES,
@@ -75,7 +76,7 @@ describe("input limits", () => {
 
   it("refuses a PDF with more pages than the limit, naming the file and the limit", () => {
     const file = join(dir, "dai.pdf");
-    writeFileSync(file, pdfWithPages(MAX_PDF_PAGES + 1));
+    writeFileSync(file, blankPdf(MAX_PDF_PAGES + 1));
     const r = parse(file);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`dai.pdf có ${MAX_PDF_PAGES + 1} trang, vượt giới hạn ${MAX_PDF_PAGES} trang`);
@@ -110,23 +111,3 @@ describe("input limits", () => {
     expect(t.stderr).toContain("dong-dai.txt, dòng 3: dài");
   });
 });
-
-/** A minimal valid PDF of blank pages (objects and cross-reference table written by hand). */
-function pdfWithPages(pages: number): Buffer {
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    `<< /Type /Pages /Count ${pages} /Kids [${Array.from({ length: pages }, (_, i) => `${i + 3} 0 R`).join(" ")}] >>`,
-    ...Array.from({ length: pages }, () => "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"),
-  ];
-  let out = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(out));
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(out);
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) out += `${String(off).padStart(10, "0")} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, "latin1");
-}

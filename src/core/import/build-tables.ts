@@ -28,6 +28,8 @@ export interface BuiltTables {
 }
 
 const ROMAN = /^(?=[IVXLC]+\.?$)M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})\.?$/;
+/** A lettered part above the Roman sections ("A", "B."). */
+const PART = /^[A-HĐ][.)]?$/u;
 const SECTION_INLINE = /^((?:[IVXLC]+)|[A-Đ])\s*[.)]\s+(.+)$/u;
 
 function cleanNo(text: string): string {
@@ -80,7 +82,7 @@ function isColumnNumberRow(cells: string[]): boolean {
 function isHeaderContinuation(cells: string[], headerWidth: number): boolean {
   const filled = cells.filter(Boolean);
   if (!filled.length || filled.length > headerWidth / 2) return false;
-  return filled.every((c) => c.length <= 30 && !/\d/.test(c) && !ROMAN.test(c) && !/^[A-HĐ][.)]?$/u.test(c));
+  return filled.every((c) => c.length <= 30 && !/\d/.test(c) && !ROMAN.test(c) && !PART.test(c));
 }
 
 interface Section {
@@ -99,7 +101,7 @@ function sectionOf(row: GridRow, noCol: number): Section | null {
     filled.length === 2 && ROMAN.test(printed.replace(/\s/g, "")) ? printed.replace(/\s/g, "") : printed;
   // A Roman section ("II") or a lettered part above the sections ("A", "B."): the row's section
   // until the next heading.
-  if (filled.length === 2 && (ROMAN.test(first) || /^[A-HĐ][.)]?$/u.test(first)))
+  if (filled.length === 2 && (ROMAN.test(first) || PART.test(first)))
     return { no: cleanNo(first), title: normalizeInline(filled[1]![0]) };
   if (filled.length === 1) {
     const m = SECTION_INLINE.exec(first);

@@ -17,14 +17,18 @@ const TASK_RULES: [TaskField, RegExp][] = [
   ["task", /noi\s+dung|nhiem\s+vu|ten\s+(cong\s+)?viec|^cong\s+viec/],
 ];
 
+/** The TT/STT column, also when "STT" wrapped in a narrow column ("ST" / "T"); f is folded. */
+function isNoHeader(f: string): boolean {
+  return /^s?tt\.?$/.test(f.replace(/\s/g, ""));
+}
+
 export function mapTaskHeader(header: string): TaskField {
   const f = foldForMatch(header)
     .replace(/[(),:]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
   if (!f) return "note";
-  // "STT" wrapped in a narrow column ("ST" / "T").
-  if (/^s?tt\.?$/.test(f.replace(/\s/g, ""))) return "no";
+  if (isNoHeader(f)) return "no";
   for (const [field, re] of TASK_RULES) if (re.test(f)) return field;
   return "note";
 }
@@ -37,7 +41,7 @@ export function headerYear(header: string): number | null {
 
 export function mapIndicatorHeader(header: string): IndicatorField {
   const f = foldForMatch(header);
-  if (/^s?tt\.?$/.test(f.replace(/\s/g, ""))) return "no";
+  if (isNoHeader(f)) return "no";
   if (headerYear(header) !== null) return "year";
   if (/chi\s+tieu|noi\s+dung/.test(f)) return "name";
   if (/^don\s+vi(\s+tinh)?$|^dvt$/.test(f)) return "unit";

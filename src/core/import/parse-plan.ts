@@ -42,15 +42,20 @@ export function assertReadableText(text: string, file: string): void {
     );
 }
 
+/** A grid's text, cells joined by tabs and rows by line breaks (encoding checks, plan year). */
+function gridText(cells: readonly (readonly CellValue[])[]): string {
+  return cells
+    .map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))).join("\t"))
+    .join("\n");
+}
+
 /** A grid of cells (pasted range, .xlsx sheet, .csv): rows become grid rows. */
 export function parsePlanGrid(
   cells: readonly (readonly CellValue[])[],
   source: GridSource,
   opts: ParseOptions,
 ): ParsedPlan {
-  const text = cells
-    .map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))).join("\t"))
-    .join("\n");
+  const text = gridText(cells);
   assertReadableText(text, opts.file);
   return parseGridDocument(gridToDocItems(cells, source), opts, cleanText(text));
 }
@@ -63,11 +68,7 @@ export function parsePlanSheets(
   sheets: readonly { sheet: string; cells: readonly (readonly CellValue[])[] }[],
   opts: ParseOptions,
 ): ParsedPlan {
-  const text = sheets
-    .flatMap((s) =>
-      s.cells.map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))).join("\t")),
-    )
-    .join("\n");
+  const text = sheets.map((s) => gridText(s.cells)).join("\n");
   assertReadableText(text, opts.file);
   const items = sheets.flatMap((s) => gridToDocItems(s.cells, { file: opts.file, sheet: s.sheet }));
   return parseGridDocument(items, opts, cleanText(text));

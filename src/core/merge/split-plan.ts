@@ -50,38 +50,82 @@ export function unitFileName(unit: string): string {
 
 const plain = (v: ScalarCell | undefined): ScalarCell => (v === undefined ? null : v);
 
-function instructions(unit: string, period: string | null, tasks: number): DocumentSheet {
-  const lines = [
-    `SỔ THEO DÕI NHIỆM VỤ CỦA ${unit.toLocaleUpperCase("vi")}`,
-    period ? `Kỳ báo cáo: tháng ${period.slice(5)}/${period.slice(0, 4)}` : "",
-    `Trang "${SHEET.tasks}" có ${tasks} nhiệm vụ do đơn vị chủ trì.`,
-    "Cách cập nhật:",
-    "1. Chỉ nhập vào các cột: Tiến độ (%), Ngày hoàn thành, Kết quả đạt được, Khó khăn, vướng mắc, Cập nhật lần cuối, Đề xuất, kiến nghị (trang Chỉ tiêu: Thực hiện, Số liệu đến ngày). Các cột khác đã khóa để tránh sửa nhầm.",
-    "2. Ngày nhập dạng ngày (dd/mm/yyyy); tiến độ là số từ 0 đến 100.",
-    "3. Không thêm, xóa hay đổi thứ tự dòng; không đổi tên các trang; không xóa trang ẩn.",
-    "4. Lưu tệp (.xlsx) và gửi lại cơ quan thường trực trước hạn gửi báo cáo.",
-    "Tệp dùng được trong mọi phiên bản Excel và LibreOffice, không cần cài phần bổ trợ.",
-  ].filter(Boolean);
-  const sheet: DocumentSheet = {
+const periodLine = (period: string | null) =>
+  period ? `Kỳ báo cáo: tháng ${period.slice(5)}/${period.slice(0, 4)}` : "";
+
+/** The "Hướng dẫn" sheet: the title line, then the lines; `headings` are set in bold too. */
+function instructionSheet(lines: string[], headings: readonly string[] = []): DocumentSheet {
+  const shown = lines.filter(Boolean);
+  return {
     name: INSTRUCTIONS_SHEET,
     orientation: "portrait",
     marginsMm: { top: 20, bottom: 20, left: 30, right: 15 },
     columnWidths: [90],
-    rows: [],
+    rows: shown.map((text, i) => ({
+      cells: [
+        {
+          value: text,
+          style: { bold: i === 0 || headings.includes(text), size: i === 0 ? 14 : 13, wrap: true },
+        },
+      ],
+      height: Math.max(20, Math.ceil(text.length / 80) * 18),
+    })),
     pageNumbersFromSecond: false,
     fitToWidth: true,
     font: { name: "Times New Roman", size: 13 },
   };
-  sheet.rows = lines.map((text, i) => ({
-    cells: [
-      {
-        value: text,
-        style: { bold: i === 0 || text === "Cách cập nhật:", size: i === 0 ? 14 : 13, wrap: true },
-      },
+}
+
+function instructions(unit: string, period: string | null, tasks: number): DocumentSheet {
+  return instructionSheet(
+    [
+      `SỔ THEO DÕI NHIỆM VỤ CỦA ${unit.toLocaleUpperCase("vi")}`,
+      periodLine(period),
+      `Trang "${SHEET.tasks}" có ${tasks} nhiệm vụ do đơn vị chủ trì.`,
+      "Cách cập nhật:",
+      "1. Chỉ nhập vào các cột: Tiến độ (%), Ngày hoàn thành, Kết quả đạt được, Khó khăn, vướng mắc, Cập nhật lần cuối, Đề xuất, kiến nghị (trang Chỉ tiêu: Thực hiện, Số liệu đến ngày). Các cột khác đã khóa để tránh sửa nhầm.",
+      "2. Ngày nhập dạng ngày (dd/mm/yyyy); tiến độ là số từ 0 đến 100.",
+      "3. Không thêm, xóa hay đổi thứ tự dòng; không đổi tên các trang; không xóa trang ẩn.",
+      "4. Lưu tệp (.xlsx) và gửi lại cơ quan thường trực trước hạn gửi báo cáo.",
+      "Tệp dùng được trong mọi phiên bản Excel và LibreOffice, không cần cài phần bổ trợ.",
     ],
-    height: Math.max(20, Math.ceil(text.length / 80) * 18),
-  }));
-  return sheet;
+    ["Cách cập nhật:"],
+  );
+}
+
+function partnerInstructions(unit: string, period: string | null, tasks: number): DocumentSheet {
+  return instructionSheet([
+    `BẢN XEM CỦA ${unit.toLocaleUpperCase("vi")} (CƠ QUAN PHỐI HỢP)`,
+    periodLine(period),
+    `Trang "${SHEET.tasks}" có ${tasks} nhiệm vụ mà đơn vị phối hợp thực hiện, với tiến độ do cơ quan chủ trì báo cáo.`,
+    "Bản này chỉ để xem: mọi ô đã khóa, không cần gửi lại.",
+    "Ý kiến về tiến độ xin gửi cơ quan chủ trì hoặc cơ quan thường trực.",
+  ]);
+}
+
+/**
+ * Tasks by the units a cell of theirs names (lead or partners), each unit's key once with its name
+ * as first written: a plan can have 15,000 tasks and 150 units. A blank cell names no unit unless
+ * `blankUnit` (the lead's "(Chưa ghi cơ quan chủ trì)" still gets a workbook).
+ */
+function tasksByUnitOf(
+  tasks: TrackingData["tasks"],
+  cell: (t: TrackingData["tasks"][number]) => ScalarCell | undefined,
+  blankUnit: boolean,
+): { names: Map<string, string>; tasks: Map<string, TrackingData["tasks"]> } {
+  const names = new Map<string, string>();
+  const byUnit = new Map<string, TrackingData["tasks"]>();
+  for (const t of tasks) {
+    if (!blankUnit && !String(cell(t) ?? "").trim()) continue;
+    for (const u of leadUnits(cell(t))) {
+      const key = unitKey(u);
+      if (!names.has(key)) names.set(key, u);
+      const list = byUnit.get(key) ?? [];
+      if (list[list.length - 1] !== t) list.push(t);
+      byUnit.set(key, list);
+    }
+  }
+  return { names, tasks: byUnit };
 }
 
 function metaSheet(meta: UnitMetadata): SheetSpec {
@@ -105,17 +149,7 @@ export function splitPlan(
 ): UnitWorkbook[] {
   const s = settingsFromStored(data.stored, { reportDate: o.createdAt.slice(0, 10) });
   const hash = planHash(data.tasks);
-  // Each task's and indicator's unit keys, once: a plan can have 15,000 tasks and 150 units.
-  const units = new Map<string, string>();
-  const tasksByUnit = new Map<string, typeof data.tasks>();
-  for (const t of data.tasks)
-    for (const u of leadUnits(t.lead)) {
-      const key = unitKey(u);
-      if (!units.has(key)) units.set(key, u);
-      const list = tasksByUnit.get(key) ?? [];
-      if (list[list.length - 1] !== t) list.push(t);
-      tasksByUnit.set(key, list);
-    }
+  const { names: units, tasks: tasksByUnit } = tasksByUnitOf(data.tasks, (t) => t.lead, true);
   const indicatorsByUnit = new Map<string, typeof data.indicators.rows>();
   for (const r of data.indicators.rows)
     for (const key of new Set(leadUnits(r.responsible).map(unitKey)))
@@ -181,18 +215,7 @@ export function splitPlan(
   if (!o.partners) return workbooks;
   // Read-only views for the partner units (cơ quan phối hợp): the tasks they support, every cell
   // locked, and a marker the merge recognises (a view has nothing to merge).
-  const partnerNames = new Map<string, string>();
-  const tasksByPartner = new Map<string, typeof data.tasks>();
-  for (const t of data.tasks) {
-    if (!String(t.partners ?? "").trim()) continue;
-    for (const u of leadUnits(t.partners)) {
-      const key = unitKey(u);
-      if (!partnerNames.has(key)) partnerNames.set(key, u);
-      const list = tasksByPartner.get(key) ?? [];
-      if (list[list.length - 1] !== t) list.push(t);
-      tasksByPartner.set(key, list);
-    }
-  }
+  const { names: partnerNames, tasks: tasksByPartner } = tasksByUnitOf(data.tasks, (t) => t.partners, false);
   const views = [...partnerNames].map(([key, name]): UnitWorkbook => {
     const tasks = tasksByPartner.get(key) ?? [];
     const rows: SheetCell[][] = tasks.map((t) => TASK_COLUMNS.map((c) => plain(t[c.key])));
@@ -224,20 +247,4 @@ export function splitPlan(
     };
   });
   return [...workbooks, ...views];
-}
-
-function partnerInstructions(unit: string, period: string | null, tasks: number): DocumentSheet {
-  const sheet = instructions(unit, period, tasks);
-  const lines = [
-    `BẢN XEM CỦA ${unit.toLocaleUpperCase("vi")} (CƠ QUAN PHỐI HỢP)`,
-    period ? `Kỳ báo cáo: tháng ${period.slice(5)}/${period.slice(0, 4)}` : "",
-    `Trang "${SHEET.tasks}" có ${tasks} nhiệm vụ mà đơn vị phối hợp thực hiện, với tiến độ do cơ quan chủ trì báo cáo.`,
-    "Bản này chỉ để xem: mọi ô đã khóa, không cần gửi lại.",
-    "Ý kiến về tiến độ xin gửi cơ quan chủ trì hoặc cơ quan thường trực.",
-  ].filter(Boolean);
-  sheet.rows = lines.map((text, i) => ({
-    cells: [{ value: text, style: { bold: i === 0, size: i === 0 ? 14 : 13, wrap: true } }],
-    height: Math.max(20, Math.ceil(text.length / 80) * 18),
-  }));
-  return sheet;
 }

@@ -33,7 +33,7 @@ function stretches(line: string): { col: number; text: string }[] {
  * one space apart ("… tự động, Các doanh nghiệp"): a stretch that runs over such a start is cut
  * there, at a word boundary.
  */
-function columnStarts(lines: readonly string[]): number[] {
+function columnStarts(lines: readonly string[]): Set<number> {
   const counts = new Map<number, number>();
   let filled = 0;
   for (const l of lines) {
@@ -43,10 +43,7 @@ function columnStarts(lines: readonly string[]): number[] {
     for (const p of parts) counts.set(p.col, (counts.get(p.col) ?? 0) + 1);
   }
   const threshold = Math.max(4, filled * 0.08);
-  return [...counts]
-    .filter(([, n]) => n >= threshold)
-    .map(([c]) => c)
-    .sort((a, b) => a - b);
+  return new Set([...counts].filter(([, n]) => n >= threshold).map(([c]) => c));
 }
 
 export function layoutRuns(lines: readonly string[]): PdfRun[] {
@@ -67,7 +64,7 @@ export function layoutRuns(lines: readonly string[]): PdfRun[] {
       const cuts = [0];
       for (const m of part.text.matchAll(/ (?=\S)/g)) {
         const at = part.col + m.index! + 1;
-        if (starts.includes(at)) cuts.push(m.index! + 1);
+        if (starts.has(at)) cuts.push(m.index! + 1);
       }
       cuts.push(part.text.length + 1);
       for (let k = 0; k + 1 < cuts.length; k++) {

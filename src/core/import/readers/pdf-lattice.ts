@@ -83,15 +83,20 @@ function joinRuns(runs: PdfRun[]): string {
   return normalizeInline(text);
 }
 
-/** Runs grouped into printed lines by baseline, top to bottom. */
-function linesOf(runs: PdfRun[]): PdfRun[][] {
-  const sorted = [...runs].sort((a, b) => a.top - b.top || a.x - b.x);
+/**
+ * Runs grouped into printed lines by baseline (within a third of the text height), page by page,
+ * top to bottom, each line left to right. Both PDF table methods read lines this way.
+ */
+export function linesOf(runs: readonly PdfRun[]): PdfRun[][] {
+  const sorted = [...runs].sort((a, b) => a.page - b.page || a.top - b.top || a.x - b.x);
   const lines: PdfRun[][] = [];
   for (const r of sorted) {
     const last = lines[lines.length - 1];
-    if (last && Math.abs(last[0]!.top - r.top) <= Math.max(2, r.height * 0.3)) last.push(r);
+    if (last && last[0]!.page === r.page && Math.abs(last[0]!.top - r.top) <= Math.max(2, r.height * 0.3))
+      last.push(r);
     else lines.push([r]);
   }
+  for (const l of lines) l.sort((a, b) => a.x - b.x);
   return lines;
 }
 

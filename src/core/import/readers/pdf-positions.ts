@@ -14,7 +14,7 @@
 import type { DocItem, GridCell, GridRow } from "../grid";
 import { parseHeaderRun } from "./pdf-header";
 import { mapTaskHeader } from "../column-map";
-import type { PdfRun } from "./pdf-lattice";
+import { linesOf, type PdfRun } from "./pdf-lattice";
 
 type Run = PdfRun;
 
@@ -25,20 +25,13 @@ interface Line {
   text: string;
 }
 
-function linesOf(runs: Run[]): Line[] {
-  const sorted = [...runs].sort((a, b) => a.page - b.page || a.top - b.top || a.x - b.x);
-  const lines: Line[] = [];
-  for (const r of sorted) {
-    const last = lines[lines.length - 1];
-    if (last && last.page === r.page && Math.abs(last.top - r.top) <= Math.max(2, r.height * 0.3))
-      last.runs.push(r);
-    else lines.push({ runs: [r], top: r.top, page: r.page, text: "" });
-  }
-  for (const l of lines) {
-    l.runs.sort((a, b) => a.x - b.x);
-    l.text = l.runs.map((r) => r.text).join(" ");
-  }
-  return lines;
+function printedLines(runs: Run[]): Line[] {
+  return linesOf(runs).map((line) => ({
+    runs: line,
+    top: line[0]!.top,
+    page: line[0]!.page,
+    text: line.map((r) => r.text).join(" "),
+  }));
 }
 
 interface Header {
@@ -109,7 +102,7 @@ const LONE_NUMBER = /^\d{1,4}$/;
 
 /** The document as prose lines and grid rows, from the positions of its text runs. */
 export function positionItems(runs: Run[], file: string): DocItem[] {
-  const lines = linesOf(runs);
+  const lines = printedLines(runs);
   // Page numbers: a lone number on the first or last line of a page.
   const pageEnds = new Set<number>();
   lines.forEach((l, i) => {
