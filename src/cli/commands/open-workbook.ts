@@ -8,6 +8,8 @@ import { basename } from "node:path";
 import { xlsxBytesProblem } from "../../readers/xlsx-bytes";
 import { ImportError } from "../../core/import/import-error";
 import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
+import { XlsxValues } from "../../xlsx/xlsx-values";
+import { readXlsxFile } from "../../xlsx/xlsx-files";
 
 export function workbookProblem(path: string): { vi: string; en: string } | null {
   const name = basename(path);
@@ -27,4 +29,11 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
       `${basename(path)} is damaged and cannot be read.`,
     );
   }
+}
+
+/** Opens an .xlsx for its values only (no styled model): the split's master, the returned files. */
+export async function openValues(path: string): Promise<XlsxValues> {
+  const problem = workbookProblem(path);
+  if (problem) throw new ImportError(problem.vi, problem.en);
+  return XlsxValues.fromBytes(await readXlsxFile(path), basename(path));
 }

@@ -16,7 +16,7 @@ import {
 } from "../../core/workflows/unit-workbooks";
 import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
-import { openWorkbook } from "./open-workbook";
+import { openValues, openWorkbook } from "./open-workbook";
 
 interface Parsed {
   files: string[];
@@ -55,7 +55,7 @@ export async function splitCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       "Cách dùng: plan split SỔ_TỔNG_HỢP.xlsx --out-dir THƯ_MỤC [--period YYYY-MM] [--partners] [--force]",
     );
-  const master = await openWorkbook(p.files[0]!);
+  const master = await openValues(p.files[0]!);
   const workbooks = await splitWorkbooks(master, {
     period: periodFlag(p),
     createdAt: nowIso(),
@@ -101,11 +101,8 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   const files: ReturnedFile[] = unitPaths.map((path) => ({
     name: basename(path),
     open: async () => {
-      const book = await openWorkbook(path);
-      const modified = book.book.modified;
-      const savedOn =
-        modified instanceof Date && !isNaN(+modified) ? modified.toISOString().slice(0, 10) : null;
-      return { port: book, savedOn };
+      const book = await openValues(path);
+      return { port: book, savedOn: book.modified?.slice(0, 10) ?? null };
     },
   }));
   const result = await mergeWorkbooks(master, files, {
@@ -179,7 +176,7 @@ export async function completenessCommand(args: string[], io: CliIo): Promise<nu
   const period = periodFlag(p);
   if (p.files.length !== 1 || !period)
     throw new UsageError("Cách dùng: plan completeness SỔ.xlsx --period YYYY-MM [--json]");
-  const rows = await completenessOf(await openWorkbook(p.files[0]!), period, basename(p.files[0]!));
+  const rows = await completenessOf(await openValues(p.files[0]!), period, basename(p.files[0]!));
   if (p.flags.has("--json")) io.out(`${JSON.stringify({ period, units: rows }, null, 2)}\n`);
   else
     for (const r of rows)

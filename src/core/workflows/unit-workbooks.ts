@@ -191,14 +191,15 @@ export async function mergeWorkbooks(
       invalid: [],
     });
     let opened: { port: SheetPort; savedOn?: string | null };
+    let metaValues: SheetValue[][] | null;
     try {
       opened = await f.open();
+      metaValues = await opened.port.readSheet(META_SHEET);
     } catch (error) {
       const e = error as ImportError;
       verdicts.push(refuse(e.message, e.messageEn ?? e.message));
       continue;
     }
-    const metaValues = await opened.port.readSheet(META_SHEET);
     if (!metaValues) {
       verdicts.push(
         refuse(
@@ -368,11 +369,13 @@ export function completeness(
   const deadline = window
     ? `${window.end.slice(0, 7)}-${String(Math.min(28, Math.max(1, submissionDay))).padStart(2, "0")}`
     : `${period}-${String(submissionDay).padStart(2, "0")}`;
+  // The first receipt of each unit for the period (one pass over the history, not one per unit).
+  const firstReceipt = new Map<string, HistoryRow>();
+  for (const h of history)
+    if (h.part === "file" && !h.undone && h.period === period && !firstReceipt.has(h.unitKey))
+      firstReceipt.set(h.unitKey, h);
   return knownUnits(data.tasks).map((unit) => {
-    const receipts = history.filter(
-      (h) => h.part === "file" && !h.undone && h.unitKey === unitKey(unit) && h.period === period,
-    );
-    const first = receipts[0];
+    const first = firstReceipt.get(unitKey(unit));
     const when = first ? (first.sent || first.at).slice(0, 10) : "";
     const received = first ? 1 : 0;
     const onTime = first && when <= deadline ? 1 : 0;

@@ -12,10 +12,8 @@ import {
   type CompletenessRow,
   type ReturnedFile,
 } from "../../core/workflows/unit-workbooks";
-import { ImportError } from "../../core/import/import-error";
-import { checkFileSize } from "../../readers/input-limits";
-import { xlsxBytesProblem } from "../../readers/xlsx-bytes";
 import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
+import { XlsxValues } from "../../xlsx/xlsx-values";
 import { CATALOGUES, format } from "../i18n/catalogue";
 import type { StepProps } from "../step-props";
 import { download } from "../download";
@@ -23,27 +21,14 @@ import { todayIso } from "../today";
 
 export type MergeStepProps = StepProps;
 
-/** A returned file as the merge opens it: refused by name before exceljs reads it when it is not an .xlsx. */
+/** A returned file as the merge opens it: refused by name when it is not an .xlsx (values read only). */
 function returnedFile(file: File): ReturnedFile {
   return {
     name: file.name,
-    open: async () => {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      checkFileSize(bytes, file.name);
-      const problem = xlsxBytesProblem(file.name, bytes);
-      if (problem) throw new ImportError(problem.vi, problem.en);
-      try {
-        return {
-          port: await XlsxWorkbook.fromBytes(bytes),
-          savedOn: new Date(file.lastModified).toISOString().slice(0, 10),
-        };
-      } catch (error) {
-        throw new ImportError(
-          `Tệp ${file.name} đã hỏng, không đọc được (${(error as Error).message}).`,
-          `${file.name} is damaged.`,
-        );
-      }
-    },
+    open: async () => ({
+      port: await XlsxValues.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name),
+      savedOn: new Date(file.lastModified).toISOString().slice(0, 10),
+    }),
   };
 }
 

@@ -1,0 +1,231 @@
+/**
+ * A read-only SheetPort straight over an .xlsx package: the cell values of its sheets, the way Excel's
+ * Range.values gives them (header row first, dates as serial numbers, blanks as "", a formula's
+ * cached value), read from the sheet XML without building a styled model. The merge reads 150
+ * returned workbooks and the split reads the master this way: exceljs builds every cell's style
+ * and takes about four times as long. Any .xlsx writer's output reads (Excel, LibreOffice, exceljs,
+ * the OpenXML SDK's prefixed tags): shared, inline and rich strings, booleans, errors, ISO dates.
+ * No Node API here: the pane uses it on the bytes of the files a clerk picks.
+ */
+import type JSZip from "jszip";
+import { isoToSerial } from "../core/excel-dates";
+import { ImportError } from "../core/import/import-error";
+import type { SheetValue } from "../core/sheets/read-sheet";
+import type { SheetPort, WriteResult } from "../core/workflows/workbook-port";
+import { checkCellLength, checkFileSize, checkSheetSize, checkZip } from "../readers/input-limits";
+import { xlsxBytesProblem } from "../readers/xlsx-bytes";
+
+const ENTITY: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** XML text with its entities decoded, and OOXML's _xHHHH_ escapes of control characters. */
+export function xmlText(s: string): string {
+  const decoded =
+    s.indexOf("&") < 0
+      ? s
+      : s.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) =>
+          e[0] === "#"
+            ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+            : (ENTITY[e] ?? m),
+        );
+  return decoded.indexOf("_x") < 0
+    ? decoded
+    : decoded.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** The text of a string item (<si> or <is>): every run's <t>, phonetic runs (<rPh>) left out. */
+function itemText(xml: string): string {
+  const body = xml.indexOf("rPh") < 0 ? xml : xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "");
+  let out = "";
+  for (const m of body.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)) out += m[1];
+  return xmlText(out);
+}
+
+const ATTRIBUTES = new Map<string, RegExp>();
+
+function attr(tag: string, name: string): string | undefined {
+  let re = ATTRIBUTES.get(name);
+  if (!re) ATTRIBUTES.set(name, (re = new RegExp(`\\s${name}="([^"]*)"`)));
+  const m = re.exec(tag);
+  return m ? m[1] : undefined;
+}
+
+/** 0-based column of an A1 reference's letters ("AB12" -> 27). */
+function columnOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+/** Resolves a relationship target against the folder of the part that names it. */
+function partPath(base: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = base.split("/").slice(0, -1);
+  for (const p of target.split("/")) {
+    if (p === "..") parts.pop();
+    else if (p !== ".") parts.push(p);
+  }
+  return parts.join("/");
+}
+
+export interface PackageSheet {
+  name: string;
+  /** The sheet's part in the package ("xl/worksheets/sheet1.xml"). */
+  path: string;
+  state: string;
+}
+
+/** The workbook's sheets in order, with their parts. */
+export async function packageSheets(zip: JSZip, file: string): Promise<PackageSheet[]> {
+  const workbook = await zip.file("xl/workbook.xml")?.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (!workbook || !rels)
+    throw new ImportError(
+      `Tệp ${file} không có cấu trúc của sổ Excel (.xlsx): thiếu phần workbook.`,
+      `${file} is not an Excel workbook: its workbook part is missing.`,
+    );
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], "Id");
+    const target = attr(m[0], "Target");
+    if (id && target) targets.set(id, partPath("xl/workbook.xml", xmlText(target)));
+  }
+  const sheets: PackageSheet[] = [];
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const id = /\sr:id="([^"]*)"/.exec(m[0])?.[1] ?? attr(m[0], "[\\w]+:id");
+    const path = id ? targets.get(id) : undefined;
+    if (path)
+      sheets.push({ name: xmlText(attr(m[0], "name") ?? ""), path, state: attr(m[0], "state") ?? "visible" });
+  }
+  return sheets;
+}
+
+/** The shared strings of a package, in order. */
+export async function sharedStrings(zip: JSZip): Promise<string[]> {
+  const xml = await zip.file("xl/sharedStrings.xml")?.async("string");
+  if (!xml) return [];
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g))
+    out.push(m[1] === undefined ? "" : itemText(m[1]));
+  return out;
+}
+
+const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
+const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
+
+/** A cell's value from its attributes and content, as Range.values gives it. */
+function cellValue(attrs: string, body: string | undefined, strings: readonly string[]): SheetValue {
+  if (!body) return "";
+  const type = attr(attrs, "t") ?? "n";
+  if (type === "inlineStr") {
+    const is = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/.exec(body);
+    return is ? itemText(is[1]!) : "";
+  }
+  const v = /<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/.exec(body)?.[1];
+  if (v === undefined) return "";
+  switch (type) {
+    case "s":
+      return strings[Number(v)] ?? "";
+    case "b":
+      return v === "1" || v === "true";
+    case "str":
+    case "e":
+      return xmlText(v);
+    case "d":
+      return isoToSerial(v.slice(0, 10)) ?? xmlText(v);
+    default: {
+      const n = Number(v);
+      return v.trim() !== "" && Number.isFinite(n) ? n : xmlText(v);
+    }
+  }
+}
+
+/** The cell values of a sheet's XML: rows from 1 to the last one holding a cell, "" where none. */
+export function sheetValues(xml: string, strings: readonly string[], file = "", sheet = ""): SheetValue[][] {
+  const start = xml.search(/<(?:\w+:)?sheetData\b/);
+  if (start < 0) return [];
+  const end = xml.indexOf("sheetData>", start + 10);
+  const data = xml.slice(start, end < 0 ? undefined : end);
+  const rows: SheetValue[][] = [];
+  let width = 0;
+  let rowNo = 0;
+  for (const row of data.matchAll(ROW)) {
+    const r = attr(row[1]!, "r");
+    rowNo = r ? Number(r) : rowNo + 1;
+    const cells: SheetValue[] = [];
+    let col = -1;
+    for (const cell of (row[2] ?? "").matchAll(CELL)) {
+      const ref = attr(cell[1]!, "r");
+      col = ref ? columnOf(ref) : col + 1;
+      if (col < 0) continue;
+      const value = cellValue(cell[1]!, cell[2], strings);
+      while (cells.length < col) cells.push("");
+      cells[col] = value;
+      if (typeof value === "string" && value.length > 1000)
+        checkCellLength(value, file, `${sheet}!${ref ?? ""}`);
+    }
+    if (cells.length) {
+      width = Math.max(width, cells.length);
+      while (rows.length < rowNo - 1) rows.push([]);
+      rows[rowNo - 1] = cells;
+      checkSheetSize(rows.length, width, file, sheet);
+    }
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] ?? [];
+    while (row.length < width) row.push("");
+    rows[i] = row;
+  }
+  return rows;
+}
+
+export class XlsxValues implements SheetPort {
+  private strings: Promise<string[]> | null = null;
+
+  private constructor(
+    readonly zip: JSZip,
+    readonly file: string,
+    readonly sheets: PackageSheet[],
+    /** When the file was last saved (docProps/core.xml), ISO, or null. */
+    readonly modified: string | null,
+  ) {}
+
+  /**
+   * Opens the bytes of an .xlsx, within the input limits (size, entries, inflated size); a file that
+   * is not one (.xls, .xlsm, password-protected, not a zip, damaged) is refused by name.
+   */
+  static async fromBytes(bytes: Uint8Array, file: string): Promise<XlsxValues> {
+    checkFileSize(bytes, file);
+    const problem = xlsxBytesProblem(file, bytes.subarray(0, 8));
+    if (problem) throw new ImportError(problem.vi, problem.en);
+    const zip = await checkZip(bytes, file);
+    const sheets = await packageSheets(zip, file);
+    const core = await zip.file("docProps/core.xml")?.async("string");
+    const modified = core ? (/<dcterms:modified\b[^>]*>([^<]*)</.exec(core)?.[1] ?? null) : null;
+    return new XlsxValues(zip, file, sheets, modified && !isNaN(Date.parse(modified)) ? modified : null);
+  }
+
+  async readSheet(name: string): Promise<SheetValue[][] | null> {
+    const sheet = this.sheets.find((s) => s.name === name);
+    const part = sheet && this.zip.file(sheet.path);
+    if (!part) return null;
+    this.strings ??= sharedStrings(this.zip);
+    const [xml, strings] = await Promise.all([part.async("string"), this.strings]);
+    return sheetValues(xml, strings, this.file, name);
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.sheets.map((s) => s.name);
+  }
+
+  writeSheets(): Promise<WriteResult> {
+    return Promise.reject(new Error("XlsxValues is read-only"));
+  }
+
+  writeDocuments(): Promise<string[]> {
+    return Promise.reject(new Error("XlsxValues is read-only"));
+  }
+}
