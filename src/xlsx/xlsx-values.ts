@@ -42,7 +42,7 @@ function itemText(xml: string): string {
 
 const ATTRIBUTES = new Map<string, RegExp>();
 
-function attr(tag: string, name: string): string | undefined {
+export function attr(tag: string, name: string): string | undefined {
   let re = ATTRIBUTES.get(name);
   if (!re) ATTRIBUTES.set(name, (re = new RegExp(`\\s${name}="([^"]*)"`)));
   const m = re.exec(tag);
@@ -117,7 +117,7 @@ const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
 
 /** A cell's value from its attributes and content, as Range.values gives it. */
-function cellValue(attrs: string, body: string | undefined, strings: readonly string[]): SheetValue {
+export function cellValue(attrs: string, body: string | undefined, strings: readonly string[]): SheetValue {
   if (!body) return "";
   const type = attr(attrs, "t") ?? "n";
   if (type === "inlineStr") {
@@ -188,7 +188,7 @@ export class XlsxValues implements SheetPort {
   private constructor(
     readonly zip: JSZip,
     readonly file: string,
-    readonly sheets: PackageSheet[],
+    public sheets: PackageSheet[],
     /** When the file was last saved (docProps/core.xml), ISO, or null. */
     readonly modified: string | null,
   ) {}
@@ -206,6 +206,11 @@ export class XlsxValues implements SheetPort {
     const core = await zip.file("docProps/core.xml")?.async("string");
     const modified = core ? (/<dcterms:modified\b[^>]*>([^<]*)</.exec(core)?.[1] ?? null) : null;
     return new XlsxValues(zip, file, sheets, modified && !isNaN(Date.parse(modified)) ? modified : null);
+  }
+
+  /** Reads the list of sheets again, after parts were added to the package. */
+  async reload(): Promise<void> {
+    this.sheets = await packageSheets(this.zip, this.file);
   }
 
   async readSheet(name: string): Promise<SheetValue[][] | null> {

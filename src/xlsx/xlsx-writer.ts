@@ -20,7 +20,7 @@ import { headerHeight } from "../core/sheets/row-heights";
 
 const HEADER_FILL = "FFDDEBF7";
 
-function scalar(cell: ScalarCell, kind: string): ExcelJS.CellValue {
+export function scalar(cell: ScalarCell, kind: string): ExcelJS.CellValue {
   if (cell === null || cell === "") return null;
   if (kind === "date" && typeof cell === "string") return isoToSerial(cell) ?? cell;
   return cell;

@@ -9,6 +9,7 @@ import { xlsxBytesProblem } from "../../readers/xlsx-bytes";
 import { ImportError } from "../../core/import/import-error";
 import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
 import { XlsxValues } from "../../xlsx/xlsx-values";
+import { XlsxPackage } from "../../xlsx/xlsx-package";
 import { readXlsxFile } from "../../xlsx/xlsx-files";
 
 export function workbookProblem(path: string): { vi: string; en: string } | null {
@@ -36,4 +37,14 @@ export async function openValues(path: string): Promise<XlsxValues> {
   const problem = workbookProblem(path);
   if (problem) throw new ImportError(problem.vi, problem.en);
   return XlsxValues.fromBytes(await readXlsxFile(path), basename(path));
+}
+
+/**
+ * Opens an .xlsx the CLI writes back (the merge's master, the undo's workbook): kept as its package,
+ * sheets written in place cell by cell.
+ */
+export async function openPackage(path: string): Promise<XlsxPackage> {
+  const problem = workbookProblem(path);
+  if (problem) throw new ImportError(problem.vi, problem.en);
+  return XlsxPackage.fromBytes(await readXlsxFile(path), basename(path));
 }

@@ -16,7 +16,7 @@ import {
 } from "../../core/workflows/unit-workbooks";
 import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
-import { openValues, openWorkbook } from "./open-workbook";
+import { openPackage, openValues } from "./open-workbook";
 
 interface Parsed {
   files: string[];
@@ -97,7 +97,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   const [masterPath, ...unitPaths] = p.files as [string, ...string[]];
   if (resolve(out) === resolve(masterPath))
     throw new UsageError("--out phải khác sổ tổng hợp / --out must differ from the master.");
-  const master = await openWorkbook(masterPath);
+  const master = await openPackage(masterPath);
   const files: ReturnedFile[] = unitPaths.map((path) => ({
     name: basename(path),
     open: async () => {
@@ -159,7 +159,7 @@ export async function undoCommand(args: string[], io: CliIo): Promise<number> {
   const out = p.flags.get("--out");
   if (p.files.length !== 1 || typeof out !== "string")
     throw new UsageError("Cách dùng: plan undo SỔ.xlsx --out SỔ_KHÔI_PHỤC.xlsx");
-  const book = await openWorkbook(p.files[0]!);
+  const book = await openPackage(p.files[0]!);
   const r = await undoLastMerge(book, { now: nowIso(), file: basename(p.files[0]!) });
   if (r.mergeId === null) {
     io.err("Sổ chưa có lần tổng hợp nào để hoàn tác. / Nothing to undo.\n");

@@ -11,7 +11,7 @@ import { settingsFromStored, type SheetValue } from "../sheets/read-sheet";
 import type { ScalarCell, SheetCell, SheetSpec } from "../sheets/sheet-spec";
 import { refreshIndicatorSheet, refreshTaskSheet } from "../sheets/tracking-sheets";
 import { taskSheet, type TrackingSettings } from "../sheets/task-sheet";
-import { existingRows, updateSheet, type ExistingRow } from "../sheets/update-tasks";
+import { PLAN_STATE_COLUMN, existingRows, updateSheet, type ExistingRow } from "../sheets/update-tasks";
 import { CLERK_COLUMNS, TASK_COLUMNS } from "../sheets/workbook-layout";
 import { unitKey } from "../units/unit-key";
 import { knownUnits, leadUnits } from "../report/report-content";
@@ -58,6 +58,21 @@ export interface MergeResult {
   files: FileVerdict[];
   mergeId: number | null;
   applied: number;
+}
+
+/**
+ * A merge changes values, not the sheet's shape: the plan-state column a re-import adds (all blank
+ * here, since the merge's rows are the master's own) is left out when the master has none.
+ */
+function keepShape(spec: SheetSpec, header: readonly SheetValue[] | undefined): SheetSpec {
+  const at = spec.columns.findIndex((c) => c.key === PLAN_STATE_COLUMN.key);
+  if (at < 0 || header?.includes(PLAN_STATE_COLUMN.header)) return spec;
+  if (spec.rows.some((r) => r[at] !== null && r[at] !== undefined && r[at] !== "")) return spec;
+  return {
+    ...spec,
+    columns: spec.columns.filter((_, i) => i !== at),
+    rows: spec.rows.map((r) => r.filter((_, i) => i !== at)),
+  };
 }
 
 /** The master's task and indicator sheets written back with values changed (by header, in place). */
@@ -108,7 +123,7 @@ async function writeMaster(
     apply(existingRows(values.tasks, freshTasks), "tasks", taskHeader, taskHeader("id")),
     "tasks",
   );
-  const specs: SheetSpec[] = [refreshTaskSheet(tasks.sheet, s)];
+  const specs: SheetSpec[] = [refreshTaskSheet(keepShape(tasks.sheet, values.tasks[0]), s)];
   if (values.indicators && data.indicators.years.length) {
     const columns = indicatorColumns(data.indicators.years);
     const fresh = {
@@ -124,7 +139,7 @@ async function writeMaster(
       apply(existingRows(values.indicators, fresh), "indicators", headerOf, headerOf("id")),
       "indicators",
     );
-    specs.push(refreshIndicatorSheet(merged.sheet, s));
+    specs.push(refreshIndicatorSheet(keepShape(merged.sheet, values.indicators[0]), s));
   }
   specs.push(historySpec(history), ...extra);
   throwIfCancelled(signal);

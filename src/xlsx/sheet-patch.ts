@@ -1,0 +1,251 @@
+/**
+ * Writing a sheet spec into a sheet the exceljs renderer wrote before, by changing only the cells
+ * whose value differs (and appending rows): the merge changes a few thousand clerk cells and the
+ * cached values of the formulas that read them, and rebuilding a 15,000-row master through exceljs
+ * takes seconds where this takes milliseconds. What the renderer laid down stays as it is: styles,
+ * validations, highlights, print setup, shared formulas. A patch is only attempted where it gives the
+ * same sheet as the renderer would: same header, no row removed, the same formulas, no protection,
+ * no formula in an appended row; otherwise `patchSheet` returns null and the caller renders the
+ * sheet anew. Text is written as an inline string, never as a formula.
+ */
+import {
+  columnLetter,
+  isFormulaCell,
+  type ScalarCell,
+  type SheetCell,
+  type SheetSpec,
+} from "../core/sheets/sheet-spec";
+import { scalar } from "./xlsx-writer";
+import { attr, cellValue, xmlText } from "./xlsx-values";
+
+/** XML text for element content: &, < and > escaped; characters XML 1.0 cannot hold dropped (as exceljs). */
+export function xmlEscape(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "")
+      .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
+  );
+}
+
+/** The XML of a cell holding a plain value (no formula), keeping its reference and style. */
+function valueCell(ref: string, style: string | undefined, value: ScalarCell | Date | number): string {
+  const s = style === undefined ? "" : ` s="${style}"`;
+  if (value === null || value === "") return `<c r="${ref}"${s}/>`;
+  if (typeof value === "number") return `<c r="${ref}"${s}><v>${value}</v></c>`;
+  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(String(value))}</t></is></c>`;
+}
+
+/** A formula cell with a new cached value: its <f> element kept as it is. */
+function formulaCell(ref: string, style: string | undefined, f: string, cached: ScalarCell): string {
+  const s = style === undefined ? "" : ` s="${style}"`;
+  if (typeof cached === "number") return `<c r="${ref}"${s}>${f}<v>${cached}</v></c>`;
+  if (typeof cached === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${cached ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s} t="str">${f}<v>${xmlEscape(String(cached ?? ""))}</v></c>`;
+}
+
+interface CellXml {
+  /** 0-based column. */
+  col: number;
+  start: number;
+  end: number;
+  attrs: string;
+  body: string | undefined;
+}
+
+interface RowXml {
+  r: number;
+  start: number;
+  end: number;
+  open: string;
+  cells: CellXml[];
+}
+
+const ROW = /<row\b([^>]*?)(\/>|>([\s\S]*?)<\/row>)/g;
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+
+function colOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length && ref.charCodeAt(i) >= 65; i++) n = n * 26 + ref.charCodeAt(i) - 64;
+  return n - 1;
+}
+
+function parseRows(xml: string, from: number, to: number): RowXml[] | null {
+  const rows: RowXml[] = [];
+  ROW.lastIndex = from;
+  for (let m = ROW.exec(xml); m && m.index < to; m = ROW.exec(xml)) {
+    const r = Number(attr(m[1]!, "r"));
+    if (!r) return null;
+    const bodyStart = m.index + m[0].length - (m[3] === undefined ? 0 : m[3].length + "</row>".length);
+    const cells: CellXml[] = [];
+    for (const c of (m[3] ?? "").matchAll(CELL)) {
+      const ref = attr(c[1]!, "r");
+      if (!ref) return null;
+      cells.push({
+        col: colOf(ref),
+        start: bodyStart + c.index,
+        end: bodyStart + c.index + c[0].length,
+        attrs: c[1]!,
+        body: c[2],
+      });
+    }
+    rows.push({ r, start: m.index, end: m.index + m[0].length, open: `<row${m[1]}>`, cells });
+  }
+  return rows;
+}
+
+const sameValue = (a: unknown, b: unknown) =>
+  a === b || ((a === "" || a === null) && (b === "" || b === null));
+
+/**
+ * The sheet's XML with the spec's values in it, or why a patch would not give what the renderer
+ * gives (the caller renders the sheet then). `strings`: the package's shared strings.
+ */
+export function patchSheet(
+  xml: string,
+  spec: SheetSpec,
+  strings: readonly string[],
+): { xml: string; oldLastRow: number; newLastRow: number } | { refused: string } {
+  const refused = (why: string) => ({ refused: `${spec.name}: ${why}` });
+  if (spec.protection || xml.includes("<sheetProtection")) return refused("protected");
+  const dataStart = xml.indexOf("<sheetData");
+  const dataEnd = xml.indexOf("</sheetData>");
+  if (dataStart < 0 || dataEnd < 0) return refused("no sheet data");
+  const rows = parseRows(xml, dataStart, dataEnd);
+  if (!rows || !rows.length || rows[0]!.r !== 1) return refused("rows without numbers");
+  // Same header, in the same columns.
+  const header = new Map(rows[0]!.cells.map((c) => [c.col, cellValue(c.attrs, c.body, strings)]));
+  if (spec.columns.some((col, i) => header.get(i) !== col.header))
+    return refused(
+      `another header ${JSON.stringify([...header.values()])} ${JSON.stringify(spec.columns.map((c) => c.header))}`,
+    );
+  if ([...header.keys()].some((i) => i >= spec.columns.length && header.get(i) !== ""))
+    return refused("more columns");
+  const existing = rows.slice(1);
+  if (existing.some((row, i) => row.r !== i + 2) || existing.length > spec.rows.length)
+    return refused("rows removed");
+  const addFilter = Boolean(spec.tableName && !existing.length && spec.rows.length);
+  if (addFilter && /<autoFilter\b/.test(xml)) return refused("filter of another range");
+  // The formula each formula column's cells hold: the first row's text (shared formulas) or each cell's.
+  const edits: { start: number; end: number; text: string }[] = [];
+  const lastStyles: (string | undefined)[] = [];
+  const colStyles = new Map<number, string>();
+  for (const m of xml.slice(0, dataStart).matchAll(/<col\b[^>]*>/g)) {
+    const [min, max, style] = ["min", "max", "style"].map((a) => attr(m[0], a));
+    if (style !== undefined) for (let c = Number(min); c <= Number(max); c++) colStyles.set(c - 1, style);
+  }
+  for (const [i, row] of existing.entries()) {
+    const cells = spec.rows[i]!;
+    const height = spec.rowHeights?.[i] ?? null;
+    const ht = attr(row.open, "ht");
+    let open = row.open;
+    if (height && String(height) !== ht)
+      open = ht
+        ? row.open.replace(/\sht="[^"]*"/, ` ht="${height}"`)
+        : row.open.replace(/^<row/, `<row ht="${height}" customHeight="1"`);
+    const byCol = new Map(row.cells.map((c) => [c.col, c]));
+    if (row.cells.some((c) => c.col >= spec.columns.length && c.body))
+      return refused("cells beyond the columns");
+    // New text of the cells that change, by column; cells the row did not hold are added.
+    const changed = new Map<number, string>();
+    let added = false;
+    for (const [c, col] of spec.columns.entries()) {
+      const cell: SheetCell = cells[c] ?? null;
+      const at = byCol.get(c);
+      const style = at ? attr(at.attrs, "s") : colStyles.get(c);
+      const ref = `${columnLetter(c)}${row.r}`;
+      const f = at?.body ? /<f\b[^>]*(?:\/>|>[^<]*<\/f>)/.exec(at.body)?.[0] : undefined;
+      if (isFormulaCell(cell)) {
+        if (!f || !at) return refused("formula where the sheet has none");
+        const text = /<f\b[^>]*>([^<]*)<\/f>/.exec(f)?.[1];
+        if (text !== undefined && xmlText(text) !== cell.formula.replace(/^=/, ""))
+          return refused("another formula");
+        if (text === undefined && !col.filledDown) return refused("formula not filled down");
+        const want = scalar(cell.cached, col.kind) as ScalarCell;
+        if (!sameValue(cellValue(at.attrs, at.body, strings), want ?? ""))
+          changed.set(c, formulaCell(ref, style, f, want));
+        continue;
+      }
+      if (f) return refused("value where the sheet has a formula");
+      const value = scalar(cell, col.kind) as ScalarCell;
+      const now = at ? cellValue(at.attrs, at.body, strings) : "";
+      if (sameValue(now, value ?? "")) continue;
+      changed.set(c, valueCell(ref, style, value));
+      if (!at) added = true;
+    }
+    if (added) {
+      // A cell the row did not hold: the row is written out whole, in column order.
+      const all = new Map(row.cells.map((c) => [c.col, xml.slice(c.start, c.end)]));
+      for (const [c, text] of changed) all.set(c, text);
+      const body = [...all]
+        .sort((x, y) => x[0] - y[0])
+        .map(([, t]) => t)
+        .join("");
+      edits.push({ start: row.start, end: row.end, text: `${open.replace(/\/>$/, ">")}${body}</row>` });
+    } else {
+      if (open !== row.open) edits.push({ start: row.start, end: row.start + row.open.length, text: open });
+      for (const [c, text] of changed)
+        edits.push({ start: byCol.get(c)!.start, end: byCol.get(c)!.end, text });
+    }
+    if (i === existing.length - 1)
+      spec.columns.forEach(
+        (_, c) => (lastStyles[c] = byCol.has(c) ? attr(byCol.get(c)!.attrs, "s") : colStyles.get(c)),
+      );
+  }
+  // Rows beyond those the sheet held: plain values only, styled as the last row (or the column).
+  const appended: string[] = [];
+  for (let i = existing.length; i < spec.rows.length; i++) {
+    const r = i + 2;
+    const cells = spec.rows[i]!;
+    if (cells.some((c) => isFormulaCell(c ?? null))) return refused("formula in a new row");
+    const height = spec.rowHeights?.[i];
+    const open = `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}>`;
+    const body = spec.columns
+      .map((col, c) =>
+        valueCell(
+          `${columnLetter(c)}${r}`,
+          lastStyles[c] ?? colStyles.get(c),
+          scalar((cells[c] ?? null) as ScalarCell, col.kind) as ScalarCell,
+        ),
+      )
+      .join("");
+    appended.push(`${open}${body}</row>`);
+  }
+  // One pass over the sheet, edits in order (slicing per edit would copy the sheet each time).
+  edits.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    parts.push(xml.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(xml.slice(at));
+  let out = parts.join("");
+  if (appended.length) {
+    const end = out.indexOf("</sheetData>");
+    // The filter the renderer gives a table with rows comes right after the sheet data.
+    const filter = addFilter
+      ? `<autoFilter ref="A1:${columnLetter(spec.columns.length - 1)}${spec.rows.length + 1}"/>`
+      : "";
+    out =
+      out.slice(0, end) +
+      appended.join("") +
+      "</sheetData>" +
+      filter +
+      out.slice(end + "</sheetData>".length);
+  }
+  const oldLastRow = Math.max(existing.length, 1) + 1;
+  const newLastRow = Math.max(spec.rows.length, 1) + 1;
+  if (newLastRow !== oldLastRow) out = extendRanges(out, oldLastRow, newLastRow);
+  return { xml: out, oldLastRow, newLastRow };
+}
+
+/** Ranges that end on the old last row (validations, highlights, filter, dimension) end on the new one. */
+export function extendRanges(xml: string, oldLast: number, newLast: number): string {
+  const end = new RegExp(`(:\\$?[A-Z]+\\$?)${oldLast}(?![0-9])`, "g");
+  return xml.replace(
+    /\s(sqref|ref)="([^"]*)"/g,
+    (m, name: string, value: string) => ` ${name}="${value.replace(end, `$1${newLast}`)}"`,
+  );
+}
