@@ -237,7 +237,15 @@ export function patchSheet(
   }
   const oldLastRow = Math.max(existing.length, 1) + 1;
   const newLastRow = Math.max(spec.rows.length, 1) + 1;
-  if (newLastRow !== oldLastRow) out = extendRanges(out, oldLastRow, newLastRow);
+  if (newLastRow !== oldLastRow) {
+    // Only outside the sheet data (dimension before it; filter, highlights, validations after).
+    const from = out.indexOf("<sheetData");
+    const to = out.lastIndexOf("</sheetData>");
+    out =
+      extendRanges(out.slice(0, from), oldLastRow, newLastRow) +
+      out.slice(from, to) +
+      extendRanges(out.slice(to), oldLastRow, newLastRow);
+  }
   return { xml: out, oldLastRow, newLastRow };
 }
 
