@@ -14,7 +14,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = join(root, "dist-cli");
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, "src/cli/main.ts")],
+  // The split's worker threads load a file of their own.
+  entryPoints: [join(root, "src/cli/main.ts"), join(root, "src/cli/unit-workbook-worker.ts")],
   bundle: true,
   platform: "node",
   target: "node20",

@@ -11,12 +11,11 @@ import {
   mergeWorkbooks,
   splitWorkbooks,
   undoLastMerge,
-  writeUnitWorkbook,
   type ReturnedFile,
 } from "../../core/workflows/unit-workbooks";
-import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
 import { openPackage, openValues } from "./open-workbook";
+import { writeUnitFiles } from "./unit-workbook-files";
 
 interface Parsed {
   files: string[];
@@ -70,10 +69,8 @@ export async function splitCommand(args: string[], io: CliIo): Promise<number> {
     );
     return EXIT.failed;
   }
+  await writeUnitFiles(dir, workbooks);
   for (const w of workbooks) {
-    const book = new XlsxWorkbook();
-    await writeUnitWorkbook(book, w);
-    await book.save(join(dir, w.fileName));
     io.err(
       w.view
         ? `  ${w.fileName}: ${w.unitName} (bản xem của cơ quan phối hợp), ${w.meta.taskIds.length} nhiệm vụ\n`
