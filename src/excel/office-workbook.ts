@@ -297,7 +297,16 @@ export class OfficeWorkbook implements WorkbookPort {
 
       // One request per batch: the count grows with the payload (over ~4 MB), not with the rows.
       for (const [index, batch] of batches.entries()) {
-        if (signal?.aborted) throw new CancelledError();
+        if (signal?.aborted && index === 0) throw new CancelledError();
+        // Cancelled part way: new sheets are taken out again (one request), so that no half-written
+        // sheet stays; a sheet being rewritten in place is finished, since half of it would mix the
+        // old rows with the new.
+        if (signal?.aborted && prepared.every((p) => !p.existing)) {
+          for (const ws of worksheets.values()) ws.delete();
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- once, then the loop ends
+          await context.sync();
+          throw new CancelledError();
+        }
         context.workbook.application.suspendApiCalculationUntilNextSync();
         // Every sheet exists before the first formula that refers to one of them.
         if (index === 0) for (const sheet of prepared) worksheets.set(sheet, queueSheetSetup(context, sheet));

@@ -106,6 +106,36 @@ describe("OfficeWorkbook.writeSheets", () => {
     expect(book.sheets).toHaveLength(0);
   });
 
+  it("cancelled between requests, takes its new sheets out again; rewriting in place, it finishes", async () => {
+    const book = new WorkbookDouble();
+    book.seed("Sheet1", "A1", [["của chuyên viên"]]);
+    book.requestLimitBytes = 200_000;
+    const controller = new AbortController();
+    const write = (replaceSheets: boolean) =>
+      adapterOn(book, 150_000).writeSheets([sampleSheet(3000), sampleSheet(5, "Chỉ tiêu")], {
+        signal: controller.signal,
+        replaceSheets,
+        onProgress: (p) => p.done === 1 && controller.abort(),
+      });
+    await expect(write(false)).rejects.toMatchObject({ name: "CancelledError" });
+    expect(book.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(book.sheet("Sheet1")!.peek(0, 0)?.value).toBe("của chuyên viên");
+    // The same sheets written once, then rewritten in place and cancelled after the first request.
+    await adapterOn(book, 150_000).writeSheets([sampleSheet(3000), sampleSheet(5, "Chỉ tiêu")]);
+    const again = new AbortController();
+    const result = await adapterOn(book, 150_000).writeSheets(
+      [sampleSheet(3000), sampleSheet(5, "Chỉ tiêu")],
+      {
+        signal: again.signal,
+        replaceSheets: true,
+        onProgress: (p) => p.done === 1 && again.abort(),
+      },
+    );
+    expect(result.syncs).toBeGreaterThan(2);
+    const sheet = book.sheet("Nhiệm vụ")!;
+    for (let r = 1; r <= 3000; r++) expect(sheet.peek(r, 0)?.value).toBe(`PL.I.${r}`);
+  });
+
   it("reports progress per request", async () => {
     const book = new WorkbookDouble();
     const seen: string[] = [];
