@@ -7,13 +7,23 @@
  */
 import JSZip from "jszip";
 import { ImportError } from "../core/import/import-error";
+import type { DocItem } from "../core/import/grid";
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export const MAX_ZIP_ENTRIES = 5_000;
 export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 export const MAX_PDF_PAGES = 500;
-/** Rows × columns of one sheet's used range. */
-export const MAX_SHEET_CELLS = 2_000_000;
+/**
+ * Rows × columns of one sheet's used range: 25,000 rows of 20 columns, fifty times the longest plan
+ * table seen; a sheet at the limit imports in about 6 s and 300 MB (BENCHMARKS.md).
+ */
+export const MAX_SHEET_CELLS = 500_000;
+/**
+ * Characters of a document's text (a text file, a paste, the text of a .docx or .pdf): about 25,000
+ * lines of plan text, fifty times the longest plan seen; a text at the limit imports in a few seconds
+ * (BENCHMARKS.md), where 50 MB of text would take minutes and over 1 GB.
+ */
+export const MAX_TEXT_CHARS = 4_000_000;
 /** Excel's limit for one cell; also the longest line of a text file. */
 export const MAX_CELL_CHARS = 32_767;
 
@@ -86,8 +96,27 @@ export function checkCellLength(text: string, file: string, where: string): void
     );
 }
 
-/** Every line of a text file. */
+/** The length of a document's text. */
+export function checkTextSize(chars: number, file: string): void {
+  if (chars > MAX_TEXT_CHARS)
+    throw new ImportError(
+      `Tệp ${file} có ${chars.toLocaleString("vi-VN")} ký tự chữ, vượt giới hạn ${MAX_TEXT_CHARS.toLocaleString("vi-VN")} ký tự: hãy chỉ giữ phần kế hoạch (các phụ lục và mục tiêu).`,
+      `${file} holds ${chars} characters of text, over the ${MAX_TEXT_CHARS}-character limit: keep only the plan.`,
+    );
+}
+
+/** The text of a document's items (prose lines and table cells). */
+export function checkItemsText(items: readonly DocItem[], file: string): void {
+  let chars = 0;
+  for (const item of items)
+    if (item.kind === "prose") chars += item.text.length;
+    else for (const cell of item.cells) for (const line of cell.lines) chars += line.length + 1;
+  checkTextSize(chars, file);
+}
+
+/** A text's size, and every line of it. */
 export function checkLineLengths(text: string, file: string): void {
+  checkTextSize(text.length, file);
   let start = 0;
   let line = 1;
   for (let i = 0; i <= text.length; i++)

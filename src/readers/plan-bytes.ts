@@ -14,7 +14,20 @@ import {
 import type { ParsedPlan } from "../core/model/plan";
 import { readDelimited } from "./delimited-text";
 import { readDocx } from "./docx-file";
-import { checkCellLength, checkFileSize, checkLineLengths, checkSheetSize, checkZip } from "./input-limits";
+import {
+  checkCellLength,
+  checkFileSize,
+  checkItemsText,
+  checkLineLengths,
+  checkSheetSize,
+  checkZip,
+} from "./input-limits";
+import type { DocItem } from "../core/import/grid";
+
+function checkedItems(items: DocItem[], file: string): DocItem[] {
+  checkItemsText(items, file);
+  return items;
+}
 import { readPdf, type PdfEnvironment } from "./pdf-file";
 import { readXlsx } from "./tabular-files";
 import { decodeUtf8 } from "./utf8-text";
@@ -93,13 +106,13 @@ async function readByType(
     // Every sheet, in order: one sheet per appendix is common.
     return parsePlanSheets(sheets, opts);
   }
-  if (ext === ".docx") return parseDocItems(await readDocx(bytes, file), opts);
+  if (ext === ".docx") return parseDocItems(checkedItems(await readDocx(bytes, file), file), opts);
   if (ext === ".doc")
     throw new ImportError(
       `Tệp ${file} là định dạng Word cũ (.doc). Hãy mở bằng Word và lưu lại thành .docx rồi nhập lại.`,
       `${file} is an old Word (.doc) file. Save it as .docx in Word and import again.`,
     );
-  if (ext === ".pdf") return parseDocItems(await readPdf(bytes, file, pdf), opts);
+  if (ext === ".pdf") return parseDocItems(checkedItems(await readPdf(bytes, file, pdf), file), opts);
   throw new ImportError(
     `Không hỗ trợ loại tệp “${ext || "(không có đuôi)"}”. Các loại được hỗ trợ: ${PARSE_EXTENSIONS.join(", ")}.`,
     `Unsupported file type "${ext}". Supported: ${PARSE_EXTENSIONS.join(", ")}.`,

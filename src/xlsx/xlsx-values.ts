@@ -8,7 +8,7 @@
  * No Node API here: the pane uses it on the bytes of the files a clerk picks.
  */
 import type JSZip from "jszip";
-import { isoToSerial } from "../core/excel-dates";
+import { isoToSerial, serialToIso } from "../core/excel-dates";
 import { ImportError } from "../core/import/import-error";
 import type { SheetValue } from "../core/sheets/read-sheet";
 import type { SheetPort, WriteResult } from "../core/workflows/workbook-port";
@@ -143,8 +143,28 @@ export function cellValue(attrs: string, body: string | undefined, strings: read
   }
 }
 
+export interface SheetReading {
+  /** Style indices whose number format shows a date: such numbers come back as "dd/mm/yyyy" text. */
+  dateStyles?: ReadonlySet<number>;
+  /** The cells a merged area covers, but its first, come back blank (as Excel shows them). */
+  blankMerged?: boolean;
+}
+
+/** A date serial as a clerk sees it (dd/mm/yyyy). */
+function serialText(serial: number): string {
+  const iso = serialToIso(serial);
+  return iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : String(serial);
+}
+
 /** The cell values of a sheet's XML: rows from 1 to the last one holding a cell, "" where none. */
-export function sheetValues(xml: string, strings: readonly string[], file = "", sheet = ""): SheetValue[][] {
+export function sheetValues(
+  xml: string,
+  strings: readonly string[],
+  file = "",
+  sheet = "",
+  reading: SheetReading = {},
+): SheetValue[][] {
+  const dateStyles = reading.dateStyles;
   const start = xml.search(/<(?:\w+:)?sheetData\b/);
   if (start < 0) return [];
   const end = xml.indexOf("sheetData>", start + 10);
@@ -161,7 +181,9 @@ export function sheetValues(xml: string, strings: readonly string[], file = "", 
       const ref = attr(cell[1]!, "r");
       col = ref ? columnOf(ref) : col + 1;
       if (col < 0) continue;
-      const value = cellValue(cell[1]!, cell[2], strings);
+      let value = cellValue(cell[1]!, cell[2], strings);
+      if (dateStyles && typeof value === "number" && dateStyles.has(Number(attr(cell[1]!, "s") ?? 0)))
+        value = serialText(value);
       while (cells.length < col) cells.push("");
       cells[col] = value;
       if (typeof value === "string" && value.length > 1000)
@@ -179,11 +201,44 @@ export function sheetValues(xml: string, strings: readonly string[], file = "", 
     while (row.length < width) row.push("");
     rows[i] = row;
   }
+  if (reading.blankMerged)
+    for (const m of xml
+      .slice(end < 0 ? xml.length : end)
+      .matchAll(/<(?:\w+:)?mergeCell\b[^>]*\sref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/g)) {
+      const [c1, r1, c2, r2] = [columnOf(m[1]!), Number(m[2]) - 1, columnOf(m[3]!), Number(m[4]) - 1];
+      for (let r = r1; r <= r2 && r < rows.length; r++)
+        for (let c = c1; c <= c2 && c < width; c++) if (r !== r1 || c !== c1) rows[r]![c] = "";
+    }
   return rows;
+}
+
+// Excel's built-in date and time formats (ECMA-376 18.8.30), and a format code that shows a date:
+// d, m or y outside quotes, brackets and escapes (elapsed-time codes such as [h]:mm are not dates).
+const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
+function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "");
+  return /[dmy]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
+}
+
+/** The cell styles (cellXfs indices) of a package whose number format shows a date. */
+export async function dateStyles(zip: JSZip): Promise<Set<number>> {
+  const xml = await zip.file("xl/styles.xml")?.async("string");
+  const out = new Set<number>();
+  if (!xml) return out;
+  const custom = new Map<number, string>();
+  for (const m of xml.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g))
+    custom.set(Number(attr(m[0], "numFmtId")), xmlText(attr(m[0], "formatCode") ?? ""));
+  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? "";
+  [...xfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)].forEach((m, i) => {
+    const id = Number(attr(m[0], "numFmtId") ?? 0);
+    if (BUILTIN_DATES.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!))) out.add(i);
+  });
+  return out;
 }
 
 export class XlsxValues implements SheetPort {
   private strings: Promise<string[]> | null = null;
+  private dates: Promise<Set<number>> | null = null;
 
   private constructor(
     readonly zip: JSZip,
@@ -220,6 +275,20 @@ export class XlsxValues implements SheetPort {
     this.strings ??= sharedStrings(this.zip);
     const [xml, strings] = await Promise.all([part.async("string"), this.strings]);
     return sheetValues(xml, strings, this.file, name);
+  }
+
+  /**
+   * A sheet as a clerk sees it, for reading a plan table: dates as "dd/mm/yyyy" text, the covered
+   * cells of a merged area blank.
+   */
+  async readShownSheet(name: string): Promise<SheetValue[][] | null> {
+    const sheet = this.sheets.find((s) => s.name === name);
+    const part = sheet && this.zip.file(sheet.path);
+    if (!part) return null;
+    this.strings ??= sharedStrings(this.zip);
+    this.dates ??= dateStyles(this.zip);
+    const [xml, strings, dates] = await Promise.all([part.async("string"), this.strings, this.dates]);
+    return sheetValues(xml, strings, this.file, name, { dateStyles: dates, blankMerged: true });
   }
 
   async sheetNames(): Promise<string[]> {

@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import { blankPdf } from "../fixtures/blank-pdf";
 import {
   MAX_CELL_CHARS,
+  MAX_TEXT_CHARS,
   MAX_PDF_PAGES,
   MAX_UNCOMPRESSED_BYTES,
   MAX_ZIP_ENTRIES,
@@ -97,6 +98,22 @@ describe("input limits", () => {
       'Trang tính "Bảng lớn" của tệp rong-lon.xlsx có vùng dữ liệu 100000 dòng × 26 cột',
     );
   });
+
+  it("refuses a text longer than the text limit, file or paste, before reading it", async () => {
+    const line = "1\tTriển khai nhiệm vụ chuyển đổi số\tSở Thông tin và Truyền thông\tQuý IV/2026\n";
+    const text = `KẾ HOẠCH\nTT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành\n${line.repeat(Math.ceil(MAX_TEXT_CHARS / line.length) + 1)}`;
+    const txt = join(dir, "van-ban-dai.txt");
+    writeFileSync(txt, text);
+    const started = Date.now();
+    const r = parse(txt);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("Tệp van-ban-dai.txt có");
+    expect(r.stderr).toContain(`vượt giới hạn ${MAX_TEXT_CHARS.toLocaleString("vi-VN")} ký tự`);
+    expect(r.stderr).toContain(`over the ${MAX_TEXT_CHARS}-character limit`);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const { readPasted } = await import("../../src/taskpane/import/read-source");
+    expect(() => readPasted(text)).toThrow(/văn bản dán.*vượt giới hạn/);
+  }, 60_000);
 
   it("refuses a cell or a line longer than Excel's cell limit, naming where it is", () => {
     const csv = join(dir, "o-dai.csv");

@@ -9,13 +9,22 @@ async function bytesOf(book: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
+/** A grid without its blank trailing rows and columns (a row element with no cell is not content). */
+function trimmed(rows: readonly (readonly unknown[])[] | null): unknown[][] {
+  const out = (rows ?? []).map((r) => [...r]);
+  while (out.length && out[out.length - 1]!.every((v) => v === "")) out.pop();
+  const lastFilled = (r: unknown[]) => r.reduce<number>((last, v, i) => (v !== "" ? i + 1 : last), 0);
+  const width = Math.max(0, ...out.map(lastFilled));
+  return out.map((r) => r.slice(0, width));
+}
+
 /** Both readers over the same bytes: every sheet's values equal. */
 async function expectSameValues(bytes: Uint8Array): Promise<void> {
   const styled = await XlsxWorkbook.fromBytes(bytes);
   const lean = await XlsxValues.fromBytes(bytes, "sổ.xlsx");
   expect(await lean.sheetNames()).toEqual(await styled.sheetNames());
   for (const name of await styled.sheetNames())
-    expect(await lean.readSheet(name)).toEqual(await styled.readSheet(name));
+    expect(trimmed(await lean.readSheet(name))).toEqual(trimmed(await styled.readSheet(name)));
 }
 
 describe("XlsxValues reads what the styled exceljs model reads", () => {
@@ -110,5 +119,32 @@ describe("files that are not workbooks are refused by name", () => {
       expect((error as ImportError).message).toMatch(pattern);
       expect((error as ImportError).messageEn).toContain(name);
     }
+  });
+});
+
+describe("a plan sheet as a clerk sees it (readShownSheet)", () => {
+  test("dates in any date format read as dd/mm/yyyy; other numbers stay numbers; merged areas in their first cell", async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("Phụ lục I");
+    ws.addRow(["TT", "Hạn", "Hạn khác", "Tỷ lệ", "Số"]);
+    ws.addRow([1, new Date(Date.UTC(2026, 2, 31)), new Date(Date.UTC(2025, 11, 1)), 0.35, 46000]);
+    ws.getCell("B2").numFmt = "dd/mm/yyyy";
+    ws.getCell("C2").numFmt = '[$-42A]d "tháng" m yyyy';
+    ws.getCell("D2").numFmt = "0%";
+    ws.getCell("E2").numFmt = "#,##0";
+    ws.getCell("A3").value = "I. NHIỆM VỤ CHUNG";
+    ws.mergeCells("A3:E3");
+    const values = await XlsxValues.fromBytes(await bytesOf(book), "kh.xlsx");
+    expect(await values.readShownSheet("Phụ lục I")).toEqual([
+      ["TT", "Hạn", "Hạn khác", "Tỷ lệ", "Số"],
+      [1, "31/03/2026", "01/12/2025", 0.35, 46000],
+      ["I. NHIỆM VỤ CHUNG", "", "", "", ""],
+    ]);
+  });
+
+  test("a value left in a covered cell of a merged area (as other writers keep it) is not shown", () => {
+    const xml = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Mục</t></is></c><c r="B1" t="inlineStr"><is><t>ẩn</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
+    expect(sheetValues(xml, [], "", "", { blankMerged: true })).toEqual([["Mục", ""]]);
+    expect(sheetValues(xml, [])).toEqual([["Mục", "ẩn"]]);
   });
 });

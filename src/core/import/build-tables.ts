@@ -5,6 +5,7 @@
  * grid rows. Every row and line is either placed, or reported as dropped with its reason.
  */
 import { parseDeadline } from "../deadlines/parse-deadline";
+import { append } from "../append";
 import type { DroppedLine, IndicatorRow, PlanTable, SourceLocation, TaskRow } from "../model/plan";
 import { foldForMatch, isBlank, joinLines, normalizeInline } from "../text/normalize";
 import { splitUnits } from "../units/split-units";
@@ -121,7 +122,7 @@ function mergeCells(into: GridCell[], from: GridCell[]): void {
     if (isBlank(cellText(cell))) return;
     const target = into[i];
     if (!target) into[i] = { lines: [...cell.lines], at: cell.at };
-    else target.lines.push(...cell.lines);
+    else append(target.lines, cell.lines);
   });
 }
 
@@ -230,7 +231,7 @@ export function buildTables(items: readonly DocItem[], planYear: number): BuiltT
     const title = titleFrom(titleProse);
     // Prose before the title belongs to the body of the plan (targets live there).
     const titleIndex = titleProse.map((p) => isTitleStart(p.text)).lastIndexOf(true);
-    result.prose.push(...(titleIndex >= 0 ? titleProse.slice(0, titleIndex) : titleProse.slice(0, -1)));
+    append(result.prose, titleIndex >= 0 ? titleProse.slice(0, titleIndex) : titleProse.slice(0, -1));
     pendingProse = [];
     i++;
 
@@ -285,7 +286,10 @@ export function buildTables(items: readonly DocItem[], planYear: number): BuiltT
         columns: headerCells.filter((h, c) => h || merged.some((r) => !isBlank(cellText(r.cells[c])))),
         rows: taskRows(taskFields, merged, planYear),
       });
-      sources.push(...merged.map((r) => r.at));
+      append(
+        sources,
+        merged.map((r) => r.at),
+      );
     } else {
       const fields = headerCells.map(mapIndicatorHeader);
       result.tables.push({
@@ -293,10 +297,13 @@ export function buildTables(items: readonly DocItem[], planYear: number): BuiltT
         title,
         rows: indicatorRows(fields, headerCells.map(headerYear), raw),
       });
-      sources.push(...raw.map((r) => r.at));
+      append(
+        sources,
+        raw.map((r) => r.at),
+      );
     }
     result.rowSources.push(sources);
   }
-  result.prose.push(...pendingProse);
+  append(result.prose, pendingProse);
   return result;
 }

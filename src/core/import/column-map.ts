@@ -51,9 +51,11 @@ export function mapIndicatorHeader(header: string): IndicatorField {
 
 /** A header row of a task table: a task column plus at least two other known columns. */
 export function looksLikeTaskHeader(cells: readonly string[]): boolean {
+  // Header cells are short: a row with a long cell is not asked further.
+  if (!cells.every((c) => c.length <= 60)) return false;
   const fields = cells.map(mapTaskHeader);
   const known = new Set(fields.filter((f) => f !== "note"));
-  return known.has("task") && known.size >= 3 && cells.every((c) => c.length <= 60);
+  return known.has("task") && known.size >= 3;
 }
 
 export function looksLikeIndicatorHeader(cells: readonly string[]): boolean {

@@ -34,8 +34,24 @@ export function isBlank(text: string | null | undefined): boolean {
   return !text || normalizeInline(text) === "";
 }
 
+// Header tests fold the same short cells over and over (every row of a long table is asked whether
+// it repeats the header): short texts are folded once.
+const folded = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 50_000;
+const FOLD_CACHE_TEXT = 80;
+
 /** Lower-case, accent-free form for matching header words and keywords. */
 export function foldForMatch(text: string): string {
+  if (text.length > FOLD_CACHE_TEXT) return fold(text);
+  let hit = folded.get(text);
+  if (hit === undefined) {
+    if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
+    folded.set(text, (hit = fold(text)));
+  }
+  return hit;
+}
+
+function fold(text: string): string {
   return normalizeInline(text)
     .toLowerCase()
     .normalize("NFD")

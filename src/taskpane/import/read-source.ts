@@ -2,6 +2,7 @@
 import { parsePlanGrid, parsePlanText } from "../../core/import/parse-plan";
 import type { ParsedPlan } from "../../core/model/plan";
 import { PARSE_EXTENSIONS, readPlanBytes } from "../../readers/plan-bytes";
+import { checkLineLengths } from "../../readers/input-limits";
 import type { SelectionSnapshot } from "../../excel/workbook-port";
 
 export class UnsupportedFileError extends Error {
@@ -12,6 +13,7 @@ export class UnsupportedFileError extends Error {
 }
 
 export function readPasted(text: string, planYear?: number): ParsedPlan {
+  checkLineLengths(text, "văn bản dán");
   return parsePlanText(text, { file: "văn bản dán", planYear });
 }
 

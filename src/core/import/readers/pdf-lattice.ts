@@ -9,6 +9,7 @@
  * drops a repeated header). Pure geometry: pdf-file.ts feeds it from pdf.js.
  */
 import type { DocItem, GridCell } from "../grid";
+import { append } from "../../append";
 import type { SourceLocation } from "../../model/plan";
 import { normalizeInline } from "../../text/normalize";
 
@@ -205,7 +206,7 @@ export function latticeItems(runs: PdfRun[], rules: Rule[], file: string): DocIt
           columnEdges.findIndex((e) => Math.abs(e - left) <= SNAP) - Math.max(0, first),
         );
         const target = cells[column] ?? cells[c]!;
-        target.lines.push(...linesOf(own).map(joinRuns).filter(Boolean));
+        append(target.lines, linesOf(own).map(joinRuns).filter(Boolean));
       }
       if (cells.every((c) => !c.lines.length)) continue;
       blocks.push({ top: b.top, item: { kind: "row", cells, at } });

@@ -15,6 +15,7 @@
  *    (same-baseline breaks, leading spaces, capitals) and, in a second pass, each column's wrap width.
  */
 import { parseDeadline } from "../../deadlines/parse-deadline";
+import { append } from "../../append";
 import type { DroppedLine, PlanTable, SourceLocation, TaskRow } from "../../model/plan";
 import { foldForMatch, joinLines, normalizeInline } from "../../text/normalize";
 import { UNIT_TYPE_WORDS, splitUnits } from "../../units/split-units";
@@ -660,7 +661,7 @@ function assignRow(columns: ColumnModel[], block: RowBlock): Assigned {
   const out: Assigned = columns.map(() => []);
   block.segments.forEach((atoms, k) => {
     const cells = cellsFromCuts(atoms, assignCells(columns, atoms, k > 0));
-    cells.forEach((cell, c) => out[c]!.push(...cell));
+    cells.forEach((cell, c) => append(out[c]!, cell));
   });
   return out;
 }
@@ -1117,7 +1118,7 @@ function rowsWithoutNumbers(
       const assigned = rowCells.map((x) => atoms.slice(x.start, x.end).filter((a) => !a.blank));
       const previous = rows[rows.length - 1];
       if (rowCells[0]!.cont && previous) {
-        assigned.forEach((cell, col) => previous.cells[col]!.push(...cell));
+        assigned.forEach((cell, col) => append(previous.cells[col]!, cell));
         previous.block.segments.push(atoms.slice(rowCells[0]!.start, rowCells[k - 1]!.end));
         continue;
       }
