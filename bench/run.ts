@@ -26,6 +26,7 @@ import { randomPlan } from "../test/corpus/random-plan";
 import { planDocx } from "../test/corpus/render-plan";
 import { convert } from "../test/engines/libreoffice";
 import { readPlanBytes } from "../src/readers/plan-bytes";
+import { MAX_SHEET_CELLS, MAX_TEXT_CHARS } from "../src/readers/input-limits";
 
 interface Result {
   name: string;
@@ -256,6 +257,71 @@ async function main() {
       return `${(statSync(out).size / 1024).toFixed(0)} KiB written`;
     }),
   );
+  // The largest inputs the limits accept, imported by the CLI in a process of its own (time and
+  // peak memory): a text just under MAX_TEXT_CHARS and a sheet just under MAX_SHEET_CELLS.
+  {
+    const line = (i: number) =>
+      `${i}\tTriển khai nhiệm vụ số ${i} về chuyển đổi số trong cơ quan\tSở ${i % 20}\tCác sở, ngành\tQuý IV/2026\tBáo cáo\n`;
+    const head =
+      "KẾ HOẠCH\nTT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tSản phẩm\n";
+    const parts = [head];
+    let chars = head.length;
+    for (let i = 1; chars + 200 < MAX_TEXT_CHARS; i++) {
+      const l = line(i);
+      parts.push(l);
+      chars += l.length;
+    }
+    const textFile = join(dir, "gioi-han.txt");
+    writeFileSync(textFile, parts.join(""));
+    const columns = 20;
+    const rows = Math.floor(MAX_SHEET_CELLS / columns) - 1;
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("Phụ lục");
+    ws.addRow([
+      "TT",
+      "Nội dung nhiệm vụ",
+      "Cơ quan chủ trì",
+      "Cơ quan phối hợp",
+      "Thời gian hoàn thành",
+      "Sản phẩm",
+      ...Array.from({ length: columns - 6 }, (_, k) => `Cột ${k + 1}`),
+    ]);
+    for (let i = 1; i < rows; i++)
+      ws.addRow([
+        i,
+        `Triển khai nhiệm vụ số ${i}`,
+        `Sở ${i % 20}`,
+        "Các sở, ngành",
+        "Quý IV/2026",
+        "Báo cáo",
+        ...Array.from({ length: columns - 6 }, (_, k) => k),
+      ]);
+    const sheetFile = join(dir, "gioi-han.xlsx");
+    await book.xlsx.writeFile(sheetFile);
+    const measured = (file: string) => {
+      const r = spawnSync(process.execPath, [join(__dirname, "measure-child.mjs"), bin, "parse", file], {
+        encoding: "utf8",
+        maxBuffer: 1 << 30,
+      });
+      const m = /BENCH (\{.*\})/.exec(r.stderr);
+      if (r.status !== 0 || !m) throw new Error(`plan parse ${file} failed: ${r.stderr.slice(-300)}`);
+      return JSON.parse(m[1]!) as { ms: number; rssMiB: number };
+    };
+    const text = measured(textFile);
+    const sheet = measured(sheetFile);
+    results.push(
+      {
+        name: `plan parse: text at the limit (${(chars / 1e6).toFixed(2)} M characters)`,
+        medianMs: text.ms,
+        note: `peak RSS ${text.rssMiB.toFixed(0)} MiB; limit MAX_TEXT_CHARS ${MAX_TEXT_CHARS}`,
+      },
+      {
+        name: `plan parse: .xlsx at the limit (${rows} rows × ${columns} columns)`,
+        medianMs: sheet.ms,
+        note: `peak RSS ${sheet.rssMiB.toFixed(0)} MiB; limit MAX_SHEET_CELLS ${MAX_SHEET_CELLS}`,
+      },
+    );
+  }
   rmSync(dir, { recursive: true, force: true });
 
   console.log(
