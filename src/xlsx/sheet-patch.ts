@@ -16,7 +16,7 @@ import {
   type SheetSpec,
 } from "../core/sheets/sheet-spec";
 import { scalar } from "./xlsx-writer";
-import { attr, cellValue, xmlText } from "./xlsx-values";
+import { attr, cellValue, columnOf, xmlText } from "./xlsx-values";
 
 /** XML text for element content: &, < and > escaped; characters XML 1.0 cannot hold dropped (as exceljs). */
 export function xmlEscape(text: string): string {
@@ -65,12 +65,6 @@ interface RowXml {
 const ROW = /<row\b([^>]*?)(\/>|>([\s\S]*?)<\/row>)/g;
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 
-function colOf(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length && ref.charCodeAt(i) >= 65; i++) n = n * 26 + ref.charCodeAt(i) - 64;
-  return n - 1;
-}
-
 function parseRows(xml: string, from: number, to: number): RowXml[] | null {
   const rows: RowXml[] = [];
   ROW.lastIndex = from;
@@ -83,7 +77,7 @@ function parseRows(xml: string, from: number, to: number): RowXml[] | null {
       const ref = attr(c[1]!, "r");
       if (!ref) return null;
       cells.push({
-        col: colOf(ref),
+        col: columnOf(ref),
         start: bodyStart + c.index,
         end: bodyStart + c.index + c[0].length,
         attrs: c[1]!,

@@ -50,7 +50,7 @@ export function attr(tag: string, name: string): string | undefined {
 }
 
 /** 0-based column of an A1 reference's letters ("AB12" -> 27). */
-function columnOf(ref: string): number {
+export function columnOf(ref: string): number {
   let n = 0;
   for (let i = 0; i < ref.length; i++) {
     const c = ref.charCodeAt(i);
@@ -269,12 +269,7 @@ export class XlsxValues implements SheetPort {
   }
 
   async readSheet(name: string): Promise<SheetValue[][] | null> {
-    const sheet = this.sheets.find((s) => s.name === name);
-    const part = sheet && this.zip.file(sheet.path);
-    if (!part) return null;
-    this.strings ??= sharedStrings(this.zip);
-    const [xml, strings] = await Promise.all([part.async("string"), this.strings]);
-    return sheetValues(xml, strings, this.file, name);
+    return this.read(name, false);
   }
 
   /**
@@ -282,13 +277,21 @@ export class XlsxValues implements SheetPort {
    * cells of a merged area blank.
    */
   async readShownSheet(name: string): Promise<SheetValue[][] | null> {
+    return this.read(name, true);
+  }
+
+  private async read(name: string, shown: boolean): Promise<SheetValue[][] | null> {
     const sheet = this.sheets.find((s) => s.name === name);
     const part = sheet && this.zip.file(sheet.path);
     if (!part) return null;
     this.strings ??= sharedStrings(this.zip);
-    this.dates ??= dateStyles(this.zip);
-    const [xml, strings, dates] = await Promise.all([part.async("string"), this.strings, this.dates]);
-    return sheetValues(xml, strings, this.file, name, { dateStyles: dates, blankMerged: true });
+    if (shown) this.dates ??= dateStyles(this.zip);
+    const [xml, strings, dates] = await Promise.all([
+      part.async("string"),
+      this.strings,
+      shown ? this.dates : null,
+    ]);
+    return sheetValues(xml, strings, this.file, name, dates ? { dateStyles: dates, blankMerged: true } : {});
   }
 
   async sheetNames(): Promise<string[]> {
