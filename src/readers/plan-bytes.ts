@@ -23,15 +23,16 @@ import {
   checkZip,
 } from "./input-limits";
 import type { DocItem } from "../core/import/grid";
-
-function checkedItems(items: DocItem[], file: string): DocItem[] {
-  checkItemsText(items, file);
-  return items;
-}
 import { readPdf, type PdfEnvironment } from "./pdf-file";
 import { readXlsx } from "./tabular-files";
 import { decodeUtf8 } from "./utf8-text";
 import { isOleContainer, xlsxBytesProblem } from "./xlsx-bytes";
+
+/** A document's items, once their text is known to be within the limit. */
+function checkedItems(items: DocItem[], file: string): DocItem[] {
+  checkItemsText(items, file);
+  return items;
+}
 
 export const PARSE_EXTENSIONS = [".txt", ".docx", ".pdf", ".xlsx", ".csv", ".tsv"];
 

@@ -5,7 +5,7 @@
  * takes seconds where this takes milliseconds. What the renderer laid down stays as it is: styles,
  * validations, highlights, print setup, shared formulas. A patch is only attempted where it gives the
  * same sheet as the renderer would: same header, no row removed, the same formulas, no protection,
- * no formula in an appended row; otherwise `patchSheet` returns null and the caller renders the
+ * no formula in an appended row; otherwise `patchSheet` says why not, and the caller renders the
  * sheet anew. Text is written as an inline string, never as a formula.
  */
 import {
@@ -110,10 +110,7 @@ export function patchSheet(
   if (!rows || !rows.length || rows[0]!.r !== 1) return refused("rows without numbers");
   // Same header, in the same columns.
   const header = new Map(rows[0]!.cells.map((c) => [c.col, cellValue(c.attrs, c.body, strings)]));
-  if (spec.columns.some((col, i) => header.get(i) !== col.header))
-    return refused(
-      `another header ${JSON.stringify([...header.values()])} ${JSON.stringify(spec.columns.map((c) => c.header))}`,
-    );
+  if (spec.columns.some((col, i) => header.get(i) !== col.header)) return refused("another header");
   if ([...header.keys()].some((i) => i >= spec.columns.length && header.get(i) !== ""))
     return refused("more columns");
   const existing = rows.slice(1);
@@ -121,7 +118,6 @@ export function patchSheet(
     return refused("rows removed");
   const addFilter = Boolean(spec.tableName && !existing.length && spec.rows.length);
   if (addFilter && /<autoFilter\b/.test(xml)) return refused("filter of another range");
-  // The formula each formula column's cells hold: the first row's text (shared formulas) or each cell's.
   const edits: { start: number; end: number; text: string }[] = [];
   const lastStyles: (string | undefined)[] = [];
   const colStyles = new Map<number, string>();
@@ -243,11 +239,15 @@ export function patchSheet(
   return { xml: out, oldLastRow, newLastRow };
 }
 
-/** Ranges that end on the old last row (validations, highlights, filter, dimension) end on the new one. */
+/** A range (or a list of ranges) that ends on the old last row ends on the new one. */
+export function extendRange(ranges: string, oldLast: number, newLast: number): string {
+  return ranges.replace(new RegExp(`(:\\$?[A-Z]+\\$?)${oldLast}(?![0-9])`, "g"), `$1${newLast}`);
+}
+
+/** The ranges of a sheet part (validations, highlights, filter, dimension), extended. */
 export function extendRanges(xml: string, oldLast: number, newLast: number): string {
-  const end = new RegExp(`(:\\$?[A-Z]+\\$?)${oldLast}(?![0-9])`, "g");
   return xml.replace(
     /\s(sqref|ref)="([^"]*)"/g,
-    (m, name: string, value: string) => ` ${name}="${value.replace(end, `$1${newLast}`)}"`,
+    (m, name: string, value: string) => ` ${name}="${extendRange(value, oldLast, newLast)}"`,
   );
 }

@@ -12,12 +12,10 @@ import type { SheetSpec } from "../core/sheets/sheet-spec";
 import { uniqueSheetName } from "../core/sheets/sheet-names";
 import type { DocumentSheet } from "../core/sheets/document-spec";
 import type { SheetPort, WriteOptions, WriteResult } from "../core/workflows/workbook-port";
-import { XlsxValues, sharedStrings } from "./xlsx-values";
-import { XlsxWorkbook } from "./xlsx-workbook";
-import { extendRanges, patchSheet } from "./sheet-patch";
+import { XlsxValues } from "./xlsx-values";
+import { FAST_ZIP, XlsxWorkbook } from "./xlsx-workbook";
+import { extendRange, patchSheet } from "./sheet-patch";
 import { addRenderedSheet } from "./sheet-transplant";
-
-const ZIP_OPTIONS = { compression: "DEFLATE", compressionOptions: { level: 1 } } as const;
 
 export class XlsxPackage implements SheetPort {
   private book: XlsxWorkbook | null = null;
@@ -51,10 +49,11 @@ export class XlsxPackage implements SheetPort {
   }
 
   private packageBytes(): Promise<Uint8Array> {
-    return this.values.zip.generateAsync({ type: "uint8array", ...ZIP_OPTIONS });
+    return this.values.zip.generateAsync({ type: "uint8array", ...FAST_ZIP });
   }
 
   async writeSheets(specs: readonly SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
+    this.refusal = null;
     if (!this.book && options.replaceSheets) {
       const patched = await this.patch(specs);
       if (patched) {
@@ -68,12 +67,15 @@ export class XlsxPackage implements SheetPort {
   }
 
   /**
-   * Every spec written in the package, or null with the package unchanged when one cannot be: all
-   * patches are worked out before any part is replaced.
+   * Every spec written in the package, or null (the reason in `refusal`) when one cannot be. Existing
+   * sheets are all worked out before any part is replaced; a new sheet that then cannot be moved in or
+   * filled leaves the package with some sheets already patched, which is safe: the caller renders
+   * every spec through exceljs from the package as it stands, and the patched sheets already hold
+   * the specs' values.
    */
   private async patch(specs: readonly SheetSpec[]): Promise<WriteResult["sheets"] | null> {
     const zip = this.values.zip;
-    const strings = await sharedStrings(zip);
+    const strings = await this.values.sharedStrings();
     const sheets = this.values.sheets;
     const planned: { path: string; xml: string; name: string; from: number; to: number }[] = [];
     const added: SheetSpec[] = [];
@@ -103,8 +105,7 @@ export class XlsxPackage implements SheetPort {
       const index = sheets.findIndex((s) => s.name === p.name);
       workbook = workbook.replace(
         new RegExp(`(<definedName\\b[^>]*localSheetId="${index}"[^>]*>)([^<]*)(</definedName>)`, "g"),
-        (_, open: string, ref: string, close: string) =>
-          `${open}${extendRanges(` ref="${ref}"`, p.from, p.to).slice(6, -1)}${close}`,
+        (_, open: string, ref: string, close: string) => `${open}${extendRange(ref, p.from, p.to)}${close}`,
       );
     }
     for (const p of planned) zip.file(p.path, p.xml);
@@ -119,21 +120,15 @@ export class XlsxPackage implements SheetPort {
       taken.push(name);
       // The sheet is rendered empty and moved in, then its rows are written as a patch: rendering
       // thousands of history rows through exceljs would cost what the patch saves.
-      const empty = { ...spec, rows: [], rowHeights: [] };
-      if (!(await addRenderedSheet(zip, name, empty))) {
-        // Nothing half-done stays behind: the package as patched so far is rendered anew by exceljs.
-        this.book = await XlsxWorkbook.fromBytes(await this.packageBytes());
-        await this.book.writeSheets(added.slice(added.indexOf(spec)), { replaceSheets: true });
-        return written;
+      if (!(await addRenderedSheet(zip, name, { ...spec, rows: [], rowHeights: [] }))) {
+        this.refusal = `${name}: the package's styles could not take the new sheet's`;
+        return null;
       }
       written.push({ requested: spec.name, name, rows: spec.rows.length });
       if (spec.rows.length) grown.push({ ...spec, name });
     }
-    if (grown.length) {
-      await this.values.reload();
-      return (await this.patch(grown)) ? written : null;
-    }
     await this.values.reload();
+    if (grown.length && !(await this.patch(grown))) return null;
     return written;
   }
 

@@ -280,15 +280,20 @@ export class XlsxValues implements SheetPort {
     return this.read(name, true);
   }
 
+  /** The package's shared strings, read once. */
+  sharedStrings(): Promise<string[]> {
+    this.strings ??= sharedStrings(this.zip);
+    return this.strings;
+  }
+
   private async read(name: string, shown: boolean): Promise<SheetValue[][] | null> {
     const sheet = this.sheets.find((s) => s.name === name);
     const part = sheet && this.zip.file(sheet.path);
     if (!part) return null;
-    this.strings ??= sharedStrings(this.zip);
     if (shown) this.dates ??= dateStyles(this.zip);
     const [xml, strings, dates] = await Promise.all([
       part.async("string"),
-      this.strings,
+      this.sharedStrings(),
       shown ? this.dates : null,
     ]);
     return sheetValues(xml, strings, this.file, name, dates ? { dateStyles: dates, blankMerged: true } : {});

@@ -45,6 +45,12 @@ function containsAscii(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
+/**
+ * How every .xlsx we write is compressed: deflate at level 1, about 3× faster than the default on a
+ * 15,000-task workbook for a file about 15 % larger.
+ */
+export const FAST_ZIP = { compression: "DEFLATE", compressionOptions: { level: 1 } } as const;
+
 export class XlsxWorkbook implements SheetPort {
   /**
    * Charts added to the package on save, since exceljs writes none and drops those it reads: the
@@ -119,12 +125,9 @@ export class XlsxWorkbook implements SheetPort {
   async toBytes(): Promise<Uint8Array> {
     const sheets = new Set(this.book.worksheets.map((w) => w.name));
     const charts = this.charts.filter((c) => sheets.has(c.sheet));
-    // Fast deflate: a workbook of 15,000 tasks compresses 3× faster at level 1, for a file about
-    // 15 % larger (exceljs hands `zip` to JSZip's generateAsync).
-    const options = { zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } };
-    const bytes = new Uint8Array(
-      (await this.book.xlsx.writeBuffer(options as ExcelJS.XlsxWriteOptions)) as ArrayBuffer,
-    );
+    // exceljs hands `zip` to JSZip's generateAsync.
+    const options = { zip: FAST_ZIP } as unknown as ExcelJS.XlsxWriteOptions;
+    const bytes = new Uint8Array((await this.book.xlsx.writeBuffer(options)) as ArrayBuffer);
     return charts.length ? addChartParts(bytes, charts) : bytes;
   }
 

@@ -32,11 +32,17 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   }
 }
 
+/** The bytes of a file that exists (what kind of file it is, the readers below check). */
+async function existingFile(path: string): Promise<Uint8Array> {
+  const name = basename(path);
+  if (!existsSync(path) || !statSync(path).isFile())
+    throw new ImportError(`Không tìm thấy tệp ${name}.`, `${name} not found.`);
+  return readXlsxFile(path);
+}
+
 /** Opens an .xlsx for its values only (no styled model): the split's master, the returned files. */
 export async function openValues(path: string): Promise<XlsxValues> {
-  const problem = workbookProblem(path);
-  if (problem) throw new ImportError(problem.vi, problem.en);
-  return XlsxValues.fromBytes(await readXlsxFile(path), basename(path));
+  return XlsxValues.fromBytes(await existingFile(path), basename(path));
 }
 
 /**
@@ -44,7 +50,5 @@ export async function openValues(path: string): Promise<XlsxValues> {
  * sheets written in place cell by cell.
  */
 export async function openPackage(path: string): Promise<XlsxPackage> {
-  const problem = workbookProblem(path);
-  if (problem) throw new ImportError(problem.vi, problem.en);
-  return XlsxPackage.fromBytes(await readXlsxFile(path), basename(path));
+  return XlsxPackage.fromBytes(await existingFile(path), basename(path));
 }

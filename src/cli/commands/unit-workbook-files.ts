@@ -23,10 +23,13 @@ export interface UnitFileJob {
   workbook: UnitWorkbook;
 }
 
-export async function writeUnitFile(job: UnitFileJob): Promise<void> {
-  const book = new XlsxWorkbook();
-  await writeUnitWorkbook(book, job.workbook);
-  await book.save(job.path);
+/** Writes a share of the files, one after the other (this thread's, or a worker's). */
+export async function writeUnitFiles(jobs: readonly UnitFileJob[]): Promise<void> {
+  for (const job of jobs) {
+    const book = new XlsxWorkbook();
+    await writeUnitWorkbook(book, job.workbook);
+    await book.save(job.path);
+  }
 }
 
 function workerFile(): string | null {
@@ -35,7 +38,7 @@ function workerFile(): string | null {
 }
 
 /** Writes every workbook to `dir`; resolves when all are on disk, fails on the first error. */
-export async function writeUnitFiles(dir: string, workbooks: readonly UnitWorkbook[]): Promise<void> {
+export async function writeUnitWorkbooks(dir: string, workbooks: readonly UnitWorkbook[]): Promise<void> {
   const jobs = workbooks.map((w) => ({ path: join(dir, w.fileName), workbook: w }));
   const file = workerFile();
   const threads = Math.min(
@@ -43,19 +46,13 @@ export async function writeUnitFiles(dir: string, workbooks: readonly UnitWorkbo
     availableParallelism(),
     Math.ceil(jobs.length / MIN_FILES_FOR_WORKERS),
   );
-  if (!file || threads < 2) {
-    for (const job of jobs) await writeUnitFile(job);
-    return;
-  }
+  if (!file || threads < 2) return writeUnitFiles(jobs);
   // Every thread takes every n-th file: the shares come out even when the units are of like size.
   const [own, ...shares] = Array.from({ length: threads }, (_, t) =>
     jobs.filter((_, i) => i % threads === t),
   );
-  const here = async () => {
-    for (const job of own!) await writeUnitFile(job);
-  };
   await Promise.all([
-    here(),
+    writeUnitFiles(own!),
     ...shares.map(
       (share) =>
         new Promise<void>((resolve, reject) => {

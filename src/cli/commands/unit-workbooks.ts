@@ -15,7 +15,7 @@ import {
 } from "../../core/workflows/unit-workbooks";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
 import { openPackage, openValues } from "./open-workbook";
-import { writeUnitFiles } from "./unit-workbook-files";
+import { writeUnitWorkbooks } from "./unit-workbook-files";
 
 interface Parsed {
   files: string[];
@@ -69,7 +69,7 @@ export async function splitCommand(args: string[], io: CliIo): Promise<number> {
     );
     return EXIT.failed;
   }
-  await writeUnitFiles(dir, workbooks);
+  await writeUnitWorkbooks(dir, workbooks);
   for (const w of workbooks) {
     io.err(
       w.view
