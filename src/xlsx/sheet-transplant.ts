@@ -12,14 +12,16 @@ import { newWorkbook, renderSheet } from "./xlsx-writer";
 import { attr, sharedStrings } from "./xlsx-values";
 import { xmlEscape } from "./sheet-patch";
 
-const items = (block: string, tag: string) =>
-  [...block.matchAll(new RegExp(`<${tag}\\b[^>]*?/>|<${tag}\\b[^>]*>[\\s\\S]*?</${tag}>`, "g"))].map(
-    (m) => m[0],
-  );
+/** An element `<tag …>…</tag>` or `<tag …/>` (the tags read here do not nest in themselves). */
+const element = (tag: string, flags = "") =>
+  new RegExp(`<${tag}\\b[^>]*?/>|<${tag}\\b[^>]*>[\\s\\S]*?</${tag}>`, flags);
 
-/** The element `<tag …>…</tag>` (or self-closed) in XML, with its position. */
+/** Every `tag` element in a block, in order. */
+const items = (block: string, tag: string) => [...block.matchAll(element(tag, "g"))].map((m) => m[0]);
+
+/** The first `tag` element in XML, with its position. */
 function block(xml: string, tag: string): { text: string; start: number; end: number } | null {
-  const m = new RegExp(`<${tag}\\b[^>]*?/>|<${tag}\\b[^>]*>[\\s\\S]*?</${tag}>`).exec(xml);
+  const m = element(tag).exec(xml);
   return m ? { text: m[0], start: m.index, end: m.index + m[0].length } : null;
 }
 
