@@ -14,8 +14,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = join(root, "dist-cli");
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  // The split's worker threads load a file of their own.
-  entryPoints: [join(root, "src/cli/main.ts"), join(root, "src/cli/unit-workbook-worker.ts")],
+  // The split's and the merge's worker threads load files of their own.
+  entryPoints: [
+    join(root, "src/cli/main.ts"),
+    join(root, "src/cli/unit-workbook-worker.ts"),
+    join(root, "src/cli/returned-file-worker.ts"),
+  ],
   bundle: true,
   platform: "node",
   target: "node20",

@@ -5,6 +5,7 @@
  */
 import JSZip from "jszip";
 import type { DocChart } from "../core/sheets/document-spec";
+import { partText, setPartText } from "./zip-text";
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -79,8 +80,8 @@ export async function addChartParts(
 ): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   if (!charts.length) return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-  const workbook = await zip.file("xl/workbook.xml")!.async("string");
-  const workbookRels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const workbook = (await partText(zip, "xl/workbook.xml"))!;
+  const workbookRels = (await partText(zip, "xl/_rels/workbook.xml.rels"))!;
   const sheetPath = (name: string) => {
     const m = new RegExp(
       `<sheet [^>]*name="${esc(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*r:id="([^"]+)"`,
@@ -89,7 +90,7 @@ export async function addChartParts(
     if (!rel) throw new Error(`sheet ${name} not found in the package`);
     return `xl/${rel[1]!.replace(/^\/?xl\//, "")}`;
   };
-  let types = await zip.file("[Content_Types].xml")!.async("string");
+  let types = (await partText(zip, "[Content_Types].xml"))!;
   const bySheet = new Map<string, ChartPart[]>();
   for (const c of charts) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
   // Part numbers after those the package has (exceljs writes drawings for pictures).
@@ -106,8 +107,8 @@ export async function addChartParts(
   for (const [sheet, list] of bySheet) {
     const path = sheetPath(sheet);
     const relsPath = path.replace(/worksheets\/(sheet\d+\.xml)$/, "worksheets/_rels/$1.rels");
-    let rels = (await zip.file(relsPath)?.async("string")) ?? emptyRels;
-    let xml = await zip.file(path)!.async("string");
+    let rels = (await partText(zip, relsPath)) ?? emptyRels;
+    let xml = (await partText(zip, path))!;
     if (!xml.includes('xmlns:r="')) xml = xml.replace("<worksheet ", `<worksheet xmlns:r="${REL}" `);
     // A sheet has at most one drawing: the charts join the one it has (pictures), or get one.
     const existing = /<drawing r:id="([^"]+)"\s*\/>/.exec(xml);
@@ -119,7 +120,7 @@ export async function addChartParts(
     else {
       drawingNo++;
       drawingPath = `xl/drawings/drawing${drawingNo}.xml`;
-      zip.file(drawingPath, drawingXml([]));
+      setPartText(zip, drawingPath, drawingXml([]));
       override(drawingPath, "drawing+xml");
       rels = rels.replace(
         "</Relationships>",
@@ -134,11 +135,11 @@ export async function addChartParts(
       xml = `${xml.slice(0, at)}<drawing r:id="rIdKhDrawing"/>${xml.slice(at)}`;
     }
     const drawingRelsPath = drawingPath.replace(/([^/]+)$/, "_rels/$1.rels");
-    let drawingRels = (await zip.file(drawingRelsPath)?.async("string")) ?? emptyRels;
-    let drawing = (await zip.file(drawingPath)!.async("string"))!;
+    let drawingRels = (await partText(zip, drawingRelsPath)) ?? emptyRels;
+    let drawing = (await partText(zip, drawingPath))!;
     for (const part of list) {
       chartNo++;
-      zip.file(`xl/charts/chart${chartNo}.xml`, part.chartXml);
+      setPartText(zip, `xl/charts/chart${chartNo}.xml`, part.chartXml);
       override(`xl/charts/chart${chartNo}.xml`, "drawingml.chart+xml");
       const rel = `rIdKhChart${chartNo}`;
       drawingRels = drawingRels.replace(
@@ -147,12 +148,12 @@ export async function addChartParts(
       );
       drawing = drawing.replace("</xdr:wsDr>", `${part.anchorXml(rel, 1000 + chartNo)}</xdr:wsDr>`);
     }
-    zip.file(drawingPath, drawing);
-    zip.file(drawingRelsPath, drawingRels);
-    zip.file(relsPath, rels);
-    zip.file(path, xml);
+    setPartText(zip, drawingPath, drawing);
+    setPartText(zip, drawingRelsPath, drawingRels);
+    setPartText(zip, relsPath, rels);
+    setPartText(zip, path, xml);
   }
-  zip.file("[Content_Types].xml", types);
+  setPartText(zip, "[Content_Types].xml", types);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
@@ -162,8 +163,8 @@ export async function addChartParts(
  */
 export async function readChartParts(xlsx: Uint8Array | ArrayBuffer): Promise<ChartPart[]> {
   const zip = await JSZip.loadAsync(xlsx);
-  const workbook = await zip.file("xl/workbook.xml")?.async("string");
-  const workbookRels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  const workbook = await partText(zip, "xl/workbook.xml");
+  const workbookRels = await partText(zip, "xl/_rels/workbook.xml.rels");
   if (!workbook || !workbookRels) return [];
   const relTarget = (rels: string, id: string) =>
     new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
@@ -183,13 +184,13 @@ export async function readChartParts(xlsx: Uint8Array | ArrayBuffer): Promise<Ch
     const target = relTarget(workbookRels, m[2]!);
     if (!target) continue;
     const sheetPath = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-    const sheetRels = await zip.file(sheetPath.replace(/([^/]+)$/, "_rels/$1.rels"))?.async("string");
+    const sheetRels = await partText(zip, sheetPath.replace(/([^/]+)$/, "_rels/$1.rels"));
     if (!sheetRels) continue;
     for (const d of sheetRels.matchAll(/<Relationship [^>]*Type="[^"]*\/drawing"[^>]*>/g)) {
       const drawingTarget = /Target="([^"]+)"/.exec(d[0])![1]!;
       const drawingPath = resolve(sheetPath, drawingTarget);
-      const drawing = await zip.file(drawingPath)?.async("string");
-      const drawingRels = await zip.file(drawingPath.replace(/([^/]+)$/, "_rels/$1.rels"))?.async("string");
+      const drawing = await partText(zip, drawingPath);
+      const drawingRels = await partText(zip, drawingPath.replace(/([^/]+)$/, "_rels/$1.rels"));
       if (!drawing || !drawingRels) continue;
       for (const a of drawing.matchAll(
         /<xdr:(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b[\s\S]*?<\/xdr:\1>/g,
@@ -197,7 +198,7 @@ export async function readChartParts(xlsx: Uint8Array | ArrayBuffer): Promise<Ch
         const rel = /<c:chart\b[^>]*r:id="([^"]+)"/.exec(a[0])?.[1];
         if (!rel) continue;
         const chartPath = resolve(drawingPath, relTarget(drawingRels, rel) ?? "");
-        const chartXml = await zip.file(chartPath)?.async("string");
+        const chartXml = await partText(zip, chartPath);
         if (!chartXml) continue;
         const anchor = a[0];
         out.push({

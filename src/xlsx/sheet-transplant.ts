@@ -11,6 +11,7 @@ import type { SheetSpec } from "../core/sheets/sheet-spec";
 import { newWorkbook, renderSheet } from "./xlsx-writer";
 import { attr, sharedStrings } from "./xlsx-values";
 import { xmlEscape } from "./sheet-patch";
+import { partText, setPartText } from "./zip-text";
 
 /** An element `<tag …>…</tag>` or `<tag …/>` (the tags read here do not nest in themselves). */
 const element = (tag: string, flags = "") =>
@@ -122,14 +123,15 @@ export async function addRenderedSheet(zip: JSZip, name: string, spec: SheetSpec
   const scratch = await JSZip.loadAsync((await scratchBook.xlsx.writeBuffer()) as ArrayBuffer);
   if (Object.keys(scratch.files).some((f) => f.startsWith("xl/worksheets/_rels/"))) return false;
   const [sheetXml, scratchStyles, scratchBookXml, styles, workbook, rels, types] = await Promise.all([
-    scratch.file("xl/worksheets/sheet1.xml")!.async("string"),
-    scratch.file("xl/styles.xml")!.async("string"),
-    scratch.file("xl/workbook.xml")!.async("string"),
-    zip.file("xl/styles.xml")?.async("string"),
-    zip.file("xl/workbook.xml")?.async("string"),
-    zip.file("xl/_rels/workbook.xml.rels")?.async("string"),
-    zip.file("[Content_Types].xml")?.async("string"),
+    partText(scratch, "xl/worksheets/sheet1.xml"),
+    partText(scratch, "xl/styles.xml"),
+    partText(scratch, "xl/workbook.xml"),
+    partText(zip, "xl/styles.xml"),
+    partText(zip, "xl/workbook.xml"),
+    partText(zip, "xl/_rels/workbook.xml.rels"),
+    partText(zip, "[Content_Types].xml"),
   ]);
+  if (!sheetXml || !scratchStyles || !scratchBookXml) return false;
   if (!styles || !workbook || !rels || !types || !workbook.includes("</sheets>")) return false;
   const merged = mergeStyles(styles, scratchStyles);
   if (!merged) return false;
@@ -169,17 +171,19 @@ export async function addRenderedSheet(zip: JSZip, name: string, spec: SheetSpec
     book = book.includes("</definedNames>")
       ? book.replace("</definedNames>", `${names.join("")}</definedNames>`)
       : book.replace("</sheets>", `</sheets><definedNames>${names.join("")}</definedNames>`);
-  zip.file(path, sheet);
-  zip.file("xl/styles.xml", merged.styles);
-  zip.file("xl/workbook.xml", book);
-  zip.file(
+  setPartText(zip, path, sheet);
+  setPartText(zip, "xl/styles.xml", merged.styles);
+  setPartText(zip, "xl/workbook.xml", book);
+  setPartText(
+    zip,
     "xl/_rels/workbook.xml.rels",
     rels.replace(
       "</Relationships>",
       `<Relationship Id="${rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/></Relationships>`,
     ),
   );
-  zip.file(
+  setPartText(
+    zip,
     "[Content_Types].xml",
     types.replace(
       "</Types>",

@@ -16,6 +16,7 @@ import { XlsxValues } from "./xlsx-values";
 import { FAST_ZIP, XlsxWorkbook } from "./xlsx-workbook";
 import { extendRange, patchSheet } from "./sheet-patch";
 import { addRenderedSheet } from "./sheet-transplant";
+import { partText, setPartText } from "./zip-text";
 
 export class XlsxPackage implements SheetPort {
   private book: XlsxWorkbook | null = null;
@@ -85,7 +86,7 @@ export class XlsxPackage implements SheetPort {
         added.push(spec);
         continue;
       }
-      const xml = await zip.file(sheet.path)?.async("string");
+      const xml = await partText(zip, sheet.path);
       const out = xml ? patchSheet(xml, spec, strings) : { refused: `${spec.name}: no part` };
       if ("refused" in out) {
         this.refusal = out.refused;
@@ -100,7 +101,7 @@ export class XlsxPackage implements SheetPort {
       });
     }
     // The print area of a sheet that grew ends on its new last row.
-    let workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    let workbook = (await partText(zip, "xl/workbook.xml")) ?? "";
     for (const p of planned.filter((x) => x.from !== x.to)) {
       const index = sheets.findIndex((s) => s.name === p.name);
       workbook = workbook.replace(
@@ -108,8 +109,8 @@ export class XlsxPackage implements SheetPort {
         (_, open: string, ref: string, close: string) => `${open}${extendRange(ref, p.from, p.to)}${close}`,
       );
     }
-    for (const p of planned) zip.file(p.path, p.xml);
-    zip.file("xl/workbook.xml", workbook);
+    for (const p of planned) setPartText(zip, p.path, p.xml);
+    setPartText(zip, "xl/workbook.xml", workbook);
     const taken = sheets.map((s) => s.name);
     const written = specs
       .filter((s) => !added.includes(s))
@@ -142,7 +143,8 @@ export class XlsxPackage implements SheetPort {
   }
 
   async save(path: string): Promise<void> {
-    const { writeXlsxFile } = await import("./xlsx-files");
-    await writeXlsxFile(path, await this.toBytes());
+    if (this.book) return this.book.save(path);
+    const { writeZipFile } = await import("./xlsx-files");
+    await writeZipFile(path, this.values.zip);
   }
 }

@@ -14,6 +14,7 @@ import type { SheetValue } from "../core/sheets/read-sheet";
 import type { SheetPort, WriteResult } from "../core/workflows/workbook-port";
 import { checkCellLength, checkFileSize, checkSheetSize, checkZip } from "../readers/input-limits";
 import { xlsxBytesProblem } from "../readers/xlsx-bytes";
+import { partText } from "./zip-text";
 
 const ENTITY: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
@@ -80,8 +81,8 @@ export interface PackageSheet {
 
 /** The workbook's sheets in order, with their parts. */
 export async function packageSheets(zip: JSZip, file: string): Promise<PackageSheet[]> {
-  const workbook = await zip.file("xl/workbook.xml")?.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  const workbook = await partText(zip, "xl/workbook.xml");
+  const rels = await partText(zip, "xl/_rels/workbook.xml.rels");
   if (!workbook || !rels)
     throw new ImportError(
       `Tệp ${file} không có cấu trúc của sổ Excel (.xlsx): thiếu phần workbook.`,
@@ -105,7 +106,7 @@ export async function packageSheets(zip: JSZip, file: string): Promise<PackageSh
 
 /** The shared strings of a package, in order. */
 export async function sharedStrings(zip: JSZip): Promise<string[]> {
-  const xml = await zip.file("xl/sharedStrings.xml")?.async("string");
+  const xml = await partText(zip, "xl/sharedStrings.xml");
   if (!xml) return [];
   const out: string[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g))
@@ -222,7 +223,7 @@ function isDateFormat(code: string): boolean {
 
 /** The cell styles (cellXfs indices) of a package whose number format shows a date. */
 export async function dateStyles(zip: JSZip): Promise<Set<number>> {
-  const xml = await zip.file("xl/styles.xml")?.async("string");
+  const xml = await partText(zip, "xl/styles.xml");
   const out = new Set<number>();
   if (!xml) return out;
   const custom = new Map<number, string>();
@@ -258,7 +259,7 @@ export class XlsxValues implements SheetPort {
     if (problem) throw new ImportError(problem.vi, problem.en);
     const zip = await checkZip(bytes, file);
     const sheets = await packageSheets(zip, file);
-    const core = await zip.file("docProps/core.xml")?.async("string");
+    const core = await partText(zip, "docProps/core.xml");
     const modified = core ? (/<dcterms:modified\b[^>]*>([^<]*)</.exec(core)?.[1] ?? null) : null;
     return new XlsxValues(zip, file, sheets, modified && !isNaN(Date.parse(modified)) ? modified : null);
   }
@@ -288,11 +289,10 @@ export class XlsxValues implements SheetPort {
 
   private async read(name: string, shown: boolean): Promise<SheetValue[][] | null> {
     const sheet = this.sheets.find((s) => s.name === name);
-    const part = sheet && this.zip.file(sheet.path);
-    if (!part) return null;
+    if (!sheet || !this.zip.file(sheet.path)) return null;
     if (shown) this.dates ??= dateStyles(this.zip);
     const [xml, strings, dates] = await Promise.all([
-      part.async("string"),
+      partText(this.zip, sheet.path) as Promise<string>,
       this.sharedStrings(),
       shown ? this.dates : null,
     ]);

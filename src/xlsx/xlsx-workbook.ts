@@ -49,7 +49,8 @@ function containsAscii(bytes: Uint8Array, text: string): boolean {
  * How every .xlsx we write is compressed: deflate at level 1, about 3× faster than the default on a
  * 15,000-task workbook for a file about 15 % larger.
  */
-export const FAST_ZIP = { compression: "DEFLATE", compressionOptions: { level: 1 } } as const;
+export const ZIP_LEVEL = 1;
+export const FAST_ZIP = { compression: "DEFLATE", compressionOptions: { level: ZIP_LEVEL } } as const;
 
 export class XlsxWorkbook implements SheetPort {
   /**

@@ -56,7 +56,8 @@ describe("the compiled plan command", () => {
   });
 });
 
-describe("the compiled split with many units (written by worker threads as well as the main one)", () => {
+describe("the compiled split and merge with many units (worker threads as well as the main one)", () => {
+  let splitDir: string | undefined;
   it("writes one complete workbook per unit, each holding exactly that unit's tasks", async () => {
     const dir = mkdtempSync(join(tmpdir(), "plan-split-"));
     const { parsePlanText } = await import("../../src/core/import/parse-plan");
@@ -96,5 +97,90 @@ describe("the compiled split with many units (written by worker threads as well 
       expect(ws.rowCount - 1).toBe(4);
     }
     expect(ids.size).toBe(120);
+    splitDir = dir;
   }, 120_000);
+
+  it("merges them back with the files read ahead by worker threads: every value in, the bad file refused by name", async () => {
+    const dir = splitDir!;
+    const files: string[] = [];
+    const typed = new Map<string, number>();
+    for (let u = 1; u <= 30; u++) {
+      const file = join(dir, "dv", `phong-thu-nghiem-so-${u}.xlsx`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const ws = wb.getWorksheet("Nhiệm vụ")!;
+      const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ""));
+      const progress = header.indexOf("Tiến độ (%)");
+      expect(progress).toBeGreaterThan(0);
+      for (let row = 2; row <= ws.rowCount; row++) {
+        const value = (u * 7 + row * 13) % 101;
+        ws.getRow(row).getCell(progress).value = value;
+        typed.set(String(ws.getRow(row).getCell(1).value), value);
+      }
+      await wb.xlsx.writeFile(file);
+      files.push(file);
+      // A damaged file among the good ones, early enough for a worker to be the one that reads it.
+      if (u === 3) {
+        const bad = join(dir, "dv", "hong.xlsx");
+        writeFileSync(bad, "PK\u0003\u0004 not a workbook");
+        files.push(bad);
+      }
+    }
+    const out = join(dir, "da-tong-hop.xlsx");
+    const r = spawnSync(
+      process.execPath,
+      [BIN, "merge", join(dir, "tong-hop.xlsx"), ...files, "--out", out, "--json"],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(r.status).toBe(1);
+    const json = JSON.parse(r.stdout) as {
+      files: { file: string; status: string; reason: string | null; changes: number }[];
+    };
+    expect(json.files.map((f) => f.file)).toEqual(files.map((f) => f.split("/").pop()));
+    const refused = json.files.filter((f) => f.status === "refused");
+    expect(refused.map((f) => f.file)).toEqual(["hong.xlsx"]);
+    expect(refused[0]!.reason).toContain("hong.xlsx");
+    expect(json.files.filter((f) => f.status === "accepted").every((f) => f.changes === 4)).toBe(true);
+    const merged = new ExcelJS.Workbook();
+    await merged.xlsx.readFile(out);
+    const ws = merged.getWorksheet("Nhiệm vụ")!;
+    const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ""));
+    const progress = header.indexOf("Tiến độ (%)");
+    const found = new Map<string, unknown>();
+    for (let row = 2; row <= ws.rowCount; row++)
+      found.set(String(ws.getRow(row).getCell(1).value), ws.getRow(row).getCell(progress).value);
+    expect(found).toEqual(typed);
+  }, 120_000);
+
+  it("has a reader thread that reads ahead what nobody claimed, at most 16 files ahead of the merge", async () => {
+    const dir = splitDir!;
+    const { Worker } = await import("node:worker_threads");
+    const paths = Array.from({ length: 30 }, (_, u) => join(dir, "dv", `phong-thu-nghiem-so-${u + 1}.xlsx`));
+    const shared = new SharedArrayBuffer(4 * (paths.length + 1));
+    const claims = new Int32Array(shared);
+    claims[1 + 2] = 1; // file 2 already claimed by the merge's own thread
+    const got = new Map<number, { sheets?: { name: string }[]; error?: unknown }>();
+    const worker = new Worker(join(ROOT, "dist-cli/returned-file-worker.mjs"), {
+      workerData: { paths, shared, worker: 0 },
+    });
+    worker.on("message", (m: { index: number; outcome: { sheets?: { name: string }[] } }) =>
+      got.set(m.index, m.outcome),
+    );
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
+    await settle();
+    // Nothing taken by the merge yet: 16 files ahead at most, file 2 left alone.
+    expect([...got.keys()].sort((a, b) => a - b)).toEqual([
+      0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+    ]);
+    expect(got.get(0)!.sheets!.map((x) => x.name)).toContain("Nhiệm vụ");
+    expect([...claims.slice(1, 17)].every((c) => c !== 0)).toBe(true);
+    Atomics.store(claims, 0, 30);
+    Atomics.notify(claims, 0);
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    await exited;
+    expect(got.size).toBe(29);
+    expect(got.has(2)).toBe(false);
+  }, 60_000);
 });

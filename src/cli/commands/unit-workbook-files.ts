@@ -5,14 +5,13 @@
  * writing its share; with few files, or where the worker file is not there (the CLI run from its
  * sources), they are all written here.
  */
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { UnitWorkbook } from "../../core/merge/split-plan";
 import { writeUnitWorkbook } from "../../core/workflows/unit-workbooks";
 import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
+import { workerFile } from "../worker-file";
 
 /** Fewer files than this are written in this thread: starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 12;
@@ -32,15 +31,10 @@ export async function writeUnitFiles(jobs: readonly UnitFileJob[]): Promise<void
   }
 }
 
-function workerFile(): string | null {
-  const file = fileURLToPath(new URL("./unit-workbook-worker.mjs", import.meta.url));
-  return existsSync(file) ? file : null;
-}
-
 /** Writes every workbook to `dir`; resolves when all are on disk, fails on the first error. */
 export async function writeUnitWorkbooks(dir: string, workbooks: readonly UnitWorkbook[]): Promise<void> {
   const jobs = workbooks.map((w) => ({ path: join(dir, w.fileName), workbook: w }));
-  const file = workerFile();
+  const file = workerFile("unit-workbook-worker");
   const threads = Math.min(
     MAX_WORKERS,
     availableParallelism(),

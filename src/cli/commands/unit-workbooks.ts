@@ -11,11 +11,11 @@ import {
   mergeWorkbooks,
   splitWorkbooks,
   undoLastMerge,
-  type ReturnedFile,
 } from "../../core/workflows/unit-workbooks";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
 import { openPackage, openValues } from "./open-workbook";
 import { writeUnitWorkbooks } from "./unit-workbook-files";
+import { returnedFiles } from "./returned-files";
 
 interface Parsed {
   files: string[];
@@ -94,20 +94,20 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   const [masterPath, ...unitPaths] = p.files as [string, ...string[]];
   if (resolve(out) === resolve(masterPath))
     throw new UsageError("--out phải khác sổ tổng hợp / --out must differ from the master.");
-  const master = await openPackage(masterPath);
-  const files: ReturnedFile[] = unitPaths.map((path) => ({
-    name: basename(path),
-    open: async () => {
-      const book = await openValues(path);
-      return { port: book, savedOn: book.modified?.slice(0, 10) ?? null };
-    },
-  }));
-  const result = await mergeWorkbooks(master, files, {
-    now: nowIso(),
-    resubmit: p.flags.has("--resubmit"),
-    file: basename(masterPath),
-  });
-  if (result.mergeId !== null) await master.save(out);
+  // The returned files are read ahead (worker threads) while the master is read.
+  const returned = returnedFiles(unitPaths);
+  let result: Awaited<ReturnType<typeof mergeWorkbooks>>;
+  try {
+    const master = await openPackage(masterPath);
+    result = await mergeWorkbooks(master, returned.files, {
+      now: nowIso(),
+      resubmit: p.flags.has("--resubmit"),
+      file: basename(masterPath),
+    });
+    if (result.mergeId !== null) await master.save(out);
+  } finally {
+    await returned.close();
+  }
   for (const f of result.files)
     io.err(
       f.status === "accepted"

@@ -1,0 +1,40 @@
+/**
+ * A read-only SheetPort over sheets already read (name → values, in the workbook's order), for a
+ * workbook whose values were read elsewhere: the CLI's merge reads returned files in worker threads
+ * and hands their values over. A sheet that could not be read keeps its error, thrown when the sheet
+ * is asked for, as the reader itself would have.
+ */
+import { ImportError } from "../import/import-error";
+import type { SheetValue } from "../sheets/read-sheet";
+import type { SheetPort, WriteResult } from "./workbook-port";
+
+/** One sheet as read: its values, or why it could not be read. */
+export type ReadSheet =
+  | { name: string; values: SheetValue[][] }
+  | { name: string; error: { message: string; messageEn: string } };
+
+export class SheetValuesPort implements SheetPort {
+  constructor(
+    private readonly sheets: readonly ReadSheet[],
+    readonly file: string,
+  ) {}
+
+  async readSheet(name: string): Promise<SheetValue[][] | null> {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet) return null;
+    if ("error" in sheet) throw new ImportError(sheet.error.message, sheet.error.messageEn);
+    return sheet.values;
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.sheets.map((s) => s.name);
+  }
+
+  writeSheets(): Promise<WriteResult> {
+    return Promise.reject(new Error(`${this.file} is open for reading only`));
+  }
+
+  writeDocuments(): Promise<string[]> {
+    return Promise.reject(new Error(`${this.file} is open for reading only`));
+  }
+}
