@@ -10,8 +10,7 @@ import type { SheetPort, WriteResult } from "./workbook-port";
 
 /** One sheet as read: its values, or why it could not be read. */
 export type ReadSheet =
-  | { name: string; values: SheetValue[][] }
-  | { name: string; error: { message: string; messageEn: string } };
+  { name: string; values: SheetValue[][] } | { name: string; error: { message: string; messageEn: string } };
 
 export class SheetValuesPort implements SheetPort {
   constructor(
