@@ -8,6 +8,10 @@ import { taskStatus } from "../../src/core/status/task-status";
 import { parseDeadline } from "../../src/core/deadlines/parse-deadline";
 import { renderWordText, syntheticTables } from "../fixtures/synthetic-plan";
 
+// Real engines and compiled CLIs: their time depends on the machine, so no test is timed here
+// (speed is measured by `npm run bench`); five minutes only stops a hung engine.
+jest.setTimeout(300_000);
+
 const ROOT = join(__dirname, "../..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");
 const dir = mkdtempSync(join(tmpdir(), "kh-build-"));

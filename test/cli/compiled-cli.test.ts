@@ -9,6 +9,10 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { renderWordText, syntheticTables } from "../fixtures/synthetic-plan";
 
+// Real engines and compiled CLIs: their time depends on the machine, so no test is timed here
+// (speed is measured by `npm run bench`); five minutes only stops a hung engine.
+jest.setTimeout(300_000);
+
 const ROOT = join(__dirname, "../..");
 const BIN = join(ROOT, "dist-cli/main.mjs");
 

@@ -3,6 +3,10 @@ import { join } from "node:path";
 import { runCli } from "../../src/cli/run-cli";
 import { PRODUCT } from "../../src/core/product";
 
+// Real engines and compiled CLIs: their time depends on the machine, so no test is timed here
+// (speed is measured by `npm run bench`); five minutes only stops a hung engine.
+jest.setTimeout(300_000);
+
 async function cli(...argv: string[]) {
   let out = "";
   let err = "";

@@ -13,6 +13,10 @@ import { join } from "node:path";
 import { hasLibreOffice } from "./libreoffice";
 import { RENDERINGS, hasPdftotext, renderCorpus, scoreRendering, type Rendering } from "../corpus/corpus";
 
+// Real engines and compiled CLIs: their time depends on the machine, so no test is timed here
+// (speed is measured by `npm run bench`); five minutes only stops a hung engine.
+jest.setTimeout(300_000);
+
 const PLANS = 30;
 const FLOORS: Record<Rendering, { mean: number; worst: number }> = {
   docx: { mean: 0.97, worst: 0.9 },

@@ -24,6 +24,10 @@ import * as KH from "../../src/functions/functions";
 import { XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
 import { compareWithRecalc, hasLibreOffice, recalculate } from "./libreoffice";
 
+// Real engines and compiled CLIs: their time depends on the machine, so no test is timed here
+// (speed is measured by `npm run bench`); five minutes only stops a hung engine.
+jest.setTimeout(300_000);
+
 const WORKBOOKS = 12;
 const TASKS = 260;
 const INDICATORS = 160;

@@ -19,6 +19,10 @@ import { XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
 import { A, B, C, D, FIXTURE_PLAN, INDICATORS, TASKS, expectedTotals } from "../fixtures/report-fixture";
 import { compareWithRecalc, convert, hasLibreOffice, recalculate, pdfToPng } from "./libreoffice";
 
+// Real engines and compiled CLIs: their time depends on the machine, so no test is timed here
+// (speed is measured by `npm run bench`); five minutes only stops a hung engine.
+jest.setTimeout(300_000);
+
 const ROOT = join(__dirname, "../..");
 const BIN = join(ROOT, "dist-cli/main.mjs");
 const OUT = join(ROOT, "test-output");

@@ -26,6 +26,10 @@ import { Packer } from "docx";
 import { writeReport } from "../../src/core/workflows/periodic-report";
 import { reportDocx } from "../../src/docx/report-docx";
 
+// Real engines and compiled CLIs: their time depends on the machine, so no test is timed here
+// (speed is measured by `npm run bench`); five minutes only stops a hung engine.
+jest.setTimeout(300_000);
+
 const SEEDS = join(__dirname, "../../../shared/seeds");
 const OUT = join(__dirname, "../../test-output");
 const dir = mkdtempSync(join(tmpdir(), "seed-books-"));

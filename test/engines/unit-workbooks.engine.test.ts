@@ -19,6 +19,10 @@ import { excelValue } from "../../src/xlsx/xlsx-workbook";
 import { META_SHEET } from "../../src/core/merge/unit-metadata";
 import { compareWithRecalc, convert, hasLibreOffice, recalculate } from "./libreoffice";
 
+// Real engines and compiled CLIs: their time depends on the machine, so no test is timed here
+// (speed is measured by `npm run bench`); five minutes only stops a hung engine.
+jest.setTimeout(300_000);
+
 const ROOT = join(__dirname, "../..");
 const BIN = join(ROOT, "dist-cli/main.mjs");
 const SEEDS = join(ROOT, "../shared/seeds");

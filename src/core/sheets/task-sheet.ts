@@ -118,8 +118,27 @@ export function evaluateTaskRow(row: TaskRowValues, s: TrackingSettings): TaskRo
   return { status: r.status, label: r.label, daysLeft: r.daysLeft, reason: r.reason };
 }
 
-/** The three formulas of sheet row n, written with the column letters of the layout. */
-export function taskFormulas(n: number): { status: string; daysLeft: string; reason: string } {
+type TaskFormulas = { status: string; daysLeft: string; reason: string };
+
+/**
+ * The three formulas of sheet row n, written with the column letters of the layout. They are long
+ * (about 3,500 characters together) and the same for every row but the row number: they are composed once,
+ * for a row number no sheet has, and that number is replaced for each row.
+ */
+export function taskFormulas(n: number): TaskFormulas {
+  const row = String(n);
+  formulaParts ??= [composeTaskFormulas(TEMPLATE_ROW)].flatMap((f) =>
+    [f.status, f.daysLeft, f.reason].map((text) => text.split(String(TEMPLATE_ROW))),
+  );
+  const [status, daysLeft, reason] = formulaParts.map((parts) => parts.join(row)) as [string, string, string];
+  return { status, daysLeft, reason };
+}
+
+/** A row number past Excel's last (1,048,576), so that it appears in the composed text only as a row. */
+const TEMPLATE_ROW = 1048577;
+let formulaParts: string[][] | undefined;
+
+function composeTaskFormulas(n: number): TaskFormulas {
   const c = (key: string) => `$${columnOf(TASK_COLUMNS, key)}${n}`;
   const [D, C, L, U, R] = ["due", "completed", "progress", "updated", "recurrence"].map(c) as [
     string,
