@@ -2,7 +2,7 @@
  * The import entry point for text: detects the shape (Word text with tab cells, or text copied out
  * of a PDF), reads tables and stated targets, and accounts for every line.
  */
-import type { ImportWarning, ParsedPlan, PlanJson, SourceLocation } from "../model/plan";
+import type { DroppedLine, ImportWarning, ParsedPlan, PlanJson, SourceLocation } from "../model/plan";
 import { parseDeadline } from "../deadlines/parse-deadline";
 import { cleanText, normalizeInline } from "../text/normalize";
 import { detectLegacyEncoding, detectLegacyLine } from "../text/legacy-encoding";
@@ -10,8 +10,7 @@ import { buildTables } from "./build-tables";
 import { detectPlanYear } from "./plan-year";
 import { isWordTabText, readWordText } from "./readers/word-text";
 import { readPdfTextTables } from "./readers/pdf-text";
-import { isLayoutText, layoutRuns } from "./readers/layout-text";
-import { positionItems } from "./readers/pdf-positions";
+import { isLayoutText, readLayoutText } from "./readers/layout-text";
 import { extractTargets } from "./targets/extract-targets";
 import type { DocItem } from "./grid";
 import { gridToDocItems, type CellValue, type GridSource } from "./readers/grid-cells";
@@ -130,7 +129,12 @@ function targetWarnings(plan: PlanJson, sources: SourceLocation[]): ImportWarnin
   return out;
 }
 
-export function parseGridDocument(items: DocItem[], opts: ParseOptions, fullText: string): ParsedPlan {
+export function parseGridDocument(
+  items: DocItem[],
+  opts: ParseOptions,
+  fullText: string,
+  readerDropped: readonly DroppedLine[] = [],
+): ParsedPlan {
   const planYear = opts.planYear ?? detectPlanYear(fullText);
   const built = buildTables(items, planYear);
   const stated = extractTargets(
@@ -143,7 +147,7 @@ export function parseGridDocument(items: DocItem[], opts: ParseOptions, fullText
     rowSources: built.rowSources,
     targetSources: stated.sources,
     warnings: [...deadlineWarnings(plan, built.rowSources), ...targetWarnings(plan, stated.sources)],
-    dropped: [...built.dropped, ...stated.dropped],
+    dropped: [...readerDropped, ...built.dropped, ...stated.dropped],
     unplaced: [],
     tableLines: [],
   };
@@ -157,7 +161,10 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
   const lines = text.replace(/\r\n?/g, "\n").normalize("NFC").split("\n");
   if (isWordTabText(lines)) return parseGridDocument(readWordText(lines, opts.file), opts, clean);
   // Text that keeps the page layout (pdftotext -layout): tables from the columns of the text.
-  if (isLayoutText(lines)) return parseGridDocument(positionItems(layoutRuns(lines), opts.file), opts, clean);
+  if (isLayoutText(lines)) {
+    const read = readLayoutText(lines, opts.file);
+    return parseGridDocument(read.items, opts, clean, read.dropped);
+  }
   const planYear = opts.planYear ?? detectPlanYear(clean);
   const read = readPdfTextTables(lines, opts.file, planYear);
   const stated = extractTargets(

@@ -1,14 +1,25 @@
 /**
  * Text that keeps the printed layout (`pdftotext -layout`, a PDF viewer's "copy as layout"): the
- * cells of a table row stand side by side on each printed line, separated by runs of spaces, and
- * pages end with a form feed. Each stretch of text becomes a run positioned by its character
- * column, so the text-position method of PDFs (pdf-positions.ts) rebuilds the tables.
+ * cells of a table row stand side by side on each printed line and pages end with a form feed.
+ *
+ * What such text does that a PDF's own positions do not:
+ * - justified cells run up to the next column with a single space ("Văn phòng Xây - Phòng Văn hóa,"),
+ *   so cells cannot be cut at runs of spaces;
+ * - the horizontal scale changes from page to page (a page with little text is squeezed), so one
+ *   set of column edges does not hold for a whole table.
+ *
+ * So each page of a table gets its own column edges: between the labels of the header printed on
+ * that page (the repeated header), at the character column where the body's words start most often
+ * and that no word runs across. Each line is then cut at those edges, lines are grouped into rows by
+ * the TT column, and the rows go to the same table builder as every other reader (build-tables.ts),
+ * which drops repeated headers and reads sections, titles and indicator tables.
  */
-import type { PdfRun } from "./pdf-lattice";
+import { append } from "../../append";
+import type { DroppedLine } from "../../model/plan";
+import { foldForMatch, normalizeInline } from "../../text/normalize";
+import { looksLikeIndicatorHeader, looksLikeTaskHeader, mapIndicatorHeader, mapTaskHeader } from "../column-map";
+import type { DocItem, GridRow } from "../grid";
 
-/** Points per character column and per line, roughly those of a 12 pt page. */
-const CHAR = 2;
-const LINE = 12;
 const GAP = /\S(?: {3,})\S/;
 
 /** Layout text: many lines hold text in several columns (three or more spaces between them). */
@@ -23,64 +34,366 @@ export function isLayoutText(lines: readonly string[]): boolean {
   return filled > 0 && wide >= Math.max(6, filled * 0.2);
 }
 
-/** Stretches of text on a line: separated by two spaces or more. */
-function stretches(line: string): { col: number; text: string }[] {
-  return [...line.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ col: m.index!, text: m[0] }));
+/** A printed line: its text (form feeds removed), its 1-based line number and page. */
+interface Line {
+  text: string;
+  no: number;
+  page: number;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Words (runs of non-spaces) with their character columns. */
+function wordsOf(text: string): Span[] {
+  return [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+}
+
+/** Stretches of text separated by two spaces or more. */
+function stretchesOf(text: string): Span[] {
+  return [...text.matchAll(/\S+(?: \S+)*/g)].map((m) => ({
+    start: m.index!,
+    end: m.index! + m[0].length,
+    text: m[0],
+  }));
+}
+
+/** A row label in the TT column: "1", "12.", "1.2", a Roman section "IV", a part letter "B". */
+const ROW_LABEL = /^(\d{1,3}(?:\.\d{1,3})*[.)]?|[IVXLC]+[.)]?|[A-HĐ][.)]?)$/u;
+const SECTION_LABEL = /^([IVXLC]+|[A-HĐ])[.)]?$/u;
+const TITLE = /^ph[uụ]\s*l[uụ]c\b/iu;
+const LONE_NUMBER = /^\d{1,4}$/;
+
+interface Header {
+  /** Line indexes [start, end) of the header's printed lines. */
+  start: number;
+  end: number;
+  /** One cell per column: its label and the character columns the label covers. */
+  cells: Span[];
+}
+
+function isHeaderCells(texts: string[]): boolean {
+  const isIndicator = looksLikeIndicatorHeader(texts) && !texts.map(mapTaskHeader).includes("deadline");
+  return isIndicator || looksLikeTaskHeader(texts);
 }
 
 /**
- * Where columns start: character columns at which many stretches start. Neighbouring cells can be
- * one space apart ("… tự động, Các doanh nghiệp"): a stretch that runs over such a start is cut
- * there, at a word boundary.
+ * A table header starting at line i: its first line's stretches are the column labels, and the
+ * short lines just under it (wrapped labels: "Cơ quan phối" / "hợp") add to the label they sit under.
  */
-function columnStarts(lines: readonly string[]): Set<number> {
-  const counts = new Map<number, number>();
-  let filled = 0;
-  for (const l of lines) {
-    const parts = stretches(l);
-    if (parts.length < 2) continue;
-    filled++;
-    for (const p of parts) counts.set(p.col, (counts.get(p.col) ?? 0) + 1);
+function headerAt(lines: readonly Line[], i: number, same?: Header): Header | null {
+  const first = lines[i]!;
+  if (!/^(s\s?tt?|tt|nội|tên|nhiệm)/iu.test(first.text.trim())) return null;
+  let cells = stretchesOf(first.text);
+  if (cells.length < 3) return null;
+  // Every reading that makes a header: the first line alone, then with each wrapped line added.
+  const found: Header[] = [];
+  if (isHeaderCells(cells.map((c) => c.text))) found.push({ start: i, end: i + 1, cells });
+  for (let j = i + 1; j < lines.length && j <= i + 3; j++) {
+    const line = lines[j]!;
+    if (line.page !== first.page || !line.text.trim()) break;
+    const parts = stretchesOf(line.text);
+    // A row label in the first column ("A    NHIỆM VỤ …", "1    Xây dựng …"): the body has begun.
+    if (parts.length > 1 && ROW_LABEL.test(parts[0]!.text)) break;
+    // Wrapped labels are short words, never a list item; a number only as the year under a
+    // milestone label ("Mục tiêu đến năm" / "2030").
+    const labelLike = (p: Span) =>
+      p.text.length <= 30 && !/^[-–•+]/.test(p.text) && (!/\d/.test(p.text) || /^(năm\s+)?20\d{2}$/iu.test(p.text));
+    if (!parts.every(labelLike)) break;
+    const next = cells.map((c) => ({ ...c }));
+    const under = parts.map((p) => next.find((c) => p.start < c.end + 2 && p.end > c.start - 2));
+    if (under.some((c) => !c)) break;
+    parts.forEach((p, k) => {
+      const cell = under[k]!;
+      cell.text = `${cell.text} ${p.text}`;
+      cell.start = Math.min(cell.start, p.start);
+      cell.end = Math.max(cell.end, p.end);
+    });
+    cells = next;
+    if (isHeaderCells(cells.map((c) => c.text))) found.push({ start: i, end: j + 1, cells });
   }
-  const threshold = Math.max(4, filled * 0.08);
-  return new Set([...counts].filter(([, n]) => n >= threshold).map(([c]) => c));
+  // The header printed again on a later page: the reading with the same labels, no longer (the row
+  // that continues from the page before starts right under it).
+  if (same) return found.find((h) => sameLabels(h, same)) ?? found[found.length - 1] ?? null;
+  return found[found.length - 1] ?? null;
 }
 
-export function layoutRuns(lines: readonly string[]): PdfRun[] {
-  const runs: PdfRun[] = [];
-  const starts = columnStarts(lines);
-  let page = 1;
-  let row = 0;
-  for (const raw of lines) {
-    let line = raw;
-    while (line.includes("\f")) {
-      line = line.slice(line.indexOf("\f") + 1);
-      page++;
-      row = 0;
+function sameLabels(a: Header, b: Header): boolean {
+  const fa = a.cells.map((c) => foldForMatch(c.text));
+  const fb = b.cells.map((c) => foldForMatch(c.text));
+  return fa.length === fb.length && fa.every((x, k) => x === fb[k]);
+}
+
+/** Per character column, over a page's body lines: words starting there, words running across it. */
+function columnStats(body: readonly Line[]) {
+  const width = Math.max(0, ...body.map((l) => l.text.length)) + 2;
+  const starts = new Array<number>(width).fill(0);
+  const across = new Array<number>(width).fill(0);
+  const filled = new Array<number>(width).fill(0);
+  for (const l of body) {
+    for (const w of wordsOf(l.text)) {
+      starts[w.start]!++;
+      for (let x = w.start; x < w.end; x++) filled[x]!++;
+      for (let x = w.start + 1; x < w.end; x++) across[x]!++;
     }
-    row++;
-    for (const part of stretches(line)) {
-      // Cut where a word of the stretch starts at a column start.
-      const cuts = [0];
-      for (const m of part.text.matchAll(/ (?=\S)/g)) {
-        const at = part.col + m.index! + 1;
-        if (starts.has(at)) cuts.push(m.index! + 1);
+  }
+  return { width, starts, across, filled };
+}
+
+type Stats = ReturnType<typeof columnStats>;
+
+/**
+ * The best column edge in [lo, hi]: fewest words running across it, then most words starting at
+ * it; then moved left over character columns empty on every line (the gutter), so that a centred
+ * cell's shorter lines are not cut off.
+ */
+function bestEdge(stats: Stats, lo: number, hi: number): number {
+  let best = -1;
+  for (let x = Math.max(1, lo); x <= hi && x < stats.width; x++) {
+    if (best < 0) {
+      best = x;
+      continue;
+    }
+    const a = stats.across[x]!;
+    const b = stats.across[best]!;
+    if (a < b || (a === b && stats.starts[x]! > stats.starts[best]!)) best = x;
+  }
+  if (best < 0) return Math.max(1, lo);
+  while (best - 1 > lo && stats.filled[best - 1] === 0 && stats.filled[best - 2] === 0) best--;
+  return best;
+}
+
+/** Column edges of one page of a table: between the header's labels where it is printed there. */
+function edgesFromHeader(stats: Stats, header: Header): number[] {
+  const edges = [0];
+  for (let k = 1; k < header.cells.length; k++) {
+    const lo = Math.max(header.cells[k - 1]!.end + 1, edges[k - 1]! + 2);
+    edges.push(bestEdge(stats, lo, Math.max(lo, header.cells[k]!.start)));
+  }
+  return edges;
+}
+
+/** Column edges of a page without a printed header: near the previous page's edges. */
+function edgesFromHints(stats: Stats, hints: readonly number[]): number[] {
+  const edges = [0];
+  for (let k = 1; k < hints.length; k++) {
+    const lo = Math.max(edges[k - 1]! + 2, hints[k]! - 8);
+    const hi = Math.max(lo, hints[k]! + 8);
+    edges.push(stats.starts.slice(lo, hi + 1).some((n) => n > 0) ? bestEdge(stats, lo, hi) : hints[k]!);
+  }
+  return edges;
+}
+
+/** The cells of one printed line, cut at the column edges (a word goes to the column it starts in). */
+function cutLine(text: string, edges: readonly number[]): string[] {
+  const cells = edges.map(() => [] as string[]);
+  const words = wordsOf(text);
+  // A section row ("III   Đẩy mạnh ứng dụng …") spans the columns after its label: one title.
+  if (words.length > 1 && words[0]!.start < (edges[1] ?? Infinity) && SECTION_LABEL.test(words[0]!.text)) {
+    const rest = text.slice(words[1]!.start).trim();
+    if (!/ {2,}/.test(rest) || /^\p{Lu}[\p{Lu}\s,–-]+$/u.test(rest)) return [words[0]!.text, rest, ...cells.slice(2).map(() => "")];
+  }
+  const assigned = assignWords(text, words, edges);
+  words.forEach((w, i) => cells[assigned[i]!]!.push(w.text));
+  return cells.map((ws) => ws.join(" "));
+}
+
+/** A word that can open a cell: capital, digit, dash or bracket ("Văn phòng …", "6/2027", "- Sở …"). */
+const CELL_START = /^[\p{Lu}\d(\-–•+]/u;
+
+/**
+ * Which column each word of a line goes to. Neighbouring cells can touch with one space and the
+ * text of a line drifts a few characters off the page's column edges, so each word is placed by a
+ * small cost: how far it starts outside its column, plus a new cell that opens on a lower-case word
+ * (a cell's first line starts with a capital, a number or a dash), minus a cell that opens after a
+ * wide gap. Words keep their order: columns never decrease along the line.
+ */
+function assignWords(text: string, words: readonly Span[], edges: readonly number[]): number[] {
+  const n = words.length;
+  const m = edges.length;
+  // How far a word sticks out of column k: starting left of its edge, or running into the next
+  // column's edge (a cell's text ends a space before it); one character of slack either side.
+  const outside = (w: Span, k: number) => {
+    const lo = edges[k]! - 1;
+    const hi = k + 1 < m ? edges[k + 1]! : Infinity;
+    return Math.max(0, lo - w.start) + Math.max(0, w.end - hi);
+  };
+  const opens = (i: number) => {
+    const w = words[i]!;
+    const gap = i > 0 ? w.start - words[i - 1]!.end : Infinity;
+    return (CELL_START.test(w.text) ? 0 : 3) - (gap >= 2 ? 1.5 : 0);
+  };
+  // cost[i][k]: best cost of words 0..i with word i in column k.
+  const cost: number[][] = [];
+  const from: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    cost.push(new Array<number>(m).fill(Infinity));
+    from.push(new Array<number>(m).fill(-1));
+    for (let k = 0; k < m; k++) {
+      const here = outside(words[i]!, k);
+      if (i === 0) {
+        cost[0]![k] = here + (k > 0 ? opens(0) : 0);
+        continue;
       }
-      cuts.push(part.text.length + 1);
-      for (let k = 0; k + 1 < cuts.length; k++) {
-        const text = part.text.slice(cuts[k], cuts[k + 1]! - 1).trim();
-        if (!text) continue;
-        const col = part.col + cuts[k]!;
-        runs.push({
-          text,
-          x: col * CHAR,
-          right: (col + text.length) * CHAR,
-          top: row * LINE,
-          height: LINE * 0.8,
-          page,
-        });
+      for (let p = 0; p <= k; p++) {
+        const c = cost[i - 1]![p]! + here + (p < k ? opens(i) : 0);
+        if (c < cost[i]![k]!) {
+          cost[i]![k] = c;
+          from[i]![k] = p;
+        }
       }
     }
   }
-  return runs;
+  const out = new Array<number>(n).fill(0);
+  if (!n) return out;
+  let k = 0;
+  for (let c = 1; c < m; c++) if (cost[n - 1]![c]! < cost[n - 1]![k]!) k = c;
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = k;
+    k = from[i]![k]!;
+  }
+  void text;
+  return out;
 }
+
+export interface LayoutRead {
+  items: DocItem[];
+  dropped: DroppedLine[];
+}
+
+/** The document as prose lines and grid rows, read from the columns of layout text. */
+export function readLayoutText(raw: readonly string[], file: string): LayoutRead {
+  const lines: Line[] = [];
+  let page = 1;
+  raw.forEach((r, i) => {
+    let text = r;
+    while (text.includes("\f")) {
+      text = text.slice(text.indexOf("\f") + 1);
+      page++;
+    }
+    lines.push({ text: text.replace(/\s+$/, ""), no: i + 1, page });
+  });
+  const at = (l: Line) => ({ file, line: l.no, page: l.page });
+  const items: DocItem[] = [];
+  const dropped: DroppedLine[] = [];
+  // First and last filled line of each page: where a page number is printed.
+  const pageEdge = new Set<number>();
+  lines.forEach((l, i) => {
+    if (!l.text.trim()) return;
+    const prev = lines.slice(0, i).reverse().find((x) => x.text.trim());
+    const next = lines.slice(i + 1).find((x) => x.text.trim());
+    if (!prev || prev.page !== l.page || !next || next.page !== l.page) pageEdge.add(i);
+  });
+
+  let i = 0;
+  while (i < lines.length) {
+    const header = headerAt(lines, i);
+    if (!header) {
+      const l = lines[i]!;
+      if (l.text.trim()) {
+        if (pageEdge.has(i) && LONE_NUMBER.test(l.text.trim()))
+          dropped.push({ at: at(l), text: l.text.trim(), reason: "page-number" });
+        else items.push({ kind: "prose", text: normalizeInline(l.text), at: at(l) });
+      }
+      i++;
+      continue;
+    }
+    i = readTable(lines, header, items, dropped, pageEdge, at);
+  }
+  return { items, dropped };
+}
+
+/** Reads the table under a header; returns the index of the first line after it. */
+function readTable(
+  lines: readonly Line[],
+  header: Header,
+  items: DocItem[],
+  dropped: DroppedLine[],
+  pageEdge: ReadonlySet<number>,
+  at: (l: Line) => { file: string; line: number; page: number },
+): number {
+  const labels = header.cells.map((c) => c.text);
+  const hasNo = mapTaskHeader(labels[0]!) === "no" || mapIndicatorHeader(labels[0]!) === "no";
+  const headerRow = (h: Header): GridRow => {
+    const where = at(lines[h.start]!);
+    return { kind: "row", at: where, cells: h.cells.map((c) => ({ lines: [normalizeInline(c.text)], at: where })) };
+  };
+  items.push(headerRow(header));
+
+  // The table's lines, page by page, each page with the header printed on it (if any).
+  interface Page {
+    header: Header | null;
+    body: number[];
+  }
+  const pages: Page[] = [{ header, body: [] }];
+  let j = header.end;
+  let pageNo = lines[header.start]!.page;
+  for (; j < lines.length; j++) {
+    const l = lines[j]!;
+    const t = l.text.trim();
+    if (TITLE.test(t)) break;
+    const again = headerAt(lines, j, header);
+    if (again && !sameLabels(again, header)) break;
+    if (again) {
+      pages.push({ header: again, body: [] });
+      pageNo = lines[again.start]!.page;
+      j = again.end - 1;
+      continue;
+    }
+    if (!t) continue;
+    if (pageEdge.has(j) && LONE_NUMBER.test(t) && (!hasNo || l.text.search(/\S/) > 6)) {
+      dropped.push({ at: at(l), text: t, reason: "page-number" });
+      continue;
+    }
+    if (l.page !== pageNo) {
+      pages.push({ header: null, body: [] });
+      pageNo = l.page;
+    }
+    pages[pages.length - 1]!.body.push(j);
+  }
+
+  // Rows: a new row at each label in the TT column; other lines continue the row above.
+  let row: GridRow | null = null;
+  const pendingRepeats: GridRow[] = [];
+  const flush = () => {
+    if (row) items.push(row);
+    row = null;
+    append(items, pendingRepeats.splice(0));
+  };
+  let hints: number[] = [];
+  for (const p of pages) {
+    if (p.header && p.header !== header) pendingRepeats.push(headerRow(p.header));
+    if (!row) append(items, pendingRepeats.splice(0));
+    const body = p.body.map((k) => lines[k]!);
+    const stats = columnStats(body);
+    const edges = p.header ? edgesFromHeader(stats, p.header) : edgesFromHints(stats, hints);
+    hints = edges;
+    if (process.env.LAYOUT_DEBUG) console.log("edges", lines[p.body[0] ?? 0]?.no, edges.join(","));
+    for (const l of body) {
+      const cells = cutLine(l.text, edges);
+      const first = cells[0]!;
+      const startsRow = hasNo ? ROW_LABEL.test(first) : first !== "" && (!row || cellsEndSentence(row));
+      if (startsRow || !row) {
+        flush();
+        const where = at(l);
+        row = { kind: "row", at: where, cells: cells.map(() => ({ lines: [], at: where })) };
+      }
+      const target: GridRow = row;
+      cells.forEach((c, k) => {
+        if (c) target.cells[k]!.lines.push(c);
+      });
+    }
+  }
+  flush();
+  return j;
+}
+
+/** Without a TT column: the row above is complete when its first cell ends a sentence. */
+function cellsEndSentence(row: GridRow): boolean {
+  const lastLines = row.cells[0]!.lines;
+  return /[.;:]$/.test(lastLines[lastLines.length - 1] ?? "");
+}
+
