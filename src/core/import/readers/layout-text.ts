@@ -117,7 +117,13 @@ function headerAt(lines: readonly Line[], i: number, same?: Header): Header | nu
   }
   // The header printed again on a later page: the reading with the same labels, no longer (the row
   // that continues from the page before starts right under it).
-  if (same) return found.find((h) => sameLabels(h, same)) ?? found[found.length - 1] ?? null;
+  if (same)
+    return (
+      found.find((h) => sameLabels(h, same)) ??
+      found.find((h) => sameWords(h, same)) ??
+      found[found.length - 1] ??
+      null
+    );
   return found[found.length - 1] ?? null;
 }
 
@@ -125,6 +131,20 @@ function sameLabels(a: Header, b: Header): boolean {
   const fa = a.cells.map((c) => foldForMatch(c.text));
   const fb = b.cells.map((c) => foldForMatch(c.text));
   return fa.length === fb.length && fa.every((x, k) => x === fb[k]);
+}
+
+/**
+ * The same header printed again, also when two labels touch on it ("Thời gian thực Ghi chú" /
+ * "hiện"): the same words.
+ */
+function sameWords(a: Header, b: Header): boolean {
+  const words = (h: Header) =>
+    h.cells
+      .flatMap((c) => foldForMatch(c.text).split(/\s+/))
+      .filter(Boolean)
+      .sort()
+      .join(" ");
+  return words(a) === words(b);
 }
 
 /** Per character column, over a page's body lines: words starting there, words running across it. */
@@ -326,6 +346,8 @@ function readTable(
   // The table's lines, page by page, each page with the header printed on it (if any).
   interface Page {
     header: Header | null;
+    /** The header printed again at the top of this page. */
+    repeat?: Header;
     body: number[];
   }
   const pages: Page[] = [{ header, body: [] }];
@@ -336,9 +358,10 @@ function readTable(
     const t = l.text.trim();
     if (TITLE.test(t)) break;
     const again = headerAt(lines, j, header);
-    if (again && !sameLabels(again, header)) break;
+    if (again && !sameWords(again, header)) break;
     if (again) {
-      pages.push({ header: again, body: [] });
+      // Its labels give this page's column edges when they are cut as the first header's.
+      pages.push({ header: sameLabels(again, header) ? again : null, repeat: again, body: [] });
       pageNo = lines[again.start]!.page;
       j = again.end - 1;
       continue;
@@ -365,7 +388,7 @@ function readTable(
   };
   let hints: number[] = [];
   for (const p of pages) {
-    if (p.header && p.header !== header) pendingRepeats.push(headerRow(p.header));
+    if (p.repeat) pendingRepeats.push(headerRow(p.header ?? { ...p.repeat, cells: header.cells }));
     if (!row) append(items, pendingRepeats.splice(0));
     const body = p.body.map((k) => lines[k]!);
     const stats = columnStats(body);
