@@ -23,9 +23,11 @@ const FLOORS: Record<Rendering, { mean: number; worst: number }> = {
   pdf: { mean: 0.97, worst: 0.9 },
   "xlsx-sheets": { mean: 0.97, worst: 0.9 },
   "xlsx-split-rows": { mean: 0.97, worst: 0.9 },
-  // Below the floors (see BENCHMARKS.md): text without cell borders or column positions.
+  // Below the floors (see BENCHMARKS.md). pdftotext's default output prints a table
+  // column by column, cells of neighbouring columns run together; -layout keeps the rows but
+  // pushes cells off their columns where a neighbour is printed wide (0.85 / 0.72 on these plans).
   pdftotext: { mean: 0.05, worst: 0 },
-  "pdftotext-layout": { mean: 0.5, worst: 0.25 },
+  "pdftotext-layout": { mean: 0.8, worst: 0.65 },
 };
 
 describe("import corpus: random plans rendered by Word-like tools, LibreOffice, pdftotext and Excel pastes", () => {

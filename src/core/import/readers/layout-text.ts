@@ -17,7 +17,12 @@
 import { append } from "../../append";
 import type { DroppedLine } from "../../model/plan";
 import { foldForMatch, normalizeInline } from "../../text/normalize";
-import { looksLikeIndicatorHeader, looksLikeTaskHeader, mapIndicatorHeader, mapTaskHeader } from "../column-map";
+import {
+  looksLikeIndicatorHeader,
+  looksLikeTaskHeader,
+  mapIndicatorHeader,
+  mapTaskHeader,
+} from "../column-map";
 import type { DocItem, GridRow } from "../grid";
 
 const GAP = /\S(?: {3,})\S/;
@@ -49,7 +54,11 @@ interface Span {
 
 /** Words (runs of non-spaces) with their character columns. */
 function wordsOf(text: string): Span[] {
-  return [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, text: m[0] }));
+  return [...text.matchAll(/\S+/g)].map((m) => ({
+    start: m.index!,
+    end: m.index! + m[0].length,
+    text: m[0],
+  }));
 }
 
 /** Stretches of text separated by two spaces or more. */
@@ -101,7 +110,9 @@ function headerAt(lines: readonly Line[], i: number, same?: Header): Header | nu
     // Wrapped labels are short words, never a list item; a number only as the year under a
     // milestone label ("Mục tiêu đến năm" / "2030").
     const labelLike = (p: Span) =>
-      p.text.length <= 30 && !/^[-–•+]/.test(p.text) && (!/\d/.test(p.text) || /^(năm\s+)?20\d{2}$/iu.test(p.text));
+      p.text.length <= 30 &&
+      !/^[-–•+]/.test(p.text) &&
+      (!/\d/.test(p.text) || /^(năm\s+)?20\d{2}$/iu.test(p.text));
     if (!parts.every(labelLike)) break;
     const next = cells.map((c) => ({ ...c }));
     const under = parts.map((p) => next.find((c) => p.start < c.end + 2 && p.end > c.start - 2));
@@ -131,6 +142,40 @@ function sameLabels(a: Header, b: Header): boolean {
   const fa = a.cells.map((c) => foldForMatch(c.text));
   const fb = b.cells.map((c) => foldForMatch(c.text));
   return fa.length === fb.length && fa.every((x, k) => x === fb[k]);
+}
+
+/**
+ * The header printed again with two labels touching ("Cơ quan phối Thời gian" / "hợp hoàn
+ * thành"), cut as the first one: its first line has the same words, so each label takes as many of
+ * them; the wrapped lines go under the label they sit under. Null when the words differ.
+ */
+function cutAs(lines: readonly Line[], again: Header, first: Header): Header | null {
+  const counts = stretchesOf(lines[first.start]!.text).map((s) => wordsOf(s.text).length);
+  const words = wordsOf(lines[again.start]!.text);
+  const expected = wordsOf(lines[first.start]!.text).map((w) => foldForMatch(w.text));
+  if (words.length !== expected.length || words.some((w, k) => foldForMatch(w.text) !== expected[k]))
+    return null;
+  if (counts.length !== first.cells.length) return null;
+  let at = 0;
+  const cells = counts.map((n) => {
+    const part = words.slice(at, at + n);
+    at += n;
+    return {
+      start: part[0]!.start,
+      end: part[part.length - 1]!.end,
+      text: part.map((w) => w.text).join(" "),
+    };
+  });
+  for (let j = again.start + 1; j < again.end; j++)
+    for (const p of stretchesOf(lines[j]!.text)) {
+      const cell = cells.find((c) => p.start < c.end + 2 && p.end > c.start - 2);
+      if (!cell) return null;
+      cell.text = `${cell.text} ${p.text}`;
+      cell.start = Math.min(cell.start, p.start);
+      cell.end = Math.max(cell.end, p.end);
+    }
+  const cut = { start: again.start, end: again.end, cells };
+  return sameLabels(cut, first) ? cut : null;
 }
 
 /**
@@ -214,9 +259,10 @@ function cutLine(text: string, edges: readonly number[]): string[] {
   // A section row ("III   Đẩy mạnh ứng dụng …") spans the columns after its label: one title.
   if (words.length > 1 && words[0]!.start < (edges[1] ?? Infinity) && SECTION_LABEL.test(words[0]!.text)) {
     const rest = text.slice(words[1]!.start).trim();
-    if (!/ {2,}/.test(rest) || /^\p{Lu}[\p{Lu}\s,–-]+$/u.test(rest)) return [words[0]!.text, rest, ...cells.slice(2).map(() => "")];
+    if (!/ {2,}/.test(rest) || /^\p{Lu}[\p{Lu}\s,–-]+$/u.test(rest))
+      return [words[0]!.text, rest, ...cells.slice(2).map(() => "")];
   }
-  const assigned = assignWords(text, words, edges);
+  const assigned = assignWords(words, edges);
   words.forEach((w, i) => cells[assigned[i]!]!.push(w.text));
   return cells.map((ws) => ws.join(" "));
 }
@@ -231,7 +277,7 @@ const CELL_START = /^[\p{Lu}\d(\-–•+]/u;
  * (a cell's first line starts with a capital, a number or a dash), minus a cell that opens after a
  * wide gap. Words keep their order: columns never decrease along the line.
  */
-function assignWords(text: string, words: readonly Span[], edges: readonly number[]): number[] {
+function assignWords(words: readonly Span[], edges: readonly number[]): number[] {
   const n = words.length;
   const m = edges.length;
   // How far a word sticks out of column k: starting left of its edge, or running into the next
@@ -275,7 +321,6 @@ function assignWords(text: string, words: readonly Span[], edges: readonly numbe
     out[i] = k;
     k = from[i]![k]!;
   }
-  void text;
   return out;
 }
 
@@ -301,11 +346,13 @@ export function readLayoutText(raw: readonly string[], file: string): LayoutRead
   const dropped: DroppedLine[] = [];
   // First and last filled line of each page: where a page number is printed.
   const pageEdge = new Set<number>();
-  lines.forEach((l, i) => {
-    if (!l.text.trim()) return;
-    const prev = lines.slice(0, i).reverse().find((x) => x.text.trim());
-    const next = lines.slice(i + 1).find((x) => x.text.trim());
-    if (!prev || prev.page !== l.page || !next || next.page !== l.page) pageEdge.add(i);
+  const filled = lines.map((l, k) => (l.text.trim() ? k : -1)).filter((k) => k >= 0);
+  filled.forEach((k, f) => {
+    const page = lines[k]!.page;
+    const prev = filled[f - 1];
+    const next = filled[f + 1];
+    if (prev === undefined || lines[prev]!.page !== page || next === undefined || lines[next]!.page !== page)
+      pageEdge.add(k);
   });
 
   let i = 0;
@@ -339,7 +386,11 @@ function readTable(
   const hasNo = mapTaskHeader(labels[0]!) === "no" || mapIndicatorHeader(labels[0]!) === "no";
   const headerRow = (h: Header): GridRow => {
     const where = at(lines[h.start]!);
-    return { kind: "row", at: where, cells: h.cells.map((c) => ({ lines: [normalizeInline(c.text)], at: where })) };
+    return {
+      kind: "row",
+      at: where,
+      cells: h.cells.map((c) => ({ lines: [normalizeInline(c.text)], at: where })),
+    };
   };
   items.push(headerRow(header));
 
@@ -361,7 +412,11 @@ function readTable(
     if (again && !sameWords(again, header)) break;
     if (again) {
       // Its labels give this page's column edges when they are cut as the first header's.
-      pages.push({ header: sameLabels(again, header) ? again : null, repeat: again, body: [] });
+      pages.push({
+        header: sameLabels(again, header) ? again : cutAs(lines, again, header),
+        repeat: again,
+        body: [],
+      });
       pageNo = lines[again.start]!.page;
       j = again.end - 1;
       continue;
@@ -394,7 +449,6 @@ function readTable(
     const stats = columnStats(body);
     const edges = p.header ? edgesFromHeader(stats, p.header) : edgesFromHints(stats, hints);
     hints = edges;
-    if (process.env.LAYOUT_DEBUG) console.log("edges", lines[p.body[0] ?? 0]?.no, edges.join(","));
     for (const l of body) {
       const cells = cutLine(l.text, edges);
       const first = cells[0]!;
@@ -419,4 +473,3 @@ function cellsEndSentence(row: GridRow): boolean {
   const lastLines = row.cells[0]!.lines;
   return /[.;:]$/.test(lastLines[lastLines.length - 1] ?? "");
 }
-

@@ -1,0 +1,125 @@
+/**
+ * Layout text (`pdftotext -layout`): cells side by side on a printed line, justified cells that touch
+ * the next column with one space, a horizontal scale that changes from page to page, the header
+ * printed again on each page (with two labels touching), rows that run onto the next page.
+ */
+import { parsePlanText } from "../../../../src/core/import/parse-plan";
+import { isLayoutText, readLayoutText } from "../../../../src/core/import/readers/layout-text";
+import type { TaskTable } from "../../../../src/core/model/plan";
+
+/** A printed line from cells at character columns: [column, text] pairs. */
+function line(...cells: [number, string][]): string {
+  let out = "";
+  for (const [col, text] of cells) out = `${out.padEnd(col)}${text}`;
+  return out;
+}
+
+// Page 1: columns at 0, 5, 50, 70, 92; page 2 is squeezed: 0, 4, 40, 58, 78.
+const PAGE_1 = [
+  line([40, "Phụ lục II"]),
+  line([30, "DANH MỤC NHIỆM VỤ NĂM 2027"]),
+  line(
+    [0, "TT"],
+    [20, "Nội dung nhiệm vụ"],
+    [52, "Cơ quan chủ trì"],
+    [72, "Cơ quan phối"],
+    [93, "Thời gian"],
+  ),
+  line([74, "hợp"], [93, "hoàn thành"]),
+  line([0, "I"], [5, "Cải cách hành chính"]),
+  // A justified task cell touching the lead column with a single space.
+  line(
+    [0, "1"],
+    [5, "Rà soát quy trình tiếp nhận hồ sơ, bảo đảm"],
+    [49, "Sở Tư pháp"],
+    [70, "- Sở Nội vụ"],
+    [92, "Quý II/2027"],
+  ),
+  line([5, "đúng hạn và công khai"], [70, "- Các xã, phường"]),
+  line(
+    [0, "2"],
+    [5, "Xây dựng kho dữ liệu dùng chung của tỉnh"],
+    [50, "Văn phòng UBND"],
+    [70, "Sở Tài chính"],
+    [92, "Hằng năm"],
+  ),
+  line([5, "phục vụ chỉ đạo, điều hành"], [50, "tỉnh"]),
+  line([0, "3"], [5, "Tập huấn kỹ năng số cho cán bộ cơ sở"], [50, "Sở Nội vụ"], [92, "Tháng 9/2027"]),
+  line([5, "trên địa bàn toàn tỉnh, theo kế hoạch được"]),
+  line([60, "7"]),
+];
+const PAGE_2 = [
+  // The header again, squeezed, with "Cơ quan phối" touching "Thời gian".
+  `\f${line([0, "TT"], [14, "Nội dung nhiệm vụ"], [41, "Cơ quan chủ trì"], [58, "Cơ quan phối Thời gian"])}`,
+  line([60, "hợp"], [78, "hoàn thành"]),
+  line([4, "duyệt hằng năm"]),
+  line([0, "II"], [4, "Chuyển đổi số"]),
+  line(
+    [0, "4"],
+    [4, "Nâng cấp cổng dịch vụ công"],
+    [40, "Sở Khoa học và"],
+    [58, "Công an tỉnh"],
+    [78, "2027–2028"],
+  ),
+  line([40, "Công nghệ"]),
+];
+
+describe("layout text reader", () => {
+  const text = [...PAGE_1, ...PAGE_2].join("\n");
+
+  it("is recognised as layout text", () => {
+    expect(isLayoutText(text.split("\n"))).toBe(true);
+  });
+
+  it("reads the table row by row, cut at each page's column edges", () => {
+    const parsed = parsePlanText(text, { file: "kh.txt", planYear: 2027 });
+    expect(parsed.plan.tables).toHaveLength(1);
+    const table = parsed.plan.tables[0] as TaskTable;
+    expect(table.kind).toBe("tasks");
+    expect(table.title).toContain("Phụ lục II");
+    expect(table.rows.map((r) => [r.section, r.no, r.task, r.lead, r.partners, r.deadlineText])).toEqual([
+      [
+        "I",
+        "1",
+        "Rà soát quy trình tiếp nhận hồ sơ, bảo đảm đúng hạn và công khai",
+        ["Sở Tư pháp"],
+        ["Sở Nội vụ", "Các xã, phường"],
+        "Quý II/2027",
+      ],
+      [
+        "I",
+        "2",
+        "Xây dựng kho dữ liệu dùng chung của tỉnh phục vụ chỉ đạo, điều hành",
+        ["Văn phòng UBND tỉnh"],
+        ["Sở Tài chính"],
+        "Hằng năm",
+      ],
+      // The row runs onto the next page, under the header printed again.
+      [
+        "I",
+        "3",
+        "Tập huấn kỹ năng số cho cán bộ cơ sở trên địa bàn toàn tỉnh, theo kế hoạch được duyệt hằng năm",
+        ["Sở Nội vụ"],
+        [],
+        "Tháng 9/2027",
+      ],
+      ["II", "4", "Nâng cấp cổng dịch vụ công", ["Sở Khoa học và Công nghệ"], ["Công an tỉnh"], "2027–2028"],
+    ]);
+    // The page number and the repeated header are accounted for, not read as text.
+    expect(parsed.dropped.map((d) => [d.at.line, d.reason])).toEqual(
+      expect.arrayContaining([
+        [12, "page-number"],
+        [13, "repeated-header"],
+      ]),
+    );
+  });
+
+  it("keeps the lines before the table as prose, in order", () => {
+    const read = readLayoutText(["Kế hoạch số 12/KH-UBND", "", ...PAGE_1], "kh.txt");
+    expect(read.items.slice(0, 3).map((i) => (i.kind === "prose" ? i.text : "row"))).toEqual([
+      "Kế hoạch số 12/KH-UBND",
+      "Phụ lục II",
+      "DANH MỤC NHIỆM VỤ NĂM 2027",
+    ]);
+  });
+});
