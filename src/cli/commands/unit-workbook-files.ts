@@ -1,9 +1,12 @@
 /**
  * Writing the split's unit workbooks to disk (Node). Each workbook is rendered by exceljs and
  * compressed, which is CPU work of its own per file: with more than a handful of files they are
- * shared out between this thread and worker threads (one thread per core, at most four), each
- * writing its share; with few files, or where the worker file is not there (the CLI run from its
- * sources), they are all written here.
+ * shared out between this thread and worker threads (one thread per core, at most four). The
+ * workers are started before the master is read (`startUnitWriters`), so that loading their code
+ * overlaps the reading and planning; once the workbooks are known each thread, this one included,
+ * takes the next file not yet taken (a shared counter) until none is left, so a thread that is
+ * slowed down takes fewer files instead of keeping the others waiting. With few files, or where the
+ * worker file is not there (the CLI run from its sources), they are all written here.
  */
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -14,7 +17,7 @@ import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
 import { workerFile } from "../worker-file";
 
 /** Fewer files than this are written in this thread: starting workers costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 12;
+export const MIN_FILES_FOR_WORKERS = 12;
 const MAX_WORKERS = 4;
 
 export interface UnitFileJob {
@@ -22,40 +25,65 @@ export interface UnitFileJob {
   workbook: UnitWorkbook;
 }
 
-/** Writes a share of the files, one after the other (this thread's, or a worker's). */
-export async function writeUnitFiles(jobs: readonly UnitFileJob[]): Promise<void> {
-  for (const job of jobs) {
+/** What a worker is sent once the workbooks are known: every job, and the counter of jobs taken. */
+export interface UnitWriterJobs {
+  jobs: UnitFileJob[];
+  shared: SharedArrayBuffer;
+}
+
+/** Writes jobs until none is left, taking each next one from the shared counter (any thread). */
+export async function writeTakenJobs({ jobs, shared }: UnitWriterJobs): Promise<void> {
+  const next = new Int32Array(shared);
+  for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) {
+    const job = jobs[i]!;
     const book = new XlsxWorkbook();
     await writeUnitWorkbook(book, job.workbook);
     await book.save(job.path);
   }
 }
 
-/** Writes every workbook to `dir`; resolves when all are on disk, fails on the first error. */
-export async function writeUnitWorkbooks(dir: string, workbooks: readonly UnitWorkbook[]): Promise<void> {
-  const jobs = workbooks.map((w) => ({ path: join(dir, w.fileName), workbook: w }));
+export interface UnitWriters {
+  /** Writes every workbook to `dir`; resolves when all are on disk, fails on the first error. */
+  write(dir: string, workbooks: readonly UnitWorkbook[]): Promise<void>;
+  /** Stops workers that were not given anything to do (call whatever the outcome). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the writer threads for about `expected` workbooks (a guess made before the master is read;
+ * 0 starts none). The workers wait for their jobs; `write` hands them out.
+ */
+export function startUnitWriters(expected: number): UnitWriters {
   const file = workerFile("unit-workbook-worker");
-  const threads = Math.min(
-    MAX_WORKERS,
-    availableParallelism(),
-    Math.ceil(jobs.length / MIN_FILES_FOR_WORKERS),
-  );
-  if (!file || threads < 2) return writeUnitFiles(jobs);
-  // Every thread takes every n-th file: the shares come out even when the units are of like size.
-  const [own, ...shares] = Array.from({ length: threads }, (_, t) =>
-    jobs.filter((_, i) => i % threads === t),
-  );
-  await Promise.all([
-    writeUnitFiles(own!),
-    ...shares.map(
-      (share) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(file, { workerData: share });
-          worker.once("error", reject);
-          worker.once("exit", (code) =>
-            code === 0 ? resolve() : reject(new Error(`unit workbook writer stopped (${code})`)),
-          );
-        }),
-    ),
-  ]);
+  const count =
+    Math.min(MAX_WORKERS, availableParallelism(), Math.ceil(expected / MIN_FILES_FOR_WORKERS)) - 1;
+  const workers: { worker: Worker; done: Promise<void> }[] = [];
+  for (let w = 0; file && w < count; w++) {
+    const worker = new Worker(file);
+    const done = new Promise<void>((resolve, reject) => {
+      worker.once("error", reject);
+      worker.once("exit", (code) =>
+        code === 0 ? resolve() : reject(new Error(`unit workbook writer stopped (${code})`)),
+      );
+    });
+    // Until the jobs are sent, a failure is only reported when the workers are awaited.
+    done.catch(() => undefined);
+    workers.push({ worker, done });
+  }
+  let sent = false;
+  return {
+    async write(dir, workbooks) {
+      const jobs = workbooks.map((w) => ({ path: join(dir, w.fileName), workbook: w }));
+      const shared = new SharedArrayBuffer(4);
+      const helpers = jobs.length >= MIN_FILES_FOR_WORKERS ? workers : [];
+      sent = true;
+      for (const { worker } of workers)
+        worker.postMessage(helpers.length ? ({ jobs, shared } satisfies UnitWriterJobs) : null);
+      await Promise.all([writeTakenJobs({ jobs, shared }), ...helpers.map((h) => h.done)]);
+    },
+    async close() {
+      if (!sent) for (const { worker } of workers) worker.postMessage(null);
+      await Promise.allSettled(workers.map((w) => w.done));
+    },
+  };
 }

@@ -4,7 +4,7 @@
  * plan undo MERGED.xlsx --out RESTORED.xlsx
  * plan completeness MASTER.xlsx --period YYYY-MM [--json]
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import {
   completenessOf,
@@ -14,7 +14,8 @@ import {
 } from "../../core/workflows/unit-workbooks";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
 import { openPackage, openValues } from "./open-workbook";
-import { writeUnitWorkbooks } from "./unit-workbook-files";
+import { startUnitWriters } from "./unit-workbook-files";
+import type { UnitWorkbook } from "../../core/merge/split-plan";
 import { returnedFiles } from "./returned-files";
 
 interface Parsed {
@@ -38,6 +39,12 @@ function parse(args: string[], valued: string[], switches: string[]): Parsed {
   return { files, flags };
 }
 
+/**
+ * A master this large (about 1,500 tasks and more) is split into enough workbooks for writer threads
+ * to pay off, so they are started before it is read; a smaller one is split in this thread.
+ */
+const LARGE_MASTER_BYTES = 200 * 1024;
+
 const nowIso = () => new Date().toISOString().slice(0, 19);
 const periodFlag = (p: Parsed) => {
   const v = p.flags.get("--period");
@@ -54,22 +61,31 @@ export async function splitCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       "Cách dùng: plan split SỔ_TỔNG_HỢP.xlsx --out-dir THƯ_MỤC [--period YYYY-MM] [--partners] [--force]",
     );
-  const master = await openValues(p.files[0]!);
-  const workbooks = await splitWorkbooks(master, {
-    period: periodFlag(p),
-    createdAt: nowIso(),
-    file: basename(p.files[0]!),
-    partners: p.flags.has("--partners"),
-  });
-  mkdirSync(dir, { recursive: true });
-  const existing = workbooks.map((w) => join(dir, w.fileName)).filter((f) => existsSync(f));
-  if (existing.length && !p.flags.has("--force")) {
-    io.err(
-      `Đã có ${existing.join(", ")}; không ghi đè. Thêm --force để ghi đè.\nFiles exist; not overwriting (add --force).\n`,
-    );
-    return EXIT.failed;
+  const period = periodFlag(p);
+  // A large master has many units: the writer threads start now, while it is read.
+  const size = existsSync(p.files[0]!) ? statSync(p.files[0]!).size : 0;
+  const writers = startUnitWriters(size >= LARGE_MASTER_BYTES ? Infinity : 0);
+  let workbooks: UnitWorkbook[];
+  try {
+    const master = await openValues(p.files[0]!);
+    workbooks = await splitWorkbooks(master, {
+      period,
+      createdAt: nowIso(),
+      file: basename(p.files[0]!),
+      partners: p.flags.has("--partners"),
+    });
+    mkdirSync(dir, { recursive: true });
+    const existing = workbooks.map((w) => join(dir, w.fileName)).filter((f) => existsSync(f));
+    if (existing.length && !p.flags.has("--force")) {
+      io.err(
+        `Đã có ${existing.join(", ")}; không ghi đè. Thêm --force để ghi đè.\nFiles exist; not overwriting (add --force).\n`,
+      );
+      return EXIT.failed;
+    }
+    await writers.write(dir, workbooks);
+  } finally {
+    await writers.close();
   }
-  await writeUnitWorkbooks(dir, workbooks);
   for (const w of workbooks) {
     io.err(
       w.view
