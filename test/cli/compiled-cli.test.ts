@@ -3,7 +3,7 @@
  * install): it runs without a TypeScript loader and does what the sources do.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -71,7 +71,8 @@ describe("the compiled split and merge with many units (worker threads as well a
       seed: 17,
       planYear: 2026,
       tables: 1,
-      rowsPerTable: 120,
+      // Enough tasks for a master past LARGE_MASTER_BYTES: the split's writer threads start.
+      rowsPerTable: 600,
       withSections: false,
       withOutput: true,
       withNote: false,
@@ -83,6 +84,7 @@ describe("the compiled split and merge with many units (worker threads as well a
     await writeTrackingWorkbook(book, plan, { reportDate: "2026-10-14" });
     const master = join(dir, "tong-hop.xlsx");
     await book.save(master);
+    expect(statSync(master).size).toBeGreaterThan(64 * 1024);
     const r = spawnSync(process.execPath, [BIN, "split", master, "--out-dir", join(dir, "dv")], {
       encoding: "utf8",
     });
@@ -98,9 +100,9 @@ describe("the compiled split and merge with many units (worker threads as well a
         leads.add(String(ws.getRow(row).getCell(3).value));
       }
       expect([...leads]).toEqual([`Phòng thử nghiệm số ${u}`]);
-      expect(ws.rowCount - 1).toBe(4);
+      expect(ws.rowCount - 1).toBe(20);
     }
-    expect(ids.size).toBe(120);
+    expect(ids.size).toBe(600);
     splitDir = dir;
   }, 120_000);
 
@@ -146,7 +148,7 @@ describe("the compiled split and merge with many units (worker threads as well a
     const refused = json.files.filter((f) => f.status === "refused");
     expect(refused.map((f) => f.file)).toEqual(["hong.xlsx"]);
     expect(refused[0]!.reason).toContain("hong.xlsx");
-    expect(json.files.filter((f) => f.status === "accepted").every((f) => f.changes === 4)).toBe(true);
+    expect(json.files.filter((f) => f.status === "accepted").every((f) => f.changes === 20)).toBe(true);
     const merged = new ExcelJS.Workbook();
     await merged.xlsx.readFile(out);
     const ws = merged.getWorksheet("Nhiệm vụ")!;
