@@ -6,10 +6,15 @@
  */
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { completenessOf, mergeWorkbooks, undoLastMerge } from "../../core/workflows/unit-workbooks";
+import {
+  completenessOf,
+  mergeWorkbooks,
+  splitWorkbooks,
+  undoLastMerge,
+} from "../../core/workflows/unit-workbooks";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
 import { openPackage, openValues } from "./open-workbook";
-import { planSplit, startUnitWriters } from "./unit-workbook-files";
+import { startUnitWriters } from "./unit-workbook-files";
 import type { UnitWorkbook } from "../../core/merge/split-plan";
 import { returnedFiles } from "./returned-files";
 
@@ -36,9 +41,9 @@ function parse(args: string[], valued: string[], switches: string[]): Parsed {
 
 /**
  * A master this large (about 400 tasks and more) is split into enough workbooks for writer threads
- * to pay off, so they are started with the command; a smaller one is split in this thread.
+ * to pay off, so they are started before it is read; a smaller one is split in this thread.
  */
-export const LARGE_MASTER_BYTES = 64 * 1024;
+const LARGE_MASTER_BYTES = 64 * 1024;
 
 const nowIso = () => new Date().toISOString().slice(0, 19);
 const periodFlag = (p: Parsed) => {
@@ -56,21 +61,19 @@ export async function splitCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       "Cách dùng: plan split SỔ_TỔNG_HỢP.xlsx --out-dir THƯ_MỤC [--period YYYY-MM] [--partners] [--force]",
     );
-  const source = {
-    masterPath: p.files[0]!,
-    options: {
-      period: periodFlag(p),
+  const period = periodFlag(p);
+  // A large master has many units: the writer threads start now, while it is read.
+  const size = existsSync(p.files[0]!) ? statSync(p.files[0]!).size : 0;
+  const writers = startUnitWriters(size >= LARGE_MASTER_BYTES ? Infinity : 0);
+  let workbooks: UnitWorkbook[];
+  try {
+    const master = await openValues(p.files[0]!);
+    workbooks = await splitWorkbooks(master, {
+      period,
       createdAt: nowIso(),
       file: basename(p.files[0]!),
       partners: p.flags.has("--partners"),
-    },
-  };
-  // A large master has many units: writer threads start now and plan the split as this thread does.
-  const size = existsSync(source.masterPath) ? statSync(source.masterPath).size : 0;
-  const writers = startUnitWriters(source, size >= LARGE_MASTER_BYTES ? Infinity : 0);
-  let workbooks: UnitWorkbook[];
-  try {
-    workbooks = await planSplit(source);
+    });
     mkdirSync(dir, { recursive: true });
     const existing = workbooks.map((w) => join(dir, w.fileName)).filter((f) => existsSync(f));
     if (existing.length && !p.flags.has("--force")) {
