@@ -60,6 +60,35 @@ describe("the compiled plan command", () => {
   });
 });
 
+describe("the compiled plan command in a pipe", () => {
+  it("stops quietly when the reader of its output goes away (… | head)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "plan-pipe-"));
+    const tables = syntheticTables({
+      seed: 5,
+      planYear: 2026,
+      tables: 1,
+      rowsPerTable: 2000,
+      withSections: true,
+      withOutput: true,
+      withNote: false,
+    });
+    writeFileSync(join(dir, "kh.txt"), renderWordText(tables, 2026));
+    const r = spawnSync(
+      "bash",
+      [
+        "-o",
+        "pipefail",
+        "-c",
+        `"${process.execPath}" "${BIN}" parse "${join(dir, "kh.txt")}" --json | head -c 200`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(Buffer.byteLength(r.stdout)).toBe(200);
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.status).toBe(0);
+  });
+});
+
 describe("the compiled split and merge with many units (worker threads as well as the main one)", () => {
   let splitDir: string | undefined;
   it("writes one complete workbook per unit, each holding exactly that unit's tasks", async () => {
