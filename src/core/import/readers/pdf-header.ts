@@ -40,6 +40,9 @@ const PHRASES = [
   "ghi chu",
   "luu y",
 ].sort((a, b) => b.length - a.length);
+const PHRASE_WORDS = PHRASES.map((p) => p.split(" "));
+/** No phrase has more words than this: only a shorter tail can stop inside one. */
+const LONGEST = Math.max(...PHRASE_WORDS.map((w) => w.length));
 
 export interface HeaderParse {
   /** Column names as printed (normalised). */
@@ -59,14 +62,15 @@ export function parseHeaderRun(text: string): HeaderParse | null {
   let i = 0;
   while (i < words.length) {
     // The run may stop inside a phrase ("Thời gian hoàn" before "thành"): a proper prefix at the end.
-    const rest = folded.slice(i).join(" ");
-    if (PHRASES.some((p) => p.startsWith(`${rest} `))) {
-      columns.push(words.slice(i).join(" "));
-      return { columns, partial: true };
+    if (words.length - i < LONGEST) {
+      const rest = folded.slice(i).join(" ");
+      if (PHRASES.some((p) => p.startsWith(`${rest} `))) {
+        columns.push(words.slice(i).join(" "));
+        return { columns, partial: true };
+      }
     }
     let matched = 0;
-    for (const phrase of PHRASES) {
-      const parts = phrase.split(" ");
+    for (const parts of PHRASE_WORDS) {
       if (parts.every((p, k) => folded[i + k] === p)) {
         matched = parts.length;
         break;

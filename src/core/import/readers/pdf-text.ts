@@ -168,13 +168,16 @@ function titleAbove(lines: PdfLine[], headerStart: number, floor: number): { tit
   return { title: joinLines(text), from: picked[0] ?? headerStart };
 }
 
+const CELL_HEAD = /^[\p{Lu}\d\-+•]/u;
+
 /** Candidate split of a line into two atoms: end of one cell + start of the next. */
 function splitCandidates(text: string): number[] {
   const out: number[] = [];
   const words = text.split(" ");
   let pos = 0;
   for (let w = 0; w < words.length; w++) {
-    if (w > 0) {
+    // The next cell starts with a unit's name or a deadline: a capital, a digit or a list mark.
+    if (w > 0 && CELL_HEAD.test(words[w]!)) {
       const rest = text.slice(pos);
       const before = text.slice(0, pos).trimEnd();
       // The first half must end like text ("… công nghệ", "… rà soát."), not inside a name ("- Các").
@@ -239,7 +242,7 @@ interface ColumnModel {
   field: TaskField;
   /** Estimated wrap width in characters (0 = unknown). */
   width: number;
-  /** How often each cell text (folded) was seen in this column in the first pass. */
+  /** How often each cell text (folded) was seen in this column in the first pass: only texts held often enough to count. */
   seen: Map<string, number>;
   seenMax: number;
   /** Rows the first pass saw: a text counts only when it is common (a dominant unit, say). */
@@ -248,6 +251,14 @@ interface ColumnModel {
   mode: string | null;
   /** Share of first-pass rows where the column is not empty. */
   filled: number;
+}
+
+const MARKER_START = /^[-+•]/;
+
+/** How often the column held this text: compared by length first, the keys are few (see learnColumns). */
+function seenCount(col: ColumnModel, key: string): number {
+  for (const [k, n] of col.seen) if (k.length === key.length && k === key) return n;
+  return 0;
 }
 
 const seenKey = (text: string): string => foldForMatch(text).replace(/^[-+•]\s*/, "");
@@ -452,8 +463,13 @@ function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: stri
   // A cell that holds the column's usual text plus more (the usual partners and one extra) counts too.
   // Texts that repeat down a column are short (units, results): long cells are not looked up.
   if (col.seen.size && content.length <= 6) {
-    const key = rawKey !== undefined ? rawKey.replace(/^[-+•]\s*/, "") : seenKeyOf(content);
-    const exact = col.seen.get(key) ?? 0;
+    const key =
+      rawKey === undefined
+        ? seenKeyOf(content)
+        : MARKER_START.test(rawKey)
+          ? rawKey.replace(/^[-+•]\s*/, "")
+          : rawKey;
+    const exact = seenCount(col, key);
     const extended =
       col.mode && key.startsWith(col.mode) && /^ [-+•] /.test(key.slice(col.mode.length)) ? col.seenMax : 0;
     const seen = Math.max(exact, extended);
@@ -722,6 +738,9 @@ function learnColumns(columns: ColumnModel[], rows: Assigned[]): void {
     col.filled = rows.length ? rows.filter((cells) => cells[c]!.length > 0).length / rows.length : 0;
     const top = [...col.seen.entries()].sort((a, b) => b[1] - a[1])[0];
     col.mode = top && top[1] >= 2 && top[1] >= rows.length * 0.3 ? top[0] : null;
+    // Only texts held often enough to earn a bonus are kept (columnTerms): looking a cell up
+    // among two or three texts is cheaper than hashing it, in the DP's inner loop.
+    for (const [k, n] of col.seen) if (n < 2 || n < rows.length * 0.3) col.seen.delete(k);
   });
 }
 
