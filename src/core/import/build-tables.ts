@@ -86,7 +86,7 @@ function isHeaderContinuation(cells: string[], headerWidth: number): boolean {
   return filled.every((c) => c.length <= 30 && !/\d/.test(c) && !ROMAN.test(c) && !PART.test(c));
 }
 
-interface Section {
+export interface Section {
   no: string | null;
   title: string | null;
 }
@@ -111,7 +111,8 @@ function sectionOf(row: GridRow, noCol: number): Section | null {
   return null;
 }
 
-interface RawRow {
+/** A table row as every reader gives it: its cells (printed lines) under the header, and its section. */
+export interface RawRow {
   cells: GridCell[];
   at: SourceLocation;
   section: Section;
@@ -145,23 +146,30 @@ function mergeContinuations(rows: RawRow[], noCol: number, taskCol: number): Raw
   return out;
 }
 
-function taskRows(fields: TaskField[], rows: RawRow[], planYear: number): TaskRow[] {
-  const col = (f: TaskField) => fields.indexOf(f);
-  const hasOutput = col("output") >= 0;
+/**
+ * The task rows of a table from its rows' cells, for every reader (grids, Word text, .docx, layout
+ * text, PDF text): fields by the header's columns, every column of a field joined in order.
+ */
+export function taskRows(fields: readonly TaskField[], rows: readonly RawRow[], planYear: number): TaskRow[] {
+  const hasOutput = fields.includes("output");
   const noteCols = fields.map((f, i) => (f === "note" ? i : -1)).filter((i) => i >= 0);
   return rows.map((r) => {
-    const get = (f: TaskField) => (col(f) >= 0 ? r.cells[col(f)] : undefined);
-    const deadlineText = joinLines(get("deadline")?.lines ?? []);
+    // Every column of the field, in order: two columns mapped to one field both count.
+    const lines = (f: TaskField) => fields.flatMap((g, i) => (g === f ? (r.cells[i]?.lines ?? []) : []));
+    // Units column by column: two unit columns are two lists, not one name run together.
+    const units = (f: TaskField) =>
+      fields.flatMap((g, i) => (g === f ? splitUnits(r.cells[i]?.lines ?? []) : []));
+    const deadlineText = joinLines(lines("deadline"));
     const { dueDate, recurrence } = parseDeadline(deadlineText, planYear);
     const notes = noteCols.map((i) => joinLines(r.cells[i]?.lines ?? [])).filter(Boolean);
     return {
       section: r.section.no,
       sectionTitle: r.section.title,
-      no: cleanNo(cellText(get("no"))),
-      task: joinLines(get("task")?.lines ?? []),
-      lead: splitUnits(get("lead")?.lines ?? []),
-      partners: splitUnits(get("partners")?.lines ?? []),
-      output: hasOutput ? joinLines(get("output")?.lines ?? []) : null,
+      no: cleanNo(joinLines(lines("no"))),
+      task: joinLines(lines("task")),
+      lead: units("lead"),
+      partners: units("partners"),
+      output: hasOutput ? joinLines(lines("output")) : null,
       deadlineText,
       dueDate,
       recurrence,
@@ -188,18 +196,30 @@ function indicatorRows(fields: IndicatorField[], years: (number | null)[], rows:
       responsible: text(col("responsible")),
     };
   });
-  // A row with no unit and no values whose number prefixes the next rows ("1" before "1.1") is a group.
-  const out: IndicatorRow[] = [];
-  let group: { no: string; title: string } | null = null;
-  built.forEach((row, i) => {
+  return groupIndicators(built).map((g) => g.row);
+}
+
+/**
+ * Indicator groups, one rule for every reader: a row with a number and a name but no unit, value or
+ * responsible unit, followed by rows numbered under it ("1" before "1.1"), is the heading of those
+ * rows; so is one followed by rows numbered under the next number ("8 Hạ tầng số" before "9.1", a
+ * slip of the plan's numbering). The group lasts while the rows are numbered under that prefix.
+ * Returns the rows that are not headings, with their group and the index each came from.
+ */
+export function groupIndicators(rows: readonly IndicatorRow[]): { row: IndicatorRow; index: number }[] {
+  const out: { row: IndicatorRow; index: number }[] = [];
+  let group: { no: string; title: string; prefix: string } | null = null;
+  rows.forEach((row, index) => {
     const empty = !row.unit && Object.values(row.targets).every((v) => !v) && !row.responsible;
-    const next = built[i + 1];
-    if (empty && row.no && next && next.no.startsWith(`${row.no}.`)) {
-      group = { no: row.no, title: row.name };
+    const next = rows[index + 1];
+    const under =
+      next && (next.no.startsWith(`${row.no}.`) || (next.no.includes(".") && !row.no.includes(".")));
+    if (empty && row.no && next && under) {
+      group = { no: row.no, title: row.name, prefix: `${next.no.split(".")[0]!}.` };
       return;
     }
-    if (group && !row.no.startsWith(`${group.no}.`)) group = null;
-    out.push({ ...row, group: group?.no ?? null, groupTitle: group?.title ?? null });
+    if (group && !row.no.startsWith(group.prefix)) group = null;
+    out.push({ row: { ...row, group: group?.no ?? null, groupTitle: group?.title ?? null }, index });
   });
   return out;
 }

@@ -8,6 +8,7 @@
 import type { DroppedLine, IndicatorRow, IndicatorTable, SourceLocation } from "../../model/plan";
 import { foldForMatch, joinLines, normalizeInline } from "../../text/normalize";
 import type { PdfLine } from "./pdf-text";
+import { groupIndicators } from "../build-tables";
 
 const VALUE = String.raw`(?:(?:[≥≤<>]\s*)?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|-|X|x)`;
 const VALUE_RUN = new RegExp(String.raw`(^|\s)(${VALUE}(?:\s+${VALUE})*)(?=\s|$)`, "gu");
@@ -86,7 +87,7 @@ interface Block {
   at: SourceLocation;
 }
 
-function buildRow(block: Block, years: number[]): IndicatorRow & { hasValues: boolean } {
+function buildRow(block: Block, years: number[]): IndicatorRow {
   const values = findValues(block.lines, years.length);
   const targets: Record<string, string> = Object.fromEntries(years.map((y) => [String(y), ""]));
   if (!values) {
@@ -98,7 +99,6 @@ function buildRow(block: Block, years: number[]): IndicatorRow & { hasValues: bo
       unit: "",
       targets,
       responsible: "",
-      hasValues: false,
     };
   }
   const pre = block.lines
@@ -159,7 +159,6 @@ function buildRow(block: Block, years: number[]): IndicatorRow & { hasValues: bo
     unit: joinLines(unit),
     targets,
     responsible,
-    hasValues: true,
   };
 }
 
@@ -215,32 +214,10 @@ export function readIndicatorRegion(
       placed.add(l.line);
     }
   }
-  const built = blocks.map((b) => buildRow(b, years));
-  const rows: IndicatorRow[] = [];
-  const sources: SourceLocation[] = [];
-  let group: { no: string; title: string } | null = null;
-  built.forEach((row, i) => {
-    const next = built[i + 1];
-    if (
-      !row.hasValues &&
-      next &&
-      !next.no.startsWith(`${row.no}.`) &&
-      next.no.includes(".") &&
-      !row.no.includes(".")
-    ) {
-      // "8 Hạ tầng số" followed by "9.1": a heading whose rows are numbered under the next number.
-      group = { no: row.no, title: row.name };
-      return;
-    }
-    if (!row.hasValues && next && next.no.startsWith(`${row.no}.`)) {
-      group = { no: row.no, title: row.name };
-      return;
-    }
-    if (group && !row.no.includes(".")) group = null;
-    const { hasValues: _drop, ...plain } = row;
-    rows.push({ ...plain, group: group?.no ?? null, groupTitle: group?.title ?? null });
-    sources.push(blocks[i]!.at);
-  });
+  // Groups by the rule every reader uses (build-tables.ts).
+  const grouped = groupIndicators(blocks.map((b) => buildRow(b, years)));
+  const rows: IndicatorRow[] = grouped.map((g) => g.row);
+  const sources: SourceLocation[] = grouped.map((g) => blocks[g.index]!.at);
   const table: IndicatorTable = { kind: "indicators", title, rows };
   return { table, sources };
 }

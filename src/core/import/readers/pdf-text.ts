@@ -16,10 +16,11 @@
  */
 import { parseDeadline } from "../../deadlines/parse-deadline";
 import { append } from "../../append";
-import type { DroppedLine, PlanTable, SourceLocation, TaskRow } from "../../model/plan";
+import type { DroppedLine, PlanTable, SourceLocation } from "../../model/plan";
 import { foldForMatch, joinLines, normalizeInline } from "../../text/normalize";
-import { UNIT_TYPE_WORDS, splitUnits } from "../../units/split-units";
+import { UNIT_TYPE_WORDS } from "../../units/split-units";
 import { mapTaskHeader, type TaskField } from "../column-map";
+import { taskRows, type RawRow } from "../build-tables";
 import { parseHeaderRun } from "./pdf-header";
 import { indicatorHeaderAt, readIndicatorRegion } from "./pdf-indicators";
 
@@ -682,37 +683,17 @@ function assignRow(columns: ColumnModel[], block: RowBlock): Assigned {
   return out;
 }
 
-function buildRow(
-  columns: ColumnModel[],
-  block: RowBlock,
-  cells: Assigned,
-  planYear: number,
-  hasNo: boolean,
-): TaskRow {
-  // Every column of the field, in order: two columns mapped to one field both count.
-  const lines = (field: TaskField) =>
-    columns.flatMap((m, c) => (m.field === field ? cells[c]!.map((a) => a.text) : []));
-  const deadlineText = joinLines(lines("deadline"));
-  const { dueDate, recurrence } = parseDeadline(deadlineText, planYear);
-  const noteCols = columns.map((m, c) => (m.field === "note" ? c : -1)).filter((c) => c >= 0);
-  return {
-    section: block.section,
-    sectionTitle: block.sectionTitle,
-    no: hasNo ? block.no : "",
-    task: joinLines(lines("task")),
-    lead: splitUnits(lines("lead")),
-    partners: splitUnits(lines("partners")),
-    output: columns.some((m) => m.field === "output") ? joinLines(lines("output")) : null,
-    deadlineText,
-    dueDate,
-    recurrence,
-    note: noteCols.length
-      ? noteCols
-          .map((c) => joinLines(cells[c]!.map((a) => a.text)))
-          .filter(Boolean)
-          .join(" | ")
-      : null,
-  };
+/** The rows as the common row builder takes them: the TT in the TT column, each column's printed lines. */
+function rawRows(fields: TaskField[], rows: { block: RowBlock; cells: Assigned }[]): RawRow[] {
+  return rows.map(({ block, cells }) => {
+    const at = block.at;
+    let next = 0;
+    return {
+      at,
+      section: { no: block.section, title: block.sectionTitle },
+      cells: fields.map((f) => ({ lines: f === "no" ? [block.no] : cells[next++]!.map((a) => a.text), at })),
+    };
+  });
 }
 
 /** Each column's wrap width (the median length of its wrapped lines: robust to a few misplaced lines) and the texts it holds. */
@@ -940,8 +921,9 @@ export function readPdfTextTables(
       for (const r of rows)
         for (const seg of r.block.segments) for (const a of seg) result.placed.add(a.line);
     }
-    const taskRows = rows.map(({ block, cells }) => buildRow(columns, block, cells, planYear, hasNo));
-    result.tables.push({ kind: "tasks", title: region.title, columns: region.columns, rows: taskRows });
+    // The rows' cells go to the row builder every reader uses.
+    const taskRowList = taskRows(fields, rawRows(fields, rows), planYear);
+    result.tables.push({ kind: "tasks", title: region.title, columns: region.columns, rows: taskRowList });
     result.rowSources.push(rows.map((r) => r.block.at));
   }
   return result;
