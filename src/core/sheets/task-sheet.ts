@@ -126,13 +126,25 @@ type TaskFormulas = { status: string; daysLeft: string; reason: string };
  * for a row number no sheet has, and that number is replaced for each row.
  */
 export function taskFormulas(n: number): TaskFormulas {
+  const cached = n <= CACHED_ROWS ? byRow[n] : undefined;
+  if (cached) return cached;
   const row = String(n);
   formulaParts ??= [composeTaskFormulas(TEMPLATE_ROW)].flatMap((f) =>
     [f.status, f.daysLeft, f.reason].map((text) => text.split(String(TEMPLATE_ROW))),
   );
   const [status, daysLeft, reason] = formulaParts.map((parts) => parts.join(row)) as [string, string, string];
-  return { status, daysLeft, reason };
+  const formulas = { status, daysLeft, reason };
+  if (n <= CACHED_ROWS) byRow[n] = formulas;
+  return formulas;
 }
+
+/**
+ * The first rows' formulas are kept: a split writes the same rows 2, 3, … of a hundred or more unit
+ * workbooks, which then share their strings (a few megabytes for this many rows) instead of making
+ * them again for each.
+ */
+const CACHED_ROWS = 1000;
+const byRow: (TaskFormulas | undefined)[] = [];
 
 /** A row number past Excel's last (1,048,576), so that it appears in the composed text only as a row. */
 const TEMPLATE_ROW = 1048577;
