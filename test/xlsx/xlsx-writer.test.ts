@@ -92,3 +92,44 @@ describe("exceljs writer", () => {
     expect(ws.autoFilter).toBe("A1:F21");
   });
 });
+
+describe("exceljs writer: a spec without the copies of its filled-down formulas", () => {
+  it("renders the same sheets as the full spec (what a split's writer threads are sent)", async () => {
+    const JSZip = (await import("jszip")).default;
+    const { XlsxWorkbook } = await import("../../src/xlsx/xlsx-workbook");
+    const { trackingSheets } = await import("../../src/core/sheets/tracking-sheets");
+    const { withoutFilledDownCopies, isFormulaCell } = await import("../../src/core/sheets/sheet-spec");
+    const { syntheticTables } = await import("../fixtures/synthetic-plan");
+    const tables = syntheticTables({
+      seed: 12,
+      planYear: 2026,
+      tables: 1,
+      rowsPerTable: 25,
+      withSections: true,
+      withOutput: true,
+      withNote: false,
+    });
+    const specs = trackingSheets(
+      { source: "kh", planYear: 2026, tables, targets: [] },
+      { reportDate: "2026-10-14" },
+    );
+    const compact = specs.map(withoutFilledDownCopies);
+    // The copies are gone: some filled-down column keeps one formula and only cached values below it.
+    const tasks = compact.find((s) => s.columns.some((c) => c.filledDown))!;
+    const k = tasks.columns.findIndex((c) => c.filledDown);
+    const cells = tasks.rows.map((r) => r[k]!);
+    expect(cells.every(isFormulaCell)).toBe(true);
+    expect(cells.slice(1).every((c) => isFormulaCell(c) && c.formula === "")).toBe(true);
+    expect(isFormulaCell(cells[0]!) && cells[0].formula.length).toBeGreaterThan(20);
+    const sheetsOf = async (list: typeof specs) => {
+      const book = new XlsxWorkbook();
+      await book.writeSheets(list);
+      const zip = await JSZip.loadAsync(await book.toBytes());
+      const names = Object.keys(zip.files)
+        .filter((f) => f.startsWith("xl/worksheets/sheet"))
+        .sort();
+      return Promise.all(names.map(async (n) => [n, await zip.file(n)!.async("string")]));
+    };
+    expect(await sheetsOf(compact)).toEqual(await sheetsOf(specs));
+  });
+});

@@ -15,6 +15,7 @@ import type { UnitWorkbook } from "../../core/merge/split-plan";
 import { writeUnitWorkbook } from "../../core/workflows/unit-workbooks";
 import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
 import { workerFile } from "../worker-file";
+import { withoutFilledDownCopies } from "../../core/sheets/sheet-spec";
 
 /** Fewer files than this are written in this thread: starting workers costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 12;
@@ -77,8 +78,16 @@ export function startUnitWriters(expected: number): UnitWriters {
       const shared = new SharedArrayBuffer(4);
       const helpers = jobs.length >= MIN_FILES_FOR_WORKERS ? workers : [];
       sent = true;
+      // The workers are sent the sheets without the copies of filled-down formulas (a message is
+      // copied whole for each worker).
+      const compact = helpers.length
+        ? jobs.map((j) => ({
+            ...j,
+            workbook: { ...j.workbook, specs: j.workbook.specs.map(withoutFilledDownCopies) },
+          }))
+        : [];
       for (const { worker } of workers)
-        worker.postMessage(helpers.length ? ({ jobs, shared } satisfies UnitWriterJobs) : null);
+        worker.postMessage(helpers.length ? ({ jobs: compact, shared } satisfies UnitWriterJobs) : null);
       await Promise.all([writeTakenJobs({ jobs, shared }), ...helpers.map((h) => h.done)]);
     },
     async close() {

@@ -85,6 +85,28 @@ export function isFormulaCell(cell: SheetCell): cell is FormulaCell {
   return typeof cell === "object" && cell !== null && "formula" in cell;
 }
 
+/**
+ * The spec without the copies of a filled-down formula: the rows after the first keep their cached
+ * value and an empty formula, since writers fill the first row's formula down. For sending a spec
+ * to another thread (a split's 150 workbooks carry some 150 MB of such copies); a writer renders
+ * it as it renders the spec.
+ */
+export function withoutFilledDownCopies(spec: SheetSpec): SheetSpec {
+  const columns = spec.columns
+    .map((c, k) => (c.filledDown && spec.rows.every((r) => isFormulaCell(r[k] ?? null)) ? k : -1))
+    .filter((k) => k >= 0);
+  if (!columns.length) return spec;
+  return {
+    ...spec,
+    rows: spec.rows.map((row, r) => {
+      if (r === 0) return row;
+      const next = [...row];
+      for (const k of columns) next[k] = { formula: "", cached: (row[k] as FormulaCell).cached };
+      return next;
+    }),
+  };
+}
+
 export const NUMBER_FORMATS: Record<ColumnKind, string> = {
   text: "@",
   number: "#,##0.##",
