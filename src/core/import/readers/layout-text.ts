@@ -96,7 +96,7 @@ function isHeaderCells(texts: string[]): boolean {
 function headerAt(lines: readonly Line[], i: number, same?: Header): Header | null {
   const first = lines[i]!;
   if (!/^(s\s?tt?|tt|nội|tên|nhiệm)/iu.test(first.text.trim())) return null;
-  let cells = stretchesOf(first.text);
+  let cells = stretchesOf(first.text).flatMap(cutAfterYears);
   if (cells.length < 3) return null;
   // Every reading that makes a header: the first line alone, then with each wrapped line added.
   const found: Header[] = [];
@@ -136,6 +136,22 @@ function headerAt(lines: readonly Line[], i: number, same?: Header): Header | nu
       null
     );
   return found[found.length - 1] ?? null;
+}
+
+/**
+ * Milestone labels printed one space apart ("Mục tiêu đến năm 2027 Mục tiêu đến năm 2032") are
+ * one stretch: a label ends at its year.
+ */
+function cutAfterYears(s: Span): Span[] {
+  const out: Span[] = [];
+  let from = 0;
+  for (const m of s.text.matchAll(/\b20\d{2}\b(?= \S)/g)) {
+    const end = m.index! + m[0].length;
+    out.push({ start: s.start + from, end: s.start + end, text: s.text.slice(from, end) });
+    from = end + 1;
+  }
+  out.push({ start: s.start + from, end: s.end, text: s.text.slice(from) });
+  return out;
 }
 
 function sameLabels(a: Header, b: Header): boolean {
@@ -198,14 +214,19 @@ function columnStats(body: readonly Line[]) {
   const starts = new Array<number>(width).fill(0);
   const across = new Array<number>(width).fill(0);
   const filled = new Array<number>(width).fill(0);
+  const clear = new Array<number>(width).fill(0);
   for (const l of body) {
+    let end = -2;
     for (const w of wordsOf(l.text)) {
       starts[w.start]!++;
+      // Printed clear of its left neighbour (two spaces or more): where its column starts.
+      if (w.start - end >= 3) clear[w.start]!++;
+      end = w.end;
       for (let x = w.start; x < w.end; x++) filled[x]!++;
       for (let x = w.start + 1; x < w.end; x++) across[x]!++;
     }
   }
-  return { width, starts, across, filled };
+  return { width, starts, across, filled, clear };
 }
 
 type Stats = ReturnType<typeof columnStats>;
@@ -216,6 +237,14 @@ type Stats = ReturnType<typeof columnStats>;
  * cell's shorter lines are not cut off.
  */
 function bestEdge(stats: Stats, lo: number, hi: number): number {
+  let best = peakEdge(stats, lo, hi);
+  if (best < 0) return Math.max(1, lo);
+  while (best - 1 > lo && stats.filled[best - 1] === 0 && stats.filled[best - 2] === 0) best--;
+  return best;
+}
+
+/** Where in [lo, hi] the fewest words run across and, among those, the most cells start (-1: none). */
+function peakEdge(stats: Stats, lo: number, hi: number): number {
   let best = -1;
   for (let x = Math.max(1, lo); x <= hi && x < stats.width; x++) {
     if (best < 0) {
@@ -226,17 +255,32 @@ function bestEdge(stats: Stats, lo: number, hi: number): number {
     const b = stats.across[best]!;
     if (a < b || (a === b && stats.starts[x]! > stats.starts[best]!)) best = x;
   }
-  if (best < 0) return Math.max(1, lo);
-  while (best - 1 > lo && stats.filled[best - 1] === 0 && stats.filled[best - 2] === 0) best--;
   return best;
 }
 
 /** Column edges of one page of a table: between the header's labels where it is printed there. */
 function edgesFromHeader(stats: Stats, header: Header): number[] {
   const edges = [0];
+  const bounds: [number, number][] = [[0, 0]];
   for (let k = 1; k < header.cells.length; k++) {
     const lo = Math.max(header.cells[k - 1]!.end + 1, edges[k - 1]! + 2);
-    edges.push(bestEdge(stats, lo, Math.max(lo, header.cells[k]!.start)));
+    const hi = Math.max(lo, header.cells[k]!.start);
+    bounds.push([lo, hi]);
+    edges.push(bestEdge(stats, lo, hi));
+  }
+  // A column where no cell is printed clear of its left neighbour (every line pushed against it):
+  // its label is centred, so its left edge is as far left of the label's centre as the next
+  // column's edge is right of it.
+  for (let k = header.cells.length - 2; k >= 1; k--) {
+    const [lo, hi] = bounds[k]!;
+    if (stats.clear.slice(lo, hi + 1).some((n) => n > 0)) continue;
+    const cell = header.cells[k]!;
+    // The next column's text starts at its edge (before any move left over an empty gutter).
+    const [nextLo, nextHi] = bounds[k + 1]!;
+    const next = peakEdge(stats, nextLo, nextHi);
+    const right = next > 0 && stats.clear[next]! > 0 ? next : edges[k + 1]!;
+    const mirrored = Math.round(cell.start + cell.end - right);
+    if (mirrored >= lo - 8 && mirrored <= hi) edges[k] = Math.max(edges[k - 1]! + 2, mirrored);
   }
   return edges;
 }
@@ -268,7 +312,7 @@ function cutLine(text: string, edges: readonly number[]): string[] {
 }
 
 /** A word that can open a cell: capital, digit, dash or bracket ("Văn phòng …", "6/2027", "- Sở …"). */
-const CELL_START = /^[\p{Lu}\d(\-–•+]/u;
+const CELL_START = /^[\p{Lu}\d(\-–•+%≥≤<>~]/u;
 
 /**
  * Which column each word of a line goes to. Neighbouring cells can touch with one space and the
