@@ -24,6 +24,7 @@ import {
   mapTaskHeader,
 } from "../column-map";
 import type { DocItem, GridRow } from "../grid";
+import { UNIT_TYPE_WORDS } from "../../units/split-units";
 
 const GAP = /\S(?: {3,})\S/;
 
@@ -297,7 +298,7 @@ function edgesFromHints(stats: Stats, hints: readonly number[]): number[] {
 }
 
 /** The cells of one printed line, cut at the column edges (a word goes to the column it starts in). */
-function cutLine(text: string, edges: readonly number[]): string[] {
+function cutLine(text: string, edges: readonly number[], units: readonly boolean[]): string[] {
   const cells = edges.map(() => [] as string[]);
   const words = wordsOf(text);
   // A section row ("III   Đẩy mạnh ứng dụng …") spans the columns after its label: one title.
@@ -306,10 +307,18 @@ function cutLine(text: string, edges: readonly number[]): string[] {
     if (!/ {2,}/.test(rest) || /^\p{Lu}[\p{Lu}\s,–-]+$/u.test(rest))
       return [words[0]!.text, rest, ...cells.slice(2).map(() => "")];
   }
-  const assigned = assignWords(words, edges);
+  const assigned = assignWords(words, edges, units);
   words.forEach((w, i) => cells[assigned[i]!]!.push(w.text));
   return cells.map((ws) => ws.join(" "));
 }
+
+/** How much cheaper a unit column opens on a unit-type word ("Sở", "Văn phòng", "Các" …). */
+const UNIT_BONUS = 1.5;
+/** Words that open a unit's name (the schema's unit-type words), after a list mark or not. */
+const UNIT_START = new RegExp(
+  `^(?:[-+•]\\s*)?(?:${UNIT_TYPE_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})(?![\\p{L}])`,
+  "u",
+);
 
 /** A word that can open a cell: capital, digit, dash or bracket ("Văn phòng …", "6/2027", "- Sở …"). */
 const CELL_START = /^[\p{Lu}\d(\-–•+%≥≤<>~]/u;
@@ -321,7 +330,7 @@ const CELL_START = /^[\p{Lu}\d(\-–•+%≥≤<>~]/u;
  * (a cell's first line starts with a capital, a number or a dash), minus a cell that opens after a
  * wide gap. Words keep their order: columns never decrease along the line.
  */
-function assignWords(words: readonly Span[], edges: readonly number[]): number[] {
+function assignWords(words: readonly Span[], edges: readonly number[], units: readonly boolean[]): number[] {
   const n = words.length;
   const m = edges.length;
   // How far a word sticks out of column k: starting left of its edge, or running into the next
@@ -331,10 +340,20 @@ function assignWords(words: readonly Span[], edges: readonly number[]): number[]
     const hi = k + 1 < m ? edges[k + 1]! : Infinity;
     return Math.max(0, lo - w.start) + Math.max(0, w.end - hi);
   };
-  const opens = (i: number) => {
+  const unitAt = words.map((_, i) =>
+    UNIT_START.test(
+      words
+        .slice(i, i + 3)
+        .map((w) => w.text)
+        .join(" "),
+    ),
+  );
+  const opens = (i: number, k: number) => {
     const w = words[i]!;
     const gap = i > 0 ? w.start - words[i - 1]!.end : Infinity;
-    return (CELL_START.test(w.text) ? 0 : 3) - (gap >= 2 ? 1.5 : 0);
+    return (
+      (CELL_START.test(w.text) ? 0 : 3) - (gap >= 2 ? 1.5 : 0) - (units[k] && unitAt[i] ? UNIT_BONUS : 0)
+    );
   };
   // cost[i][k]: best cost of words 0..i with word i in column k.
   const cost: number[][] = [];
@@ -345,11 +364,11 @@ function assignWords(words: readonly Span[], edges: readonly number[]): number[]
     for (let k = 0; k < m; k++) {
       const here = outside(words[i]!, k);
       if (i === 0) {
-        cost[0]![k] = here + (k > 0 ? opens(0) : 0);
+        cost[0]![k] = here + (k > 0 ? opens(0, k) : 0);
         continue;
       }
       for (let p = 0; p <= k; p++) {
-        const c = cost[i - 1]![p]! + here + (p < k ? opens(i) : 0);
+        const c = cost[i - 1]![p]! + here + (p < k ? opens(i, k) : 0);
         if (c < cost[i]![k]!) {
           cost[i]![k] = c;
           from[i]![k] = p;
@@ -486,6 +505,9 @@ function readTable(
     append(items, pendingRepeats.splice(0));
   };
   let hints: number[] = [];
+  const units = labels.map(
+    (l) => ["lead", "partners"].includes(mapTaskHeader(l)) || mapIndicatorHeader(l) === "responsible",
+  );
   for (const p of pages) {
     if (p.repeat) pendingRepeats.push(headerRow(p.header ?? { ...p.repeat, cells: header.cells }));
     if (!row) append(items, pendingRepeats.splice(0));
@@ -494,7 +516,7 @@ function readTable(
     const edges = p.header ? edgesFromHeader(stats, p.header) : edgesFromHints(stats, hints);
     hints = edges;
     for (const l of body) {
-      const cells = cutLine(l.text, edges);
+      const cells = cutLine(l.text, edges, units);
       const first = cells[0]!;
       const startsRow = hasNo ? ROW_LABEL.test(first) : first !== "" && (!row || cellsEndSentence(row));
       if (startsRow || !row) {
