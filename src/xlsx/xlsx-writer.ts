@@ -10,6 +10,7 @@ import {
   blockAddress,
   columnDataAddress,
   columnLetter,
+  filledDownColumns,
   highlightFormula,
   isFormulaCell,
   type ScalarCell,
@@ -80,11 +81,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   });
   // A column of one formula filled down is stored once, as an Excel shared formula: the file stays
   // small and quick to write (the tracking formulas run to kilobytes each).
-  const shared = new Map<number, string>();
-  spec.columns.forEach((col, c) => {
-    if (col.filledDown && spec.rows.length > 1 && spec.rows.every((row) => isFormulaCell(row[c] ?? null)))
-      shared.set(c, `${columnLetter(c)}2`);
-  });
+  const shared = new Map(filledDownColumns(spec).map((c) => [c, `${columnLetter(c)}2`] as const));
   spec.rows.forEach((row, r) => {
     const xrow = ws.getRow(r + 2);
     const height = spec.rowHeights?.[r];

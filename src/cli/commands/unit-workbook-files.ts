@@ -18,7 +18,7 @@ import { workerFile } from "../worker-file";
 import { withoutFilledDownCopies } from "../../core/sheets/sheet-spec";
 
 /** Fewer files than this are written in this thread: starting workers costs more than it saves. */
-export const MIN_FILES_FOR_WORKERS = 12;
+const MIN_FILES_FOR_WORKERS = 12;
 const MAX_WORKERS = 4;
 
 export interface UnitFileJob {
@@ -51,13 +51,12 @@ export interface UnitWriters {
 }
 
 /**
- * Starts the writer threads for about `expected` workbooks (a guess made before the master is read;
- * 0 starts none). The workers wait for their jobs; `write` hands them out.
+ * Starts the writer threads when `many` workbooks are expected (a guess made before the master is
+ * read; otherwise none). The workers wait for their jobs; `write` hands them out.
  */
-export function startUnitWriters(expected: number): UnitWriters {
+export function startUnitWriters(many: boolean): UnitWriters {
   const file = workerFile("unit-workbook-worker");
-  const count =
-    Math.min(MAX_WORKERS, availableParallelism(), Math.ceil(expected / MIN_FILES_FOR_WORKERS)) - 1;
+  const count = many ? Math.min(MAX_WORKERS, availableParallelism()) - 1 : 0;
   const workers: { worker: Worker; done: Promise<void> }[] = [];
   for (let w = 0; file && w < count; w++) {
     const worker = new Worker(file);

@@ -64,7 +64,7 @@ export async function splitCommand(args: string[], io: CliIo): Promise<number> {
   const period = periodFlag(p);
   // A large master has many units: the writer threads start now, while it is read.
   const size = existsSync(p.files[0]!) ? statSync(p.files[0]!).size : 0;
-  const writers = startUnitWriters(size >= LARGE_MASTER_BYTES ? Infinity : 0);
+  const writers = startUnitWriters(size >= LARGE_MASTER_BYTES);
   let workbooks: UnitWorkbook[];
   try {
     const master = await openValues(p.files[0]!);

@@ -86,15 +86,24 @@ export function isFormulaCell(cell: SheetCell): cell is FormulaCell {
 }
 
 /**
+ * The columns written as one formula filled down (an .xlsx shared formula): marked filledDown, with
+ * more than one row and a formula in every row.
+ */
+export function filledDownColumns(spec: SheetSpec): number[] {
+  if (spec.rows.length < 2) return [];
+  return spec.columns
+    .map((c, k) => (c.filledDown && spec.rows.every((r) => isFormulaCell(r[k] ?? null)) ? k : -1))
+    .filter((k) => k >= 0);
+}
+
+/**
  * The spec without the copies of a filled-down formula: the rows after the first keep their cached
  * value and an empty formula, since writers fill the first row's formula down. For sending a spec
  * to another thread (a split's 150 workbooks carry some 150 MB of such copies); a writer renders
  * it as it renders the spec.
  */
 export function withoutFilledDownCopies(spec: SheetSpec): SheetSpec {
-  const columns = spec.columns
-    .map((c, k) => (c.filledDown && spec.rows.every((r) => isFormulaCell(r[k] ?? null)) ? k : -1))
-    .filter((k) => k >= 0);
+  const columns = filledDownColumns(spec);
   if (!columns.length) return spec;
   return {
     ...spec,

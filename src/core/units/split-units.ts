@@ -27,6 +27,14 @@ export const UNIT_TYPE_WORDS = [
   "Bộ",
 ];
 
+/** The unit-type words and the abbreviations plans use for them ("VP" Văn phòng, "MTTQ" Mặt trận). */
+export const UNIT_HINTS = [...UNIT_TYPE_WORDS, "VP", "MTTQ", "UBMTTQ"];
+/** Where a unit's name starts: a unit-type word, after a list mark or not ("- Sở Y tế", "UBND xã"). */
+export const UNIT_START = new RegExp(
+  `^(?:[-+•]\\s*)?(?:${UNIT_HINTS.map((w) => w.replace(/ /g, "\\s+")).join("|")})(?![\\p{Ll}])`,
+  "u",
+);
+
 // List markers per the schema: "- ", "+ ", "•". An en dash at a line start is a wrapped name
 // ("Phòng Văn hóa" / "– Xã hội"), not a list item.
 const MARKER = /^\s*(?:[-+•]\s+|[-+•]\s*(?=\p{Lu}))/u;

@@ -24,7 +24,7 @@ import {
   mapTaskHeader,
 } from "../column-map";
 import type { DocItem, GridRow } from "../grid";
-import { UNIT_TYPE_WORDS } from "../../units/split-units";
+import { UNIT_START } from "../../units/split-units";
 
 const GAP = /\S(?: {3,})\S/;
 
@@ -53,22 +53,29 @@ interface Span {
   text: string;
 }
 
-/** Words (runs of non-spaces) with their character columns. */
-function wordsOf(text: string): Span[] {
-  return [...text.matchAll(/\S+/g)].map((m) => ({
+function spansOf(text: string, pattern: RegExp): Span[] {
+  return [...text.matchAll(pattern)].map((m) => ({
     start: m.index!,
     end: m.index! + m[0].length,
     text: m[0],
   }));
 }
 
+/** Words (runs of non-spaces) with their character columns. */
+const wordsOf = (text: string) => spansOf(text, /\S+/g);
 /** Stretches of text separated by two spaces or more. */
-function stretchesOf(text: string): Span[] {
-  return [...text.matchAll(/\S+(?: \S+)*/g)].map((m) => ({
-    start: m.index!,
-    end: m.index! + m[0].length,
-    text: m[0],
-  }));
+const stretchesOf = (text: string) => spansOf(text, /\S+(?: \S+)*/g);
+
+/** The header cell a wrapped label's part sits under (overlapping it give or take two characters). */
+function cellUnder(cells: Span[], part: Span): Span | undefined {
+  return cells.find((c) => part.start < c.end + 2 && part.end > c.start - 2);
+}
+
+/** Adds a wrapped label's part to the cell it sits under. */
+function addUnder(cell: Span, part: Span): void {
+  cell.text = `${cell.text} ${part.text}`;
+  cell.start = Math.min(cell.start, part.start);
+  cell.end = Math.max(cell.end, part.end);
 }
 
 /** A row label in the TT column: "1", "12.", "1.2", a Roman section "IV", a part letter "B". */
@@ -116,14 +123,9 @@ function headerAt(lines: readonly Line[], i: number, same?: Header): Header | nu
       (!/\d/.test(p.text) || /^(năm\s+)?20\d{2}$/iu.test(p.text));
     if (!parts.every(labelLike)) break;
     const next = cells.map((c) => ({ ...c }));
-    const under = parts.map((p) => next.find((c) => p.start < c.end + 2 && p.end > c.start - 2));
+    const under = parts.map((p) => cellUnder(next, p));
     if (under.some((c) => !c)) break;
-    parts.forEach((p, k) => {
-      const cell = under[k]!;
-      cell.text = `${cell.text} ${p.text}`;
-      cell.start = Math.min(cell.start, p.start);
-      cell.end = Math.max(cell.end, p.end);
-    });
+    parts.forEach((p, k) => addUnder(under[k]!, p));
     cells = next;
     if (isHeaderCells(cells.map((c) => c.text))) found.push({ start: i, end: j + 1, cells });
   }
@@ -185,11 +187,9 @@ function cutAs(lines: readonly Line[], again: Header, first: Header): Header | n
   });
   for (let j = again.start + 1; j < again.end; j++)
     for (const p of stretchesOf(lines[j]!.text)) {
-      const cell = cells.find((c) => p.start < c.end + 2 && p.end > c.start - 2);
+      const cell = cellUnder(cells, p);
       if (!cell) return null;
-      cell.text = `${cell.text} ${p.text}`;
-      cell.start = Math.min(cell.start, p.start);
-      cell.end = Math.max(cell.end, p.end);
+      addUnder(cell, p);
     }
   const cut = { start: again.start, end: again.end, cells };
   return sameLabels(cut, first) ? cut : null;
@@ -314,12 +314,6 @@ function cutLine(text: string, edges: readonly number[], units: readonly boolean
 
 /** How much cheaper a unit column opens on a unit-type word ("Sở", "Văn phòng", "Các" …). */
 const UNIT_BONUS = 1.5;
-/** Words that open a unit's name (the schema's unit-type words), after a list mark or not. */
-const UNIT_START = new RegExp(
-  `^(?:[-+•]\\s*)?(?:${UNIT_TYPE_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})(?![\\p{L}])`,
-  "u",
-);
-
 /** A word that can open a cell: capital, digit, dash or bracket ("Văn phòng …", "6/2027", "- Sở …"). */
 const CELL_START = /^[\p{Lu}\d(\-–•+%≥≤<>~]/u;
 

@@ -18,7 +18,7 @@ import { parseDeadline } from "../../deadlines/parse-deadline";
 import { append } from "../../append";
 import type { DroppedLine, PlanTable, SourceLocation } from "../../model/plan";
 import { foldForMatch, joinLines, normalizeInline } from "../../text/normalize";
-import { UNIT_TYPE_WORDS } from "../../units/split-units";
+import { UNIT_HINTS, UNIT_START } from "../../units/split-units";
 import { mapTaskHeader, type TaskField } from "../column-map";
 import { taskRows, type RawRow } from "../build-tables";
 import { parseHeaderRun } from "./pdf-header";
@@ -103,11 +103,6 @@ const ROMAN_LINE = /^\s*((?:X{0,3})(?:IX|IV|V?I{0,3}))\s*\.?\s*(?:$|\s(.*)$)/;
 const NUMBER_LINE = /^\s*(\d{1,5})\s*\.?\s*$/;
 const NUMBER_THEN_TEXT = /^\s*(\d{1,5})\.?\s+(\p{Lu}.*)$/u;
 /** Words a unit name starts with: the schema's unit-type words plus common abbreviations. */
-const UNIT_HINTS = [...UNIT_TYPE_WORDS, "VP", "MTTQ", "UBMTTQ"];
-const UNIT_START = new RegExp(
-  `^(?:[-+•]\\s*)?(?:${UNIT_HINTS.map((w) => w.replace(/ /g, "\\s+")).join("|")})(?![\\p{Ll}])`,
-  "u",
-);
 /** Deadlines that can follow another cell's text on the same printed line (not a bare year). */
 const DEADLINE_START =
   /^(?:Nhiệm vụ thường|Thường xuyên|Thực hiện thường|Hằng |Hàng |Tháng \d|Quý [IV1-4]|Trước ngày|\d{1,2}\/\d{1,2}\/\d{2,4})/u;
@@ -254,7 +249,10 @@ interface ColumnModel {
   filled: number;
 }
 
-const MARKER_START = /^[-+•]/;
+/** A cell's text without the list mark it starts with ("- Sở Y tế" → "Sở Y tế"). */
+function withoutMarker(text: string): string {
+  return /^[-+•]/.test(text) ? text.replace(/^[-+•]\s*/, "") : text;
+}
 
 /** How often the column held this text: compared by length first, the keys are few (see learnColumns). */
 function seenCount(col: ColumnModel, key: string): number {
@@ -262,13 +260,13 @@ function seenCount(col: ColumnModel, key: string): number {
   return 0;
 }
 
-const seenKey = (text: string): string => foldForMatch(text).replace(/^[-+•]\s*/, "");
+const seenKey = (text: string): string => withoutMarker(foldForMatch(text));
 
 /** seenKey of a cell from its atoms' folded texts (no re-folding in the DP's inner loop). */
 function seenKeyOf(content: readonly Atom[]): string {
   let out = "";
   for (const a of content) out = appendKey(out, foldedOf(a));
-  return out.replace(/^[-+•]\s*/, "");
+  return withoutMarker(out);
 }
 
 function foldedOf(a: Atom): string {
@@ -464,12 +462,7 @@ function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: stri
   // A cell that holds the column's usual text plus more (the usual partners and one extra) counts too.
   // Texts that repeat down a column are short (units, results): long cells are not looked up.
   if (col.seen.size && content.length <= 6) {
-    const key =
-      rawKey === undefined
-        ? seenKeyOf(content)
-        : MARKER_START.test(rawKey)
-          ? rawKey.replace(/^[-+•]\s*/, "")
-          : rawKey;
+    const key = rawKey === undefined ? seenKeyOf(content) : withoutMarker(rawKey);
     const exact = seenCount(col, key);
     const extended =
       col.mode && key.startsWith(col.mode) && /^ [-+•] /.test(key.slice(col.mode.length)) ? col.seenMax : 0;
