@@ -33,5 +33,17 @@ await build({
     js: '#!/usr/bin/env node\nimport { createRequire as __planCreateRequire } from "node:module";\nconst require = __planCreateRequire(import.meta.url);',
   },
   logLevel: "warning",
+  // `exceljs` resolves to its Workbook alone (scripts/cli/exceljs-workbook-only.cjs), bundled; the
+  // Workbook module itself stays a package import.
+  plugins: [
+    {
+      name: "exceljs-workbook-only",
+      setup(b) {
+        b.onResolve({ filter: /^exceljs$/ }, () => ({
+          path: join(root, "scripts/cli/exceljs-workbook-only.cjs"),
+        }));
+      },
+    },
+  ],
 });
 chmodSync(join(outdir, "main.mjs"), 0o755);

@@ -9,7 +9,9 @@
  * sheet anew. Text is written as an inline string, never as a formula.
  */
 import {
+  NUMBER_FORMATS,
   columnLetter,
+  filledDownColumns,
   isFormulaCell,
   type ScalarCell,
   type SheetCell,
@@ -20,6 +22,8 @@ import { attr, cellValue, columnOf, xmlText } from "./xlsx-values";
 
 /** XML text for element content: &, < and > escaped; characters XML 1.0 cannot hold dropped (as exceljs). */
 export function xmlEscape(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/.test(text)) return text;
   return (
     text
       // eslint-disable-next-line no-control-regex
@@ -250,4 +254,104 @@ export function extendRanges(xml: string, oldLast: number, newLast: number): str
     /\s(sqref|ref)="([^"]*)"/g,
     (m, name: string, value: string) => ` ${name}="${extendRange(value, oldLast, newLast)}"`,
   );
+}
+
+/**
+ * A sheet the renderer wrote from the spec's first data row only (`firstRowOnly`), with the rest of
+ * the spec's rows written after it: what the renderer writes for the whole spec, for a fraction of
+ * its work. Each appended cell takes the style of its column's cell in that first row; a filled-down
+ * column becomes one shared formula as the renderer makes it; ranges that ended on row 2 (dimension,
+ * filter, validations, highlights) end on the last row, and a one-cell validation becomes a column
+ * range. Refused where a row would not be styled as the first (a formula in a text column next to a
+ * value: the renderer gives formula cells their own number format), or where row 2 is not what the
+ * renderer writes.
+ */
+export function appendRows(
+  xml: string,
+  spec: SheetSpec,
+): { xml: string; lastRow: number } | { refused: string } {
+  const refused = (why: string) => ({ refused: `${spec.name}: ${why}` });
+  if (spec.rows.length < 2) return { xml, lastRow: Math.max(spec.rows.length, 1) + 1 };
+  const dataStart = xml.indexOf("<sheetData");
+  const dataEnd = xml.indexOf("</sheetData>");
+  if (dataStart < 0 || dataEnd < 0) return refused("no sheet data");
+  const rows = parseRows(xml, dataStart, dataEnd);
+  if (!rows || rows.length !== 2 || rows[1]!.r !== 2) return refused("not one data row");
+  const first = rows[1]!;
+  const byCol = new Map(first.cells.map((c) => [c.col, c]));
+  const styles = spec.columns.map((_, c) => {
+    const at = byCol.get(c);
+    return at ? attr(at.attrs, "s") : undefined;
+  });
+  const formulaIn = spec.columns.map((_, c) => isFormulaCell(spec.rows[0]![c] ?? null));
+  for (const [c, col] of spec.columns.entries())
+    if (NUMBER_FORMATS[col.kind] === "@")
+      for (const row of spec.rows)
+        if (isFormulaCell(row[c] ?? null) !== formulaIn[c])
+          return refused("formula and value in one text column");
+  const last = spec.rows.length + 1;
+  const letters = spec.columns.map((_, c) => columnLetter(c));
+  // Row 2's formulas of the filled-down columns become the masters of shared formulas.
+  const shared = filledDownColumns(spec);
+  const si = new Map(shared.map((c, i) => [c, i]));
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const c of shared) {
+    const at = byCol.get(c);
+    const f = at?.body ? /<f>([^<]*)<\/f>/.exec(at.body) : null;
+    if (!at || !f) return refused("filled-down formula not in row 2");
+    const cell = xml.slice(at.start, at.end);
+    const master = `<f t="shared" ref="${letters[c]}2:${letters[c]}${last}" si="${si.get(c)}">${f[1]}</f>`;
+    edits.push({ start: at.start, end: at.end, text: cell.replace(f[0], () => master) });
+  }
+  // The sheet up to its last row, one piece after another (joined once at the end).
+  const out: string[] = [];
+  let at = 0;
+  for (const e of edits.sort((a, b) => a.start - b.start)) {
+    out.push(xml.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  out.push(xml.slice(at, dataEnd));
+  // The row element as the renderer opens it, but for its number and height.
+  const rest = first.open
+    .replace(/^<row\b/, "")
+    .replace(/>$/, "")
+    .replace(/\s(r|ht|customHeight)="[^"]*"/g, "");
+  for (let i = 1; i < spec.rows.length; i++) {
+    const r = i + 2;
+    const cells = spec.rows[i]!;
+    const height = spec.rowHeights?.[i];
+    out.push(`<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}${rest}>`);
+    for (let c = 0; c < spec.columns.length; c++) {
+      const ref = `${letters[c]}${r}`;
+      const cell = cells[c] ?? null;
+      const kind = spec.columns[c]!.kind;
+      if (!isFormulaCell(cell)) out.push(valueCell(ref, styles[c], scalar(cell, kind) as ScalarCell));
+      else {
+        const k = si.get(c);
+        const f =
+          k === undefined
+            ? `<f>${xmlEscape(cell.formula.replace(/^=/, ""))}</f>`
+            : `<f t="shared" si="${k}"/>`;
+        out.push(formulaCell(ref, styles[c], f, scalar(cell.cached, kind) as ScalarCell));
+      }
+    }
+    out.push("</row>");
+  }
+  // Before the sheet data, ranges ending on row 2 end on the last row; after it too, and a one-cell
+  // range of row 2 (a one-column validation) becomes the column's.
+  const tail = extendRanges(xml.slice(dataEnd), 2, last).replace(
+    /\s(sqref|ref)="([^"]*)"/g,
+    (_, name: string, value: string) =>
+      ` ${name}="${value.replace(/(^|\s)(\$?[A-Z]+)(\$?)2(?![0-9:])/g, `$1$2$32:$2$3${last}`)}"`,
+  );
+  const head = out[0]!.slice(0, dataStart);
+  out[0] = extendRanges(head, 2, last) + out[0]!.slice(dataStart);
+  out.push(tail);
+  return { xml: out.join(""), lastRow: last };
+}
+
+/** The spec with its first data row only: what the renderer is given before `appendRows`. */
+export function firstRowOnly(spec: SheetSpec): SheetSpec {
+  if (spec.rows.length < 2) return spec;
+  return { ...spec, rows: spec.rows.slice(0, 1), rowHeights: spec.rowHeights?.slice(0, 1) };
 }

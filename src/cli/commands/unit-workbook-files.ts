@@ -1,19 +1,22 @@
 /**
- * Writing the split's unit workbooks to disk (Node). Each workbook is rendered by exceljs and
- * compressed, which is CPU work of its own per file: with more than a handful of files they are
- * shared out between this thread and worker threads (one thread per core, at most four). The
- * workers are started before the master is read (`startUnitWriters`), so that loading their code
- * overlaps the reading and planning; once the workbooks are known each thread, this one included,
- * takes the next file not yet taken (a shared counter) until none is left, so a thread that is
- * slowed down takes fewer files instead of keeping the others waiting. With few files, or where the
- * worker file is not there (the CLI run from its sources), they are all written here.
+ * Writing the split's unit workbooks to disk (Node). Each workbook is made as a package by
+ * `unitWorkbookPackage` (exceljs renders its first rows, the rest are appended) and zipped by Node's
+ * zlib; with more than a handful of files they are shared out between this thread and worker
+ * threads (one thread per core, at most four). The workers are started before the master is read
+ * (`startUnitWriters`), so that loading their code overlaps the reading and planning; once the
+ * workbooks are known each thread, this one included, takes the next file not yet taken (a shared
+ * counter) until none is left, so a thread that is slowed down takes fewer files instead of keeping
+ * the others waiting. With few files, or where the worker file is not there (the CLI run from its
+ * sources), they are all written here.
  */
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { UnitWorkbook } from "../../core/merge/split-plan";
-import { writeUnitWorkbook } from "../../core/workflows/unit-workbooks";
-import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
+import { unitWorkbookPackage } from "../../xlsx/unit-workbook-package";
+import { writeXlsxFile } from "../../xlsx/xlsx-files";
+import { ZIP_LEVEL } from "../../xlsx/xlsx-workbook";
+import { zipParts } from "../../xlsx/zip-writer";
 import { workerFile } from "../worker-file";
 import { withoutFilledDownCopies } from "../../core/sheets/sheet-spec";
 
@@ -37,9 +40,8 @@ export async function writeTakenJobs({ jobs, shared }: UnitWriterJobs): Promise<
   const next = new Int32Array(shared);
   for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) {
     const job = jobs[i]!;
-    const book = new XlsxWorkbook();
-    await writeUnitWorkbook(book, job.workbook);
-    await book.save(job.path);
+    const { parts } = await unitWorkbookPackage(job.workbook);
+    await writeXlsxFile(job.path, zipParts(parts, ZIP_LEVEL));
   }
 }
 

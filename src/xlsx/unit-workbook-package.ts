@@ -1,0 +1,67 @@
+/**
+ * A unit workbook of the split as an .xlsx package, for a fraction of what rendering it whole takes:
+ * the exceljs renderer writes the workbook with each sheet's first data row only (the instructions,
+ * the headers, styles, validations, protection, print setup, metadata: everything but the bulk of
+ * the rows), then the remaining rows are appended to each sheet's XML, styled and formed as the
+ * renderer forms its first row (`appendRows`). A split of 150 unit workbooks spent most of its time
+ * in exceljs rendering and compressing rows; this is the same workbook with that work skipped. Where
+ * a sheet cannot be completed so (`appendRows` refuses), the whole workbook is rendered by exceljs.
+ */
+import JSZip from "jszip";
+import type ExcelJS from "exceljs";
+import type { UnitWorkbook } from "../core/merge/split-plan";
+import { writeUnitWorkbook } from "../core/workflows/unit-workbooks";
+import { XlsxWorkbook } from "./xlsx-workbook";
+import { appendRows, extendRange, firstRowOnly } from "./sheet-patch";
+import { packageSheets } from "./xlsx-values";
+import { partText, setPartText } from "./zip-text";
+import type { ZipPart } from "./zip-writer";
+
+export interface UnitWorkbookPackage {
+  /** The package's parts in order (folders left out), ready to be zipped. */
+  parts: ZipPart[];
+  /** "appended": rows added to a first-row rendering; "rendered": the whole workbook by exceljs. */
+  how: "appended" | "rendered";
+  /** Why rows could not be appended (when rendered). */
+  refusal?: string;
+}
+
+async function partsOf(zip: JSZip): Promise<ZipPart[]> {
+  const parts: ZipPart[] = [];
+  for (const entry of Object.values(zip.files))
+    if (!entry.dir) parts.push({ name: entry.name, data: await entry.async("uint8array") });
+  return parts;
+}
+
+/** The workbook rendered whole by exceljs, as a package. */
+async function rendered(w: UnitWorkbook, refusal?: string): Promise<UnitWorkbookPackage> {
+  const book = new XlsxWorkbook();
+  await writeUnitWorkbook(book, w);
+  return { parts: await partsOf(await JSZip.loadAsync(await book.toBytes())), how: "rendered", refusal };
+}
+
+export async function unitWorkbookPackage(w: UnitWorkbook): Promise<UnitWorkbookPackage> {
+  const book = new XlsxWorkbook();
+  await writeUnitWorkbook(book, { ...w, specs: w.specs.map(firstRowOnly) });
+  // Stored, not compressed: the parts are read back at once and compressed once, when written.
+  const options = { zip: { compression: "STORE" } } as unknown as ExcelJS.XlsxWriteOptions;
+  const zip = await JSZip.loadAsync((await book.book.xlsx.writeBuffer(options)) as ArrayBuffer);
+  const sheets = await packageSheets(zip, w.fileName);
+  let workbook = (await partText(zip, "xl/workbook.xml")) ?? "";
+  for (const spec of w.specs) {
+    if (spec.rows.length < 2) continue;
+    const index = sheets.findIndex((s) => s.name === spec.name);
+    const xml = index < 0 ? undefined : await partText(zip, sheets[index]!.path);
+    if (xml === undefined) return rendered(w, `${spec.name}: no part`);
+    const out = appendRows(xml, spec);
+    if ("refused" in out) return rendered(w, out.refused);
+    setPartText(zip, sheets[index]!.path, out.xml);
+    // The sheet's print area ends on its last row.
+    workbook = workbook.replace(
+      new RegExp(`(<definedName\\b[^>]*localSheetId="${index}"[^>]*>)([^<]*)(</definedName>)`, "g"),
+      (_, open: string, ref: string, close: string) => `${open}${extendRange(ref, 2, out.lastRow)}${close}`,
+    );
+  }
+  setPartText(zip, "xl/workbook.xml", workbook);
+  return { parts: await partsOf(zip), how: "appended" };
+}
