@@ -1,4 +1,5 @@
 import { runCli } from "./run-cli";
+import "./native-zip";
 
 // Output piped into a command that stops reading (`plan parse … | head`): stop quietly, as other
 // command-line tools do, instead of dying on an unhandled EPIPE.

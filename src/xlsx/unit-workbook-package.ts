@@ -14,8 +14,7 @@ import { writeUnitWorkbook } from "../core/workflows/unit-workbooks";
 import { XlsxWorkbook } from "./xlsx-workbook";
 import { appendRows, extendRange, firstRowOnly } from "./sheet-patch";
 import { packageSheets } from "./xlsx-values";
-import { partText, setPartText } from "./zip-text";
-import type { ZipPart } from "./zip-writer";
+import { packageParts, partText, setPartText, type ZipPart } from "./zip-text";
 
 export interface UnitWorkbookPackage {
   /** The package's parts in order (folders left out), ready to be zipped. */
@@ -26,18 +25,11 @@ export interface UnitWorkbookPackage {
   refusal?: string;
 }
 
-async function partsOf(zip: JSZip): Promise<ZipPart[]> {
-  const parts: ZipPart[] = [];
-  for (const entry of Object.values(zip.files))
-    if (!entry.dir) parts.push({ name: entry.name, data: await entry.async("uint8array") });
-  return parts;
-}
-
 /** The workbook rendered whole by exceljs, as a package. */
 async function rendered(w: UnitWorkbook, refusal?: string): Promise<UnitWorkbookPackage> {
   const book = new XlsxWorkbook();
   await writeUnitWorkbook(book, w);
-  return { parts: await partsOf(await JSZip.loadAsync(await book.toBytes())), how: "rendered", refusal };
+  return { parts: await packageParts(await JSZip.loadAsync(await book.toBytes())), how: "rendered", refusal };
 }
 
 export async function unitWorkbookPackage(w: UnitWorkbook): Promise<UnitWorkbookPackage> {
@@ -63,5 +55,5 @@ export async function unitWorkbookPackage(w: UnitWorkbook): Promise<UnitWorkbook
     );
   }
   setPartText(zip, "xl/workbook.xml", workbook);
-  return { parts: await partsOf(zip), how: "appended" };
+  return { parts: await packageParts(zip), how: "appended" };
 }

@@ -5,11 +5,14 @@
  * either cost more than rendering the rows. The container is the plain zip format (APPNOTE 6.3):
  * a local header before each part, the central directory, its end record; names in UTF-8.
  */
-import { crc32, deflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import type { ZipPart } from "./zip-text";
 
-export interface ZipPart {
-  name: string;
-  data: Uint8Array;
+/** Node's inflate for `useNativeInflate`: at most the size the zip announces, else an error. */
+export function inflateRawNative(data: Uint8Array, size: number): Uint8Array {
+  const out = inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+  if (out.length !== size) throw new Error("zip part: inflated size differs from the size announced");
+  return out;
 }
 
 /** MS-DOS time and date of a moment (local time, as zip tools write them). */
@@ -29,9 +32,10 @@ export function zipParts(parts: readonly ZipPart[], level: number, when = new Da
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name, "utf8");
-    const data = deflateRawSync(part.data, { level });
-    const crc = crc32(part.data);
-    if (part.data.length > 0xfffffffe || offset > 0xfffffffe) throw new Error("zip part too large");
+    const data = "deflated" in part ? part.deflated : deflateRawSync(part.data, { level });
+    const crc = ("deflated" in part ? part.crc32 : crc32(part.data)) >>> 0;
+    const size = "deflated" in part ? part.size : part.data.length;
+    if (size > 0xfffffffe || offset > 0xfffffffe) throw new Error("zip part too large");
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
@@ -41,7 +45,7 @@ export function zipParts(parts: readonly ZipPart[], level: number, when = new Da
     local.writeUInt16LE(date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(part.data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     const entry = Buffer.alloc(46);
@@ -54,10 +58,10 @@ export function zipParts(parts: readonly ZipPart[], level: number, when = new Da
     entry.writeUInt16LE(date, 14);
     entry.writeUInt32LE(crc, 16);
     entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(part.data.length, 24);
+    entry.writeUInt32LE(size, 24);
     entry.writeUInt16LE(name.length, 28);
     entry.writeUInt32LE(offset, 42); // extra, comment, disk, attributes: 0
-    chunks.push(local, name, data);
+    chunks.push(local, name, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     central.push(entry, name);
     offset += local.length + name.length + data.length;
   }
