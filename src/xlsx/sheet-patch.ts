@@ -123,6 +123,8 @@ export function patchSheet(
   const addFilter = Boolean(spec.tableName && !existing.length && spec.rows.length);
   if (addFilter && /<autoFilter\b/.test(xml)) return refused("filter of another range");
   const edits: { start: number; end: number; text: string }[] = [];
+  const width = spec.columns.length;
+  const letters = spec.columns.map((_, c) => columnLetter(c));
   const lastStyles: (string | undefined)[] = [];
   const colStyles = new Map<number, string>();
   for (const m of xml.slice(0, dataStart).matchAll(/<col\b[^>]*>/g)) {
@@ -138,34 +140,42 @@ export function patchSheet(
       open = ht
         ? row.open.replace(/\sht="[^"]*"/, ` ht="${height}"`)
         : row.open.replace(/^<row/, `<row ht="${height}" customHeight="1"`);
-    const byCol = new Map(row.cells.map((c) => [c.col, c]));
-    if (row.cells.some((c) => c.col >= spec.columns.length && c.body))
-      return refused("cells beyond the columns");
+    // The row's cells by column (a formula's <f> element is looked up by position, not by pattern).
+    const byCol: (CellXml | undefined)[] = new Array<CellXml | undefined>(width);
+    for (const cx of row.cells) {
+      if (cx.col < width) byCol[cx.col] = cx;
+      else if (cx.body) return refused("cells beyond the columns");
+    }
     // New text of the cells that change, by column; cells the row did not hold are added.
     const changed = new Map<number, string>();
     let added = false;
-    for (const [c, col] of spec.columns.entries()) {
+    for (let c = 0; c < width; c++) {
+      const col = spec.columns[c]!;
       const cell: SheetCell = cells[c] ?? null;
-      const at = byCol.get(c);
-      const style = at ? attr(at.attrs, "s") : colStyles.get(c);
-      const ref = `${columnLetter(c)}${row.r}`;
-      const f = at?.body ? /<f\b[^>]*(?:\/>|>[^<]*<\/f>)/.exec(at.body)?.[0] : undefined;
+      const at = byCol[c];
+      const body = at?.body;
+      const fAt = body ? body.indexOf("<f") : -1;
+      const styleOf = () => (at ? attr(at.attrs, "s") : colStyles.get(c));
       if (isFormulaCell(cell)) {
-        if (!f || !at) return refused("formula where the sheet has none");
-        const text = /<f\b[^>]*>([^<]*)<\/f>/.exec(f)?.[1];
-        if (text !== undefined && xmlText(text) !== cell.formula.replace(/^=/, ""))
-          return refused("another formula");
-        if (text === undefined && !col.filledDown) return refused("formula not filled down");
+        if (!at || !body || fAt < 0) return refused("formula where the sheet has none");
+        const close = body.indexOf(">", fAt);
+        const selfClosing = body[close - 1] === "/";
+        const fEnd = selfClosing ? close + 1 : body.indexOf("</f>", close) + "</f>".length;
+        if (close < 0 || fEnd < close) return refused("formula where the sheet has none");
+        if (!selfClosing) {
+          if (xmlText(body.slice(close + 1, fEnd - "</f>".length)) !== cell.formula.replace(/^=/, ""))
+            return refused("another formula");
+        } else if (!col.filledDown) return refused("formula not filled down");
         const want = scalar(cell.cached, col.kind) as ScalarCell;
-        if (!sameValue(cellValue(at.attrs, at.body, strings), want ?? ""))
-          changed.set(c, formulaCell(ref, style, f, want));
+        if (!sameValue(cellValue(at.attrs, body, strings), want ?? ""))
+          changed.set(c, formulaCell(`${letters[c]}${row.r}`, styleOf(), body.slice(fAt, fEnd), want));
         continue;
       }
-      if (f) return refused("value where the sheet has a formula");
+      if (fAt >= 0) return refused("value where the sheet has a formula");
       const value = scalar(cell, col.kind) as ScalarCell;
-      const now = at ? cellValue(at.attrs, at.body, strings) : "";
+      const now = at ? cellValue(at.attrs, body, strings) : "";
       if (sameValue(now, value ?? "")) continue;
-      changed.set(c, valueCell(ref, style, value));
+      changed.set(c, valueCell(`${letters[c]}${row.r}`, styleOf(), value));
       if (!at) added = true;
     }
     if (added) {
@@ -179,16 +189,16 @@ export function patchSheet(
       edits.push({ start: row.start, end: row.end, text: `${open.replace(/\/>$/, ">")}${body}</row>` });
     } else {
       if (open !== row.open) edits.push({ start: row.start, end: row.start + row.open.length, text: open });
-      for (const [c, text] of changed)
-        edits.push({ start: byCol.get(c)!.start, end: byCol.get(c)!.end, text });
+      for (const [c, text] of changed) edits.push({ start: byCol[c]!.start, end: byCol[c]!.end, text });
     }
     if (i === existing.length - 1)
       spec.columns.forEach(
-        (_, c) => (lastStyles[c] = byCol.has(c) ? attr(byCol.get(c)!.attrs, "s") : colStyles.get(c)),
+        (_, c) => (lastStyles[c] = byCol[c] ? attr(byCol[c].attrs, "s") : colStyles.get(c)),
       );
   }
   // Rows beyond those the sheet held: plain values only, styled as the last row (or the column).
   const appended: string[] = [];
+  const styles = spec.columns.map((_, c) => lastStyles[c] ?? colStyles.get(c));
   for (let i = existing.length; i < spec.rows.length; i++) {
     const r = i + 2;
     const cells = spec.rows[i]!;
@@ -198,8 +208,8 @@ export function patchSheet(
     const body = spec.columns
       .map((col, c) =>
         valueCell(
-          `${columnLetter(c)}${r}`,
-          lastStyles[c] ?? colStyles.get(c),
+          `${letters[c]}${r}`,
+          styles[c],
           scalar((cells[c] ?? null) as ScalarCell, col.kind) as ScalarCell,
         ),
       )
@@ -320,22 +330,22 @@ export function appendRows(
     const r = i + 2;
     const cells = spec.rows[i]!;
     const height = spec.rowHeights?.[i];
-    out.push(`<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}${rest}>`);
+    let row = `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}${rest}>`;
     for (let c = 0; c < spec.columns.length; c++) {
       const ref = `${letters[c]}${r}`;
       const cell = cells[c] ?? null;
       const kind = spec.columns[c]!.kind;
-      if (!isFormulaCell(cell)) out.push(valueCell(ref, styles[c], scalar(cell, kind) as ScalarCell));
+      if (!isFormulaCell(cell)) row += valueCell(ref, styles[c], scalar(cell, kind) as ScalarCell);
       else {
         const k = si.get(c);
         const f =
           k === undefined
             ? `<f>${xmlEscape(cell.formula.replace(/^=/, ""))}</f>`
             : `<f t="shared" si="${k}"/>`;
-        out.push(formulaCell(ref, styles[c], f, scalar(cell.cached, kind) as ScalarCell));
+        row += formulaCell(ref, styles[c], f, scalar(cell.cached, kind) as ScalarCell);
       }
     }
-    out.push("</row>");
+    out.push(`${row}</row>`);
   }
   // Before the sheet data, ranges ending on row 2 end on the last row; after it too, and a one-cell
   // range of row 2 (a one-column validation) becomes the column's.

@@ -24,7 +24,20 @@ const TONE_PAIRS: [RegExp, string][] = [
   [/ụy/g, "uỵ"],
 ];
 
+/** Keys already made: a merge asks for the same few unit names tens of thousands of times. */
+const KEYS = new Map<string, string>();
+const KEYS_LIMIT = 10_000;
+
 export function unitKey(name: string): string {
+  const known = KEYS.get(name);
+  if (known !== undefined) return known;
+  const key = makeKey(name);
+  if (KEYS.size >= KEYS_LIMIT) KEYS.clear();
+  KEYS.set(name, key);
+  return key;
+}
+
+function makeKey(name: string): string {
   let s = normalizeInline(name).toLocaleLowerCase("vi");
   for (const [from, to] of TONE_PAIRS) s = s.replace(from, to);
   return s
