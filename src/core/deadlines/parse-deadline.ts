@@ -133,7 +133,24 @@ function timePoints(f: string, planYear: number | null): TimePoint[] {
 /** Text between two expressions that makes them one range. */
 const RANGE_JOIN = new RegExp(String.raw`^\s*(?:${DASH}|den|toi)\s*(?:ngay\s+)?$`);
 
+/**
+ * Deadlines already read, by text and plan year: a plan's deadlines repeat ("Quý IV/2025",
+ * "Thường xuyên"), and an import reads each one several times (reader, row builder, warnings).
+ */
+const READ = new Map<string, Deadline>();
+const READ_LIMIT = 20_000;
+
 export function parseDeadline(text: string | null | undefined, planYear: number | null): Deadline {
+  const key = `${planYear ?? ""}|${text ?? ""}`;
+  const known = READ.get(key);
+  if (known) return { ...known };
+  const read = readDeadline(text, planYear);
+  if (READ.size >= READ_LIMIT) READ.clear();
+  READ.set(key, read);
+  return { ...read };
+}
+
+function readDeadline(text: string | null | undefined, planYear: number | null): Deadline {
   const raw = normalizeInline(text ?? "");
   if (!raw) return { dueDate: null, recurrence: "none" };
   const f = foldForMatch(raw);

@@ -20,9 +20,11 @@ export interface LegacyVerdict {
   sample: string;
 }
 
+const HAS_LETTER = /\p{L}/u;
+
 export function detectLegacyEncoding(text: string): LegacyVerdict | null {
   const sample = text.slice(0, 20_000);
-  const words = sample.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = sample.split(/\s+/).filter((w) => HAS_LETTER.test(w));
   if (words.length < 5) return null;
   const unicodeHits = (sample.match(UNICODE_VIETNAMESE) ?? []).length;
   const tcvnWords = words.filter((w) => TCVN3_MARKERS.test(w)).length;
@@ -47,7 +49,9 @@ const VNI_LINE = /[aeiouyAEIOUY][øïöñäåæçëîð]/;
 export function detectLegacyLine(text: string): (LegacyVerdict & { line: number }) | null {
   const lines = text.split("\n");
   for (let i = 0; i < lines.length && i < 20_000; i++) {
-    const words = lines[i]!.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    // Most lines hold no legacy marker at all: no need to look at their words.
+    if (!TCVN3_LINE.test(lines[i]!) && !VNI_LINE.test(lines[i]!)) continue;
+    const words = lines[i]!.split(/\s+/).filter((w) => HAS_LETTER.test(w));
     if (words.length < 4) continue;
     const vni = words.filter((w) => VNI_LINE.test(w)).length;
     const tcvn = words.filter((w) => TCVN3_LINE.test(w) && !VNI_LINE.test(w)).length;

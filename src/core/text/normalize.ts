@@ -13,8 +13,13 @@ export function cleanText(text: string): string {
 
 /** One line of text: NFC, whitespace collapsed, trimmed. */
 export function normalizeInline(text: string): string {
-  return cleanText(text).replace(/\s+/g, " ").trim();
+  const nfc = text.normalize("NFC");
+  // Most lines are already clean (single spaces, none at the ends): one test instead of three passes.
+  return NEEDS_SPACING.test(nfc) ? nfc.replace(ODD_SPACES, " ").replace(/\s+/g, " ").trim() : nfc;
 }
+
+/** Whitespace other than a single space between words, or a zero-width space. */
+const NEEDS_SPACING = /[^\S ]|\u200b| {2}|^ | $/;
 
 /** Joins the lines of one cell or paragraph per the hyphen rule, then normalises. */
 export function joinLines(lines: readonly string[]): string {

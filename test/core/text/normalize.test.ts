@@ -1,10 +1,43 @@
 import { foldForMatch, isBlank, joinLines, normalizeInline } from "../../../src/core/text/normalize";
-import { detectLegacyEncoding } from "../../../src/core/text/legacy-encoding";
+import { detectLegacyEncoding, detectLegacyLine } from "../../../src/core/text/legacy-encoding";
+import fc from "fast-check";
 
 describe("text normalisation", () => {
   it("composes, collapses odd spaces and trims", () => {
     expect(normalizeInline(" Ke\u0302\u0301 hoa\u0323ch\u00a0\u00a0số  5 ".normalize("NFD"))).toBe(
       "Kế hoạch số 5",
+    );
+  });
+
+  it("gives what NFC, odd spaces to spaces, runs collapsed and trimming give, for any text", () => {
+    const reference = (t: string) =>
+      t
+        .normalize("NFC")
+        .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t\r\f\v]/g, " ")
+        .replace(/\s+/g, " ")
+        .trim();
+    const piece = fc.constantFrom(
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\u00a0",
+      "\u200b",
+      "\u2003",
+      "\ufeff",
+      "\u3000",
+      "a",
+      "Kế",
+      "e\u0301",
+      "hoạch",
+      "5",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join("");
+        expect(normalizeInline(text)).toBe(reference(text));
+      }),
+      { numRuns: 500, seed: 11 },
     );
   });
 
@@ -42,5 +75,15 @@ describe("legacy encoding detection", () => {
       detectLegacyEncoding("Kế hoạch thực hiện nhiệm vụ chuyển đổi số năm 2025 của Ủy ban nhân dân xã"),
     ).toBeNull();
     expect(detectLegacyEncoding("The plan sets targets for every unit and each milestone year")).toBeNull();
+  });
+
+  it("finds a line typed in a legacy encoding among Unicode lines, and none in Unicode text", () => {
+    const unicode = "Phòng Văn hóa và Thông tin triển khai kế hoạch năm 2025";
+    expect(detectLegacyLine([unicode, unicode].join("\n"))).toBeNull();
+    const tcvn3 = "Phßng V¨n hãa vµ Th«ng tin triÓn khai kÕ ho¹ch";
+    expect(detectLegacyLine([unicode, tcvn3, unicode].join("\n"))).toMatchObject({
+      encoding: "TCVN3",
+      line: 2,
+    });
   });
 });

@@ -26,6 +26,8 @@ import {
 import type { DocItem, GridRow } from "../grid";
 import { UNIT_START } from "../../units/split-units";
 
+/** A line in capitals only (a title or a section heading, not a table row). */
+const CAPITALS_ONLY = /^\p{Lu}[\p{Lu}\s,–-]+$/u;
 const GAP = /\S(?: {3,})\S/;
 
 /** Layout text: many lines hold text in several columns (three or more spaces between them). */
@@ -304,7 +306,7 @@ function cutLine(text: string, edges: readonly number[], units: readonly boolean
   // A section row ("III   Đẩy mạnh ứng dụng …") spans the columns after its label: one title.
   if (words.length > 1 && words[0]!.start < (edges[1] ?? Infinity) && SECTION_LABEL.test(words[0]!.text)) {
     const rest = text.slice(words[1]!.start).trim();
-    if (!/ {2,}/.test(rest) || /^\p{Lu}[\p{Lu}\s,–-]+$/u.test(rest))
+    if (!/ {2,}/.test(rest) || CAPITALS_ONLY.test(rest))
       return [words[0]!.text, rest, ...cells.slice(2).map(() => "")];
   }
   const assigned = assignWords(words, edges, units);

@@ -23,6 +23,8 @@ export interface IndicatorRegion {
   bodyEnd: number;
 }
 
+const STARTS_UPPER = /^\p{Lu}/u;
+
 /** An indicator header run: starts with STT/TT, names "chỉ tiêu", lists milestone years. */
 export function indicatorHeaderAt(lines: PdfLine[], start: number): { years: number[]; end: number } | null {
   if (!/^s?tt\b/i.test(lines[start]!.text)) return null;
@@ -70,7 +72,7 @@ function findValues(lines: PdfLine[], yearCount: number): ValuesLine | null {
       // Numbers inside a name ("15 tuổi") are not a values run: the run must end the line's text or be
       // followed by a unit name.
       const after = raw.slice(start + run.length).trim();
-      if (after && !/^\p{Lu}/u.test(after)) continue;
+      if (after && !STARTS_UPPER.test(after)) continue;
       const blanks = onlyValues ? Math.min(before.length, yearCount - values.length) : 0;
       if (!best || values.length > best.values.length)
         best = { index, values, blanks, before: before.trim(), after };

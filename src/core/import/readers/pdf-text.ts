@@ -80,10 +80,19 @@ interface AtomFeatures {
   folded: string | null;
 }
 
+// Patterns of the per-atom and per-word tests, made once (a bundler may turn a literal with \p{…}
+// into a `new RegExp` at each call).
+const STARTS_LOWER = /^(\p{Ll}|\()/u;
+const STARTS_ACRONYM = /^\p{Lu}{2,5}(?![\p{Ll}])/u;
+const DANGLING_WORD = /^(Tháng|Quý|Năm|Hằng|Hàng|Thường|Trước|Trước ngày)$/u;
+const ENDS_LIKE_TEXT = /[\p{Ll}\d.;:)”"]$/u;
+const ONE_NAME_WORD = /^[-+•]?\s*\p{Lu}\p{Ll}*$/u;
+const SECTION_TITLE_START = /^\p{Lu}|^[“"]/u;
+
 function featuresOf(text: string): AtomFeatures {
   return {
     // Lower case, or an opening bracket: the line goes on with what came before.
-    lower: /^(\p{Ll}|\()/u.test(text),
+    lower: STARTS_LOWER.test(text),
     marker: /^[-+•]/.test(text),
     firstWordLength: (text.split(" ")[0] ?? "").length,
     endsPeriod: /\.$/.test(text),
@@ -91,10 +100,10 @@ function featuresOf(text: string): AtomFeatures {
     endsFunctionWord: FUNCTION_WORD_END.test(text),
     unit: UNIT_START.test(text),
     bareUnit: BARE_UNIT_WORD.test(text),
-    dangling: /^(Tháng|Quý|Năm|Hằng|Hàng|Thường|Trước|Trước ngày)$/u.test(text),
+    dangling: DANGLING_WORD.test(text),
     endsOpen: /[,–-]$/.test(text),
     parenDelta: (text.match(/[(“]/g) ?? []).length - (text.match(/[)”]/g) ?? []).length,
-    acronym: /^\p{Lu}{2,5}(?![\p{Ll}])/u.test(text),
+    acronym: STARTS_ACRONYM.test(text),
     folded: null,
   };
 }
@@ -178,9 +187,7 @@ function splitCandidates(text: string): number[] {
       const before = text.slice(0, pos).trimEnd();
       // The first half must end like text ("… công nghệ", "… rà soát."), not inside a name ("- Các").
       const endsLikeText =
-        /[\p{Ll}\d.;:)”"]$/u.test(before) &&
-        !/^[-+•]?\s*\p{Lu}\p{Ll}*$/u.test(before) &&
-        !ENDS_WITH_UNIT_WORD.test(before);
+        ENDS_LIKE_TEXT.test(before) && !ONE_NAME_WORD.test(before) && !ENDS_WITH_UNIT_WORD.test(before);
       const deadlineRest = DEADLINE_START.test(rest) && rest.split(" ").length <= 5;
       const afterFunctionWord = FUNCTION_WORD_END.test(` ${before}`);
       if (endsLikeText && !afterFunctionWord && (UNIT_START.test(rest) || deadlineRest)) out.push(pos);
@@ -995,7 +1002,7 @@ function rowsByNumber(
     }
     const roman = ROMAN_LINE.exec(t);
     if (roman && roman[1] && t.length > 0 && (!current || current.lines.length > 0 || blocks.length === 0)) {
-      const looksSection = roman[2] === undefined || /^\p{Lu}|^[“"]/u.test(roman[2] ?? "");
+      const looksSection = roman[2] === undefined || SECTION_TITLE_START.test(roman[2] ?? "");
       if (looksSection) {
         flush();
         closeSection();
