@@ -56,6 +56,18 @@ export interface HeaderParse {
  * phrases. Works on the printed words so names keep their diacritics and case.
  */
 export function parseHeaderRun(text: string): HeaderParse | null {
+  let known = HEADERS.get(text);
+  if (known === undefined) {
+    if (HEADERS.size >= 5_000) HEADERS.clear();
+    HEADERS.set(text, (known = readHeaderRun(text)));
+  }
+  return known && { ...known, columns: [...known.columns] };
+}
+
+/** Header runs already read: a table's header is printed again on every page. */
+const HEADERS = new Map<string, HeaderParse | null>();
+
+function readHeaderRun(text: string): HeaderParse | null {
   const words = normalizeInline(text).split(" ").filter(Boolean);
   const folded = words.map((w) => foldForMatch(w));
   const columns: string[] = [];
