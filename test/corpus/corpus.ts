@@ -78,7 +78,7 @@ export async function scoreRendering(
   r: Rendered,
   rendering: Rendering,
   dir: string,
-): Promise<{ score: number; report: string }> {
+): Promise<{ score: number; report: string; stderr: string }> {
   const name = `${r.plan.seed}-${rendering}`;
   const gold = join(dir, `${name}.gold.json`);
   const pred = join(dir, `${name}.pred.json`);
@@ -88,9 +88,10 @@ export async function scoreRendering(
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (parsed.status !== 0) return { score: 0, report: `read failed: ${parsed.stderr}` };
+  if (parsed.status !== 0)
+    return { score: 0, report: `read failed: ${parsed.stderr}`, stderr: parsed.stderr };
   writeFileSync(pred, parsed.stdout);
   const run = spawnSync(process.execPath, [SCORER, gold, pred, "--verbose"], { encoding: "utf8" });
   const m = /score: ([\d.]+)/.exec(run.stdout);
-  return { score: m ? Number(m[1]) : 0, report: run.stdout };
+  return { score: m ? Number(m[1]) : 0, report: run.stdout, stderr: parsed.stderr };
 }

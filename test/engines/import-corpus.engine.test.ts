@@ -32,7 +32,7 @@ const FLOORS: Record<Rendering, { mean: number; worst: number }> = {
 
 describe("import corpus: random plans rendered by Word-like tools, LibreOffice, pdftotext and Excel pastes", () => {
   const dir = mkdtempSync(join(tmpdir(), "corpus-"));
-  const scores = new Map<Rendering, { seed: number; score: number; report: string }[]>();
+  const scores = new Map<Rendering, { seed: number; score: number; report: string; stderr: string }[]>();
 
   beforeAll(async () => {
     if (!hasLibreOffice()) throw new Error("LibreOffice is required: apt-get install libreoffice-writer");
@@ -63,5 +63,15 @@ describe("import corpus: random plans rendered by Word-like tools, LibreOffice, 
       console.log(`${k}: mean ${mean.toFixed(3)}; worst plan ${worst.seed}:\n${worst.report}`);
     expect(mean).toBeGreaterThanOrEqual(FLOORS[k].mean);
     expect(worst.score).toBeGreaterThanOrEqual(FLOORS[k].worst);
+  });
+
+  it("tells the clerk when the text is pdftotext's column-by-column output, and for no other rendering", () => {
+    for (const k of RENDERINGS)
+      for (const s of scores.get(k)!)
+        expect({ rendering: k, seed: s.seed, flagged: /theo từng cột/.test(s.stderr) }).toEqual({
+          rendering: k,
+          seed: s.seed,
+          flagged: k === "pdftotext",
+        });
   });
 });

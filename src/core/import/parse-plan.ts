@@ -10,6 +10,7 @@ import { buildTables } from "./build-tables";
 import { detectPlanYear } from "./plan-year";
 import { isWordTabText, readWordText } from "./readers/word-text";
 import { readPdfTextTables } from "./readers/pdf-text";
+import { columnBlocksWarning } from "./readers/column-blocks";
 import { isLayoutText, readLayoutText } from "./readers/layout-text";
 import { extractTargets } from "./targets/extract-targets";
 import type { DocItem } from "./grid";
@@ -178,6 +179,7 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
     .filter((n) => !read.placed.has(n) && !droppedLines.has(n) && (lines[n - 1] ?? "").trim() !== "")
     .sort((a, b) => a - b)
     .map((n) => ({ at: { file: opts.file, line: n }, text: normalizeInline(lines[n - 1]!) }));
+  const blocks = columnBlocksWarning(lines, opts.file);
   const warnings = unplaced.length
     ? [
         {
@@ -193,6 +195,7 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
     rowSources: read.rowSources,
     targetSources: stated.sources,
     warnings: [
+      ...(blocks ? [blocks] : []),
       ...warnings,
       ...deadlineWarnings(plan, read.rowSources),
       ...targetWarnings(plan, stated.sources),

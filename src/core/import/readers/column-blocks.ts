@@ -1,0 +1,101 @@
+/**
+ * Text that `pdftotext` (poppler) extracts from a ruled table without `-layout` prints the table
+ * column by column: the row numbers one under another, then the task texts, then the units, and
+ * where cells of neighbouring columns share a baseline it runs them together on one line. Which
+ * cell belongs to which row is not in such text any more, so no reader can rebuild the table from
+ * it reliably; the clerk is told so, and what to give instead (the PDF itself, or `-layout` text).
+ * The sign is a run of lines that hold nothing but a row number ("1", "II", "3.", "A"): in text
+ * copied from a viewer, or in Word text, a row number is followed by its row's cells.
+ */
+import type { ImportWarning } from "../../model/plan";
+import { mapTaskHeader } from "../column-map";
+import { parseHeaderRun } from "./pdf-header";
+
+const ROW_NUMBER_ONLY = /^\s*(?:(\d{1,3})|[IVXL]{1,6}|[A-Z])\.?\s*$/;
+/** Row numbers following one another (3, 4, 5), on lines of their own, that no table row gives. */
+const RUN = 3;
+
+/**
+ * The 1-based line where a column of row numbers printed as a block starts, or null: RUN or more
+ * lines in a row (blank lines aside) holding only a row number, the arabic ones counting up by one
+ * (section numbers "II", parts "A" may come between). Figures of a column of values (85, 90, 95) do
+ * not count up by one.
+ */
+export function columnBlocksAt(lines: readonly string[]): number | null {
+  let run = 0;
+  let start = -1;
+  let last: number | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!;
+    if (!t.trim()) continue;
+    const m = ROW_NUMBER_ONLY.exec(t);
+    if (!m) {
+      run = 0;
+      last = null;
+      continue;
+    }
+    if (m[1] === undefined) continue;
+    const n = Number(m[1]);
+    if (last === null || n !== last + 1) {
+      run = 0;
+      start = i;
+    }
+    last = n;
+    if (++run >= RUN) return start + 1;
+  }
+  return null;
+}
+
+const TABLE_HEAD = /^s?tt\b/i;
+const LATER_COLUMNS = new Set(["lead", "partners", "output", "deadline"]);
+
+/** The field a line names when the whole line is one column header ("Đơn vị chủ trì"), or null. */
+function headerField(text: string): string | null {
+  const parsed = parseHeaderRun(text);
+  if (!parsed || parsed.columns.length !== 1) return null;
+  return mapTaskHeader(parsed.columns[0]!);
+}
+
+/**
+ * The 1-based line of a later column's header ("Đơn vị chủ trì", "Thời hạn hoàn thành") printed on
+ * its own after the table's rows have begun and right after a row's text, or null. In a viewer's
+ * copy the header labels come together above the rows (and again as a whole on a new page); in
+ * pdftotext's column-by-column text the units' column comes, with its header, after the task texts.
+ */
+export function misplacedHeaderAt(lines: readonly string[]): number | null {
+  let rowsBegun = false;
+  let previous: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (!t) continue;
+    if (ROW_NUMBER_ONLY.test(t)) rowsBegun = true;
+    // A header starts again ("STT Tên chỉ tiêu Đơn vị", then "Kết quả"): no rows under it yet.
+    else if (TABLE_HEAD.test(t)) rowsBegun = false;
+    else if (rowsBegun && previous !== null && !ROW_NUMBER_ONLY.test(previous)) {
+      const field = headerField(t);
+      if (field && LATER_COLUMNS.has(field) && headerField(previous) === null && !parseHeaderRun(previous))
+        return i + 1;
+    }
+    previous = t;
+  }
+  return null;
+}
+
+export function columnBlocksWarning(lines: readonly string[], file: string): ImportWarning | null {
+  const line = columnBlocksAt(lines) ?? misplacedHeaderAt(lines);
+  if (line === null) return null;
+  return {
+    code: "column-blocks",
+    message:
+      `Từ dòng ${line}, bảng có vẻ là văn bản trích từ PDF theo từng cột (như pdftotext không có -layout): ` +
+      "các ô của một dòng bảng nằm cách xa nhau nên không xác định chắc được ô nào thuộc nhiệm vụ nào. " +
+      "Hãy chọn trực tiếp tệp PDF, hoặc trích lại văn bản bằng pdftotext -layout, rồi nhập lại; " +
+      "nếu vẫn dùng văn bản này, hãy đối chiếu từng dòng trong bản xem trước.",
+    messageEn:
+      `From line ${line} the table looks like text extracted from a PDF column by column (as pdftotext ` +
+      "does without -layout): a row's cells are far apart, so which cell belongs to which task cannot be " +
+      "told. Choose the PDF file itself, or extract the text again with pdftotext -layout; if you keep " +
+      "this text, check every row in the preview.",
+    at: { file, line },
+  };
+}

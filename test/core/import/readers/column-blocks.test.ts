@@ -1,0 +1,78 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { columnBlocksAt, misplacedHeaderAt } from "../../../../src/core/import/readers/column-blocks";
+import { parsePlanText } from "../../../../src/core/import/parse-plan";
+import { renderPdfText, renderWordText, syntheticTables } from "../../../fixtures/synthetic-plan";
+
+const SEEDS = join(__dirname, "../../../../../shared/seeds");
+
+describe("a table printed column by column (pdftotext without -layout)", () => {
+  it("is found where the row numbers are printed one under another", () => {
+    const lines = [
+      "Phụ lục I",
+      "STT",
+      "",
+      "A",
+      "1",
+      "2",
+      "",
+      "II",
+      "3.",
+      "Tên nhiệm vụ",
+      "Xây dựng kế hoạch",
+    ];
+    expect(columnBlocksAt(lines)).toBe(5);
+    expect(columnBlocksAt(lines.filter((l) => l !== "2"))).toBeNull();
+    // A column of figures (an indicator's milestones) does not count up by one.
+    expect(columnBlocksAt(["Tỷ lệ hộ dùng nước sạch", "%", "85", "90", "95", "100"])).toBeNull();
+  });
+
+  it("is found where a later column's header comes after the rows' text", () => {
+    const lines = [
+      "STT",
+      "Nội dung nhiệm vụ",
+      "1",
+      "Lập kế hoạch",
+      "2",
+      "Tổ chức hội nghị",
+      "",
+      "Đơn vị chủ trì",
+    ];
+    expect(misplacedHeaderAt(lines)).toBe(8);
+    // In a viewer's copy the labels come together above the rows, and again as a whole.
+    const copied = ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "1", "Lập kế hoạch", "Sở Nội vụ"];
+    expect(misplacedHeaderAt([...copied, ...copied])).toBeNull();
+  });
+
+  it("is not found in text copied from a viewer or Word, synthetic or real", () => {
+    const tables = syntheticTables({
+      seed: 5,
+      planYear: 2026,
+      tables: 2,
+      rowsPerTable: 40,
+      withSections: true,
+      withOutput: true,
+      withNote: true,
+    });
+    for (const text of [
+      renderPdfText(tables, 2026, { seed: 5, pageNumbers: true, repeatHeader: true }),
+      renderWordText(tables, 2026),
+      ...readdirSync(SEEDS).map((f) => readFileSync(join(SEEDS, f), "utf8")),
+    ]) {
+      expect(columnBlocksAt(text.split("\n"))).toBeNull();
+      expect(misplacedHeaderAt(text.split("\n"))).toBeNull();
+    }
+  });
+
+  it("gives the clerk a warning that names the line and says what to use instead", () => {
+    const text = ["KẾ HOẠCH", "Phụ lục", "TT", "1", "2", "3", "4", "5", "Nội dung", "Lập kế hoạch"].join(
+      "\n",
+    );
+    const w = parsePlanText(text, { file: "kh.txt", planYear: 2026 }).warnings.find(
+      (x) => x.code === "column-blocks",
+    );
+    expect(w?.at).toEqual({ file: "kh.txt", line: 4 });
+    expect(w?.message).toMatch(/pdftotext -layout/);
+    expect(w?.messageEn).toMatch(/PDF file itself/);
+  });
+});
