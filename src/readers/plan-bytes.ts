@@ -58,11 +58,14 @@ export async function readPlanBytes(bytes: Uint8Array, o: ReadOptions): Promise<
       `${file} is password-protected (or an old .doc renamed): remove the password or save it as .docx.`,
     );
   const parsed = await readByType(ext, file, bytes, { file, planYear: o.planYear }, o.pdf ?? {});
-  if (!parsed.plan.tables.length && !parsed.plan.targets.length)
+  if (!parsed.plan.tables.length && !parsed.plan.targets.length) {
+    // Text printed column by column: say why nothing could be read, and what to give instead.
+    const why = parsed.warnings.find((w) => w.code === "column-blocks");
     throw new ImportError(
-      `Tệp ${file} không có bảng nhiệm vụ, bảng chỉ tiêu hay chỉ tiêu nào đọc được${bytes.length === 0 ? " (tệp rỗng)" : ""}.`,
-      `${file} holds no task table, indicator table or target${bytes.length === 0 ? " (the file is empty)" : ""}.`,
+      `Tệp ${file} không có bảng nhiệm vụ, bảng chỉ tiêu hay chỉ tiêu nào đọc được${bytes.length === 0 ? " (tệp rỗng)" : ""}.${why ? ` ${why.message}` : ""}`,
+      `${file} holds no task table, indicator table or target${bytes.length === 0 ? " (the file is empty)" : ""}.${why ? ` ${why.messageEn}` : ""}`,
     );
+  }
   return parsed;
 }
 

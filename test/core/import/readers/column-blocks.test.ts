@@ -76,3 +76,24 @@ describe("a table printed column by column (pdftotext without -layout)", () => {
     expect(w?.messageEn).toMatch(/PDF file itself/);
   });
 });
+
+test("a file of such text with nothing readable is refused with the reason and what to give instead", async () => {
+  const { readPlanBytes } = await import("../../../../src/readers/plan-bytes");
+  const text = [
+    "Phụ lục I",
+    "STT",
+    "",
+    "Nội dung",
+    "",
+    "1",
+    "2",
+    "3.",
+    "",
+    "Đơn vị chủ trì",
+    "Sở Nội vụ",
+  ].join("\n");
+  await expect(readPlanBytes(new TextEncoder().encode(text), { file: "kh.txt" })).rejects.toMatchObject({
+    message: expect.stringMatching(/kh\.txt không có bảng nhiệm vụ.*theo từng cột.*tệp PDF/s),
+    messageEn: expect.stringMatching(/PDF file itself/),
+  });
+});
