@@ -86,7 +86,7 @@ export class XlsxPackage implements SheetPort {
         added.push(spec);
         continue;
       }
-      const xml = await partText(zip, sheet.path);
+      const xml = await this.values.sheetXml(sheet.path);
       const out = xml ? patchSheet(xml, spec, strings) : { refused: `${spec.name}: no part` };
       if ("refused" in out) {
         this.refusal = out.refused;
@@ -109,7 +109,7 @@ export class XlsxPackage implements SheetPort {
         (_, open: string, ref: string, close: string) => `${open}${extendRange(ref, p.from, p.to)}${close}`,
       );
     }
-    for (const p of planned) setPartText(zip, p.path, p.xml);
+    for (const p of planned) this.values.setSheetXml(p.path, p.xml);
     setPartText(zip, "xl/workbook.xml", workbook);
     const taken = sheets.map((s) => s.name);
     const written = specs

@@ -189,10 +189,14 @@ describe("the compiled split and merge with many units (worker threads as well a
     expect(found).toEqual(typed);
   }, 120_000);
 
-  it("has a reader thread that reads ahead what nobody claimed, at most 16 files ahead of the merge", async () => {
+  it("has a reader thread that reads ahead what nobody claimed, at most LOOKAHEAD files ahead of the merge", async () => {
     const dir = splitDir!;
     const { Worker } = await import("node:worker_threads");
-    const paths = Array.from({ length: 30 }, (_, u) => join(dir, "dv", `phong-thu-nghiem-so-${u + 1}.xlsx`));
+    const { LOOKAHEAD } = await import("../../src/cli/commands/read-ahead");
+    // The 30 unit workbooks, then files that are not there (read as failures, delivered all the same).
+    const paths = Array.from({ length: LOOKAHEAD + 20 }, (_, u) =>
+      join(dir, "dv", u < 30 ? `phong-thu-nghiem-so-${u + 1}.xlsx` : `khong-co-${u}.xlsx`),
+    );
     const shared = new SharedArrayBuffer(4 * (paths.length + 1));
     const claims = new Int32Array(shared);
     claims[1 + 2] = 1; // file 2 already claimed by the merge's own thread
@@ -203,19 +207,20 @@ describe("the compiled split and merge with many units (worker threads as well a
     worker.on("message", (m: { index: number; outcome: { sheets?: { name: string }[] } }) =>
       got.set(m.index, m.outcome),
     );
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
     await settle();
-    // Nothing taken by the merge yet: 16 files ahead at most, file 2 left alone.
-    expect([...got.keys()].sort((a, b) => a - b)).toEqual([
-      0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-    ]);
+    // Nothing taken by the merge yet: LOOKAHEAD files ahead at most, file 2 left alone.
+    expect([...got.keys()].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: LOOKAHEAD }, (_, i) => i).filter((i) => i !== 2),
+    );
     expect(got.get(0)!.sheets!.map((x) => x.name)).toContain("Nhiệm vụ");
-    expect([...claims.slice(1, 17)].every((c) => c !== 0)).toBe(true);
-    Atomics.store(claims, 0, 30);
+    expect(got.get(40)!.error).toBeDefined();
+    expect([...claims.slice(1, LOOKAHEAD + 1)].every((c) => c !== 0)).toBe(true);
+    Atomics.store(claims, 0, paths.length);
     Atomics.notify(claims, 0);
     const exited = new Promise((resolve) => worker.once("exit", resolve));
     await exited;
-    expect(got.size).toBe(29);
+    expect(got.size).toBe(paths.length - 1);
     expect(got.has(2)).toBe(false);
   }, 60_000);
 });

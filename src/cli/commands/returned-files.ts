@@ -4,7 +4,7 @@
  * a merge's work and each file is independent; the merge itself must take them one at a time, in
  * order. So every file is claimed once, by a worker or by this thread when its turn comes before a
  * worker got to it (a shared array of claims), and workers run at most LOOKAHEAD files ahead of the
- * merge, so that memory holds a few files' values, not all of them. Whoever reads a file, it is read
+ * merge, so that memory holds some tens of files' values, not all of them. Whoever reads a file, it is read
  * the same way (readReturnedFile) and handed to the merge as a read-only port over its values.
  */
 import { availableParallelism } from "node:os";
@@ -19,8 +19,7 @@ import { openValues } from "./open-workbook";
 /** Fewer files than this are read in this thread: starting a worker costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 8;
 const MAX_WORKERS = 3;
-/** How many files a worker may have read that the merge has not taken yet. */
-export const LOOKAHEAD = 16;
+export { LOOKAHEAD } from "./read-ahead";
 
 type Failure = { message: string; messageEn: string };
 export type ReadOutcome = { modified: string | null; sheets: ReadSheet[] } | { error: Failure };
