@@ -71,7 +71,8 @@ export function misplacedHeaderAt(lines: readonly string[]): number | null {
     if (ROW_NUMBER_ONLY.test(t)) rowsBegun = true;
     // A header starts again ("STT Tên chỉ tiêu Đơn vị", then "Kết quả"): no rows under it yet.
     else if (TABLE_HEAD.test(t)) rowsBegun = false;
-    else if (rowsBegun && previous !== null && !ROW_NUMBER_ONLY.test(previous)) {
+    // A header label is a few words: longer lines are text, not looked at.
+    else if (rowsBegun && t.length <= 40 && previous !== null && !ROW_NUMBER_ONLY.test(previous)) {
       const field = headerField(t);
       if (field && LATER_COLUMNS.has(field) && headerField(previous) === null && !parseHeaderRun(previous))
         return i + 1;
