@@ -277,6 +277,13 @@ function edgesFromHeader(stats: Stats, header: Header): number[] {
   for (let k = header.cells.length - 2; k >= 1; k--) {
     const [lo, hi] = bounds[k]!;
     if (stats.clear.slice(lo, hi + 1).some((n) => n > 0)) continue;
+    // A label about as wide as its column starts where the column's text does: cells printed clear
+    // of their neighbour just right of the label's start mark the edge.
+    const justAfter = [hi + 1, hi + 2].find((x) => (stats.clear[x] ?? 0) > 0);
+    if (justAfter !== undefined) {
+      edges[k] = Math.max(edges[k - 1]! + 2, justAfter - 1);
+      continue;
+    }
     const cell = header.cells[k]!;
     // The next column's text starts at its edge (before any move left over an empty gutter).
     const [nextLo, nextHi] = bounds[k + 1]!;

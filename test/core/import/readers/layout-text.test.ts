@@ -3,6 +3,8 @@
  * the next column with one space, a horizontal scale that changes from page to page, the header
  * printed again on each page (with two labels touching), rows that run onto the next page.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parsePlanText } from "../../../../src/core/import/parse-plan";
 import { isLayoutText, readLayoutText } from "../../../../src/core/import/readers/layout-text";
 import type { TaskTable } from "../../../../src/core/model/plan";
@@ -121,5 +123,21 @@ describe("layout text reader", () => {
       "Phụ lục II",
       "DANH MỤC NHIỆM VỤ NĂM 2027",
     ]);
+  });
+
+  it("finds the edge of a column whose label is as wide as it, where its cells start clear", () => {
+    // Pages of a generated plan as pdftotext -layout printed them (test/corpus): "Đơn vị thực hiện"
+    // fills its column, so the units start where the label does, touching a justified task line
+    // ("… gắn với cải Văn phòng Tư pháp") or one space clear of a short one.
+    const text = readFileSync(join(__dirname, "../../../fixtures/layout-wide-label.txt"), "utf8");
+    const table = parsePlanText(text, { file: "kh.txt", planYear: 2026 }).plan.tables[0] as TaskTable;
+    const row = (no: string) => table.rows.find((r) => r.no === no)!;
+    expect(row("8").task).toBe(
+      "Thí điểm sổ tay hướng dẫn nghiệp vụ, gắn với cải cách hành chính, gắn với cải cách hành chính, theo lộ trình được phê duyệt",
+    );
+    expect(row("8").lead).toEqual(["Văn phòng Tư pháp"]);
+    expect(row("9").task).toBe("Nâng cấp cổng thông tin điện tử, theo hướng tinh gọn, hiệu quả.");
+    expect(row("9").lead).toEqual(["Phòng Y tế"]);
+    expect(row("11").lead).toEqual(["Văn phòng Tư pháp"]);
   });
 });
