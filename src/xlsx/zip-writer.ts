@@ -36,30 +36,26 @@ export function zipParts(parts: readonly ZipPart[], level: number, when = new Da
     const crc = ("deflated" in part ? part.crc32 : crc32(part.data)) >>> 0;
     const size = "deflated" in part ? part.size : part.data.length;
     if (size > 0xfffffffe || offset > 0xfffffffe) throw new Error("zip part too large");
+    // From the flags to the name's length, the local header and the central directory entry agree.
+    const fields = (b: Buffer, at: number) => {
+      b.writeUInt16LE(0x0800, at); // names in UTF-8
+      b.writeUInt16LE(8, at + 2); // deflate
+      b.writeUInt16LE(time, at + 4);
+      b.writeUInt16LE(date, at + 6);
+      b.writeUInt32LE(crc, at + 8);
+      b.writeUInt32LE(data.length, at + 12);
+      b.writeUInt32LE(size, at + 16);
+      b.writeUInt16LE(name.length, at + 20);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    fields(local, 6);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
     entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(size, 24);
-    entry.writeUInt16LE(name.length, 28);
+    fields(entry, 8);
     entry.writeUInt32LE(offset, 42); // extra, comment, disk, attributes: 0
     chunks.push(local, name, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     central.push(entry, name);
