@@ -89,12 +89,23 @@ const ENDS_LIKE_TEXT = /[\p{Ll}\d.;:)”"]$/u;
 const ONE_NAME_WORD = /^[-+•]?\s*\p{Lu}\p{Ll}*$/u;
 const SECTION_TITLE_START = /^\p{Lu}|^[“"]/u;
 
+/** Opening brackets and quotes less closing ones. */
+function parenDelta(text: string): number {
+  let d = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 0x201c) d++;
+    else if (c === 41 || c === 0x201d) d--;
+  }
+  return d;
+}
+
 function featuresOf(text: string): AtomFeatures {
   return {
     // Lower case, or an opening bracket: the line goes on with what came before.
     lower: STARTS_LOWER.test(text),
     marker: /^[-+•]/.test(text),
-    firstWordLength: (text.split(" ")[0] ?? "").length,
+    firstWordLength: text.indexOf(" ") < 0 ? text.length : text.indexOf(" "),
     endsPeriod: /\.$/.test(text),
     endsPunct: /[.;:]$/.test(text),
     endsFunctionWord: FUNCTION_WORD_END.test(text),
@@ -102,7 +113,7 @@ function featuresOf(text: string): AtomFeatures {
     bareUnit: BARE_UNIT_WORD.test(text),
     dangling: DANGLING_WORD.test(text),
     endsOpen: /[,–-]$/.test(text),
-    parenDelta: (text.match(/[(“]/g) ?? []).length - (text.match(/[)”]/g) ?? []).length,
+    parenDelta: parenDelta(text),
     acronym: STARTS_ACRONYM.test(text),
     folded: null,
   };
@@ -188,7 +199,7 @@ function splitCandidates(text: string): number[] {
       // The first half must end like text ("… công nghệ", "… rà soát."), not inside a name ("- Các").
       const endsLikeText =
         ENDS_LIKE_TEXT.test(before) && !ONE_NAME_WORD.test(before) && !ENDS_WITH_UNIT_WORD.test(before);
-      const deadlineRest = DEADLINE_START.test(rest) && rest.split(" ").length <= 5;
+      const deadlineRest = DEADLINE_START.test(rest) && words.length - w <= 5;
       const afterFunctionWord = FUNCTION_WORD_END.test(` ${before}`);
       if (endsLikeText && !afterFunctionWord && (UNIT_START.test(rest) || deadlineRest)) out.push(pos);
     }
