@@ -22,13 +22,54 @@ import { attr, cellValue, columnOf, xmlText } from "./xlsx-values";
 
 /** XML text for element content: &, < and > escaped; characters XML 1.0 cannot hold dropped (as exceljs). */
 export function xmlEscape(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (!/[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/.test(text)) return text;
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "")
-      .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"))
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text
+    .replace(NOT_XML, "")
+    .replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+}
+
+/** Characters XML 1.0 cannot hold. */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g;
+/** Text that needs escaping or cleaning: most cell texts need neither. */
+const NEEDS_ESCAPE = new RegExp(`[&<>"]|${NOT_XML.source}`);
+
+/** The XML with the edits made, in order, in one pass (slicing per edit would copy it each time). */
+function applyEdits(xml: string, edits: { start: number; end: number; text: string }[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    parts.push(xml.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(xml.slice(at));
+  return parts.join("");
+}
+
+/**
+ * The sheet's ranges outside its data (dimension before it; filter, highlights, validations after)
+ * that ended on the old last row, ended on the new one. A sheet whose last row was its first data
+ * row has one-column ranges written as one cell ("E2", not "E2:E2"): after the data, those become
+ * the column's range, as the renderer writes them for more rows.
+ */
+function growRanges(xml: string, oldLast: number, newLast: number): string {
+  const from = xml.indexOf("<sheetData");
+  const to = xml.lastIndexOf("</sheetData>");
+  let tail = extendRanges(xml.slice(to), oldLast, newLast);
+  if (oldLast === 2)
+    tail = tail.replace(
+      /\s(sqref|ref)="([^"]*)"/g,
+      (_, name: string, value: string) =>
+        ` ${name}="${value.replace(/(^|\s)(\$?[A-Z]+)(\$?)2(?![0-9:])/g, `$1$2$32:$2$3${newLast}`)}"`,
+    );
+  return extendRanges(xml.slice(0, from), oldLast, newLast) + xml.slice(from, to) + tail;
+}
+
+/** A workbook's print area of sheet `index` (its defined names) that ended on the old last row, ended on the new one. */
+export function extendPrintArea(workbook: string, index: number, oldLast: number, newLast: number): string {
+  return workbook.replace(
+    new RegExp(`(<definedName\\b[^>]*localSheetId="${index}"[^>]*>)([^<]*)(</definedName>)`, "g"),
+    (_, open: string, ref: string, close: string) => `${open}${extendRange(ref, oldLast, newLast)}${close}`,
   );
 }
 
@@ -216,16 +257,7 @@ export function patchSheet(
       .join("");
     appended.push(`${open}${body}</row>`);
   }
-  // One pass over the sheet, edits in order (slicing per edit would copy the sheet each time).
-  edits.sort((a, b) => a.start - b.start);
-  const parts: string[] = [];
-  let at = 0;
-  for (const e of edits) {
-    parts.push(xml.slice(at, e.start), e.text);
-    at = e.end;
-  }
-  parts.push(xml.slice(at));
-  let out = parts.join("");
+  let out = applyEdits(xml, edits);
   if (appended.length) {
     const end = out.indexOf("</sheetData>");
     // The filter the renderer gives a table with rows comes right after the sheet data.
@@ -241,15 +273,7 @@ export function patchSheet(
   }
   const oldLastRow = Math.max(existing.length, 1) + 1;
   const newLastRow = Math.max(spec.rows.length, 1) + 1;
-  if (newLastRow !== oldLastRow) {
-    // Only outside the sheet data (dimension before it; filter, highlights, validations after).
-    const from = out.indexOf("<sheetData");
-    const to = out.lastIndexOf("</sheetData>");
-    out =
-      extendRanges(out.slice(0, from), oldLastRow, newLastRow) +
-      out.slice(from, to) +
-      extendRanges(out.slice(to), oldLastRow, newLastRow);
-  }
+  if (newLastRow !== oldLastRow) out = growRanges(out, oldLastRow, newLastRow);
   return { xml: out, oldLastRow, newLastRow };
 }
 
@@ -313,19 +337,12 @@ export function appendRows(
     const master = `<f t="shared" ref="${letters[c]}2:${letters[c]}${last}" si="${si.get(c)}">${f[1]}</f>`;
     edits.push({ start: at.start, end: at.end, text: cell.replace(f[0], () => master) });
   }
-  // The sheet up to its last row, one piece after another (joined once at the end).
-  const out: string[] = [];
-  let at = 0;
-  for (const e of edits.sort((a, b) => a.start - b.start)) {
-    out.push(xml.slice(at, e.start), e.text);
-    at = e.end;
-  }
-  out.push(xml.slice(at, dataEnd));
   // The row element as the renderer opens it, but for its number and height.
   const rest = first.open
     .replace(/^<row\b/, "")
     .replace(/>$/, "")
     .replace(/\s(r|ht|customHeight)="[^"]*"/g, "");
+  const appended: string[] = [];
   for (let i = 1; i < spec.rows.length; i++) {
     const r = i + 2;
     const cells = spec.rows[i]!;
@@ -345,19 +362,10 @@ export function appendRows(
         row += formulaCell(ref, styles[c], f, scalar(cell.cached, kind) as ScalarCell);
       }
     }
-    out.push(`${row}</row>`);
+    appended.push(`${row}</row>`);
   }
-  // Before the sheet data, ranges ending on row 2 end on the last row; after it too, and a one-cell
-  // range of row 2 (a one-column validation) becomes the column's.
-  const tail = extendRanges(xml.slice(dataEnd), 2, last).replace(
-    /\s(sqref|ref)="([^"]*)"/g,
-    (_, name: string, value: string) =>
-      ` ${name}="${value.replace(/(^|\s)(\$?[A-Z]+)(\$?)2(?![0-9:])/g, `$1$2$32:$2$3${last}`)}"`,
-  );
-  const head = out[0]!.slice(0, dataStart);
-  out[0] = extendRanges(head, 2, last) + out[0]!.slice(dataStart);
-  out.push(tail);
-  return { xml: out.join(""), lastRow: last };
+  edits.push({ start: dataEnd, end: dataEnd, text: appended.join("") });
+  return { xml: growRanges(applyEdits(xml, edits), 2, last), lastRow: last };
 }
 
 /** The spec with its first data row only: what the renderer is given before `appendRows`. */

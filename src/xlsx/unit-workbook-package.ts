@@ -12,7 +12,7 @@ import type ExcelJS from "exceljs";
 import type { UnitWorkbook } from "../core/merge/split-plan";
 import { writeUnitWorkbook } from "../core/workflows/unit-workbooks";
 import { XlsxWorkbook } from "./xlsx-workbook";
-import { appendRows, extendRange, firstRowOnly } from "./sheet-patch";
+import { appendRows, extendPrintArea, firstRowOnly } from "./sheet-patch";
 import { packageSheets } from "./xlsx-values";
 import { packageParts, partText, setPartText, type ZipPart } from "./zip-text";
 
@@ -48,11 +48,7 @@ export async function unitWorkbookPackage(w: UnitWorkbook): Promise<UnitWorkbook
     const out = appendRows(xml, spec);
     if ("refused" in out) return rendered(w, out.refused);
     setPartText(zip, sheets[index]!.path, out.xml);
-    // The sheet's print area ends on its last row.
-    workbook = workbook.replace(
-      new RegExp(`(<definedName\\b[^>]*localSheetId="${index}"[^>]*>)([^<]*)(</definedName>)`, "g"),
-      (_, open: string, ref: string, close: string) => `${open}${extendRange(ref, 2, out.lastRow)}${close}`,
-    );
+    workbook = extendPrintArea(workbook, index, 2, out.lastRow);
   }
   setPartText(zip, "xl/workbook.xml", workbook);
   return { parts: await packageParts(zip), how: "appended" };

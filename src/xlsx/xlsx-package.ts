@@ -14,7 +14,7 @@ import type { DocumentSheet } from "../core/sheets/document-spec";
 import type { SheetPort, WriteOptions, WriteResult } from "../core/workflows/workbook-port";
 import { XlsxValues } from "./xlsx-values";
 import { FAST_ZIP, XlsxWorkbook } from "./xlsx-workbook";
-import { extendRange, patchSheet } from "./sheet-patch";
+import { extendPrintArea, patchSheet } from "./sheet-patch";
 import { addRenderedSheet } from "./sheet-transplant";
 import { partText, setPartText } from "./zip-text";
 
@@ -102,13 +102,13 @@ export class XlsxPackage implements SheetPort {
     }
     // The print area of a sheet that grew ends on its new last row.
     let workbook = (await partText(zip, "xl/workbook.xml")) ?? "";
-    for (const p of planned.filter((x) => x.from !== x.to)) {
-      const index = sheets.findIndex((s) => s.name === p.name);
-      workbook = workbook.replace(
-        new RegExp(`(<definedName\\b[^>]*localSheetId="${index}"[^>]*>)([^<]*)(</definedName>)`, "g"),
-        (_, open: string, ref: string, close: string) => `${open}${extendRange(ref, p.from, p.to)}${close}`,
+    for (const p of planned.filter((x) => x.from !== x.to))
+      workbook = extendPrintArea(
+        workbook,
+        sheets.findIndex((s) => s.name === p.name),
+        p.from,
+        p.to,
       );
-    }
     for (const p of planned) this.values.setSheetXml(p.path, p.xml);
     setPartText(zip, "xl/workbook.xml", workbook);
     const taken = sheets.map((s) => s.name);

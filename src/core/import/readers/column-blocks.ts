@@ -74,8 +74,7 @@ export function misplacedHeaderAt(lines: readonly string[]): number | null {
     // A header label is a few words: longer lines are text, not looked at.
     else if (rowsBegun && t.length <= 40 && previous !== null && !ROW_NUMBER_ONLY.test(previous)) {
       const field = headerField(t);
-      if (field && LATER_COLUMNS.has(field) && headerField(previous) === null && !parseHeaderRun(previous))
-        return i + 1;
+      if (field && LATER_COLUMNS.has(field) && !parseHeaderRun(previous)) return i + 1;
     }
     previous = t;
   }
