@@ -325,6 +325,8 @@ function cutLine(text: string, edges: readonly number[], units: readonly boolean
 const UNIT_BONUS = 1.5;
 /** A word that can open a cell: capital, digit, dash or bracket ("Văn phòng …", "6/2027", "- Sở …"). */
 const CELL_START = /^[\p{Lu}\d(\-–•+%≥≤<>~]/u;
+/** A list item's mark printed as a word of its own. */
+const LIST_DASH = /^[-•+]$/;
 
 /**
  * Which column each word of a line goes to. Neighbouring cells can touch with one space and the
@@ -346,11 +348,13 @@ function assignWords(words: readonly Span[], edges: readonly number[], units: re
   const unitAt = words.map((_, i) =>
     UNIT_START.test(
       words
-        .slice(i, i + 3)
+        .slice(i, i + 4)
         .map((w) => w.text)
         .join(" "),
     ),
   );
+  // A list dash ("- Sở Tư pháp") belongs to the cell of the word after it.
+  const dash = words.map((w, i) => i + 1 < n && LIST_DASH.test(w.text));
   const opens = (i: number, k: number) => {
     const w = words[i]!;
     const gap = i > 0 ? w.start - words[i - 1]!.end : Infinity;
@@ -370,7 +374,7 @@ function assignWords(words: readonly Span[], edges: readonly number[], units: re
         cost[0]![k] = here + (k > 0 ? opens(0, k) : 0);
         continue;
       }
-      for (let p = 0; p <= k; p++) {
+      for (let p = dash[i - 1] ? k : 0; p <= k; p++) {
         const c = cost[i - 1]![p]! + here + (p < k ? opens(i, k) : 0);
         if (c < cost[i]![k]!) {
           cost[i]![k] = c;
