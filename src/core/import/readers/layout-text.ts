@@ -307,7 +307,12 @@ function edgesFromHints(stats: Stats, hints: readonly number[]): number[] {
 }
 
 /** The cells of one printed line, cut at the column edges (a word goes to the column it starts in). */
-function cutLine(text: string, edges: readonly number[], units: readonly boolean[]): string[] {
+function cutLine(
+  text: string,
+  edges: readonly number[],
+  units: readonly boolean[],
+  caps: readonly number[],
+): string[] {
   const cells = edges.map(() => [] as string[]);
   const words = wordsOf(text);
   // A section row ("III   Đẩy mạnh ứng dụng …") spans the columns after its label: one title.
@@ -316,7 +321,7 @@ function cutLine(text: string, edges: readonly number[], units: readonly boolean
     if (!/ {2,}/.test(rest) || CAPITALS_ONLY.test(rest))
       return [words[0]!.text, rest, ...cells.slice(2).map(() => "")];
   }
-  const assigned = assignWords(words, edges, units);
+  const assigned = assignWords(words, edges, units, caps);
   words.forEach((w, i) => cells[assigned[i]!]!.push(w.text));
   return cells.map((ws) => ws.join(" "));
 }
@@ -329,22 +334,25 @@ const CELL_START = /^[\p{Lu}\d(\-–•+%≥≤<>~]/u;
 const LIST_DASH = /^[-•+]$/;
 
 /**
- * Which column each word of a line goes to. Neighbouring cells can touch with one space and the
- * text of a line drifts a few characters off the page's column edges, so each word is placed by a
- * small cost: how far it starts outside its column, plus a new cell that opens on a lower-case word
- * (a cell's first line starts with a capital, a number or a dash), minus a cell that opens after a
- * wide gap. Words keep their order: columns never decrease along the line.
+ * Which column each word of a line goes to. Neighbouring cells can touch with one space (a cell's
+ * text pushes the next cell right when it is printed wider than its column), so each line is cut
+ * into cells by a small cost: how far a word starts left of its column (text is pushed right,
+ * never left), how far a word printed clear of its neighbour runs into the next column, how much
+ * a cell's text is longer than that column's longest line elsewhere in the table, plus a new cell
+ * that opens on a lower-case word (a cell's first line starts with a capital, a number or a dash),
+ * minus a cell that opens after a wide gap or on a unit's name in a unit column. Cells keep their
+ * order along the line.
  */
-function assignWords(words: readonly Span[], edges: readonly number[], units: readonly boolean[]): number[] {
+function assignWords(
+  words: readonly Span[],
+  edges: readonly number[],
+  units: readonly boolean[],
+  caps: readonly number[],
+): number[] {
   const n = words.length;
   const m = edges.length;
-  // How far a word sticks out of column k: starting left of its edge, or running into the next
-  // column's edge (a cell's text ends a space before it); one character of slack either side.
-  const outside = (w: Span, k: number) => {
-    const lo = edges[k]! - 1;
-    const hi = k + 1 < m ? edges[k + 1]! : Infinity;
-    return Math.max(0, lo - w.start) + Math.max(0, w.end - hi);
-  };
+  const out = new Array<number>(n).fill(0);
+  if (!n) return out;
   const unitAt = words.map((_, i) =>
     UNIT_START.test(
       words
@@ -355,43 +363,108 @@ function assignWords(words: readonly Span[], edges: readonly number[], units: re
   );
   // A list dash ("- Sở Tư pháp") belongs to the cell of the word after it.
   const dash = words.map((w, i) => i + 1 < n && LIST_DASH.test(w.text));
-  const opens = (i: number, k: number) => {
-    const w = words[i]!;
-    const gap = i > 0 ? w.start - words[i - 1]!.end : Infinity;
-    return (
-      (CELL_START.test(w.text) ? 0 : 3) - (gap >= 2 ? 1.5 : 0) - (units[k] && unitAt[i] ? UNIT_BONUS : 0)
-    );
+  const gapBefore = words.map((w, i) => (i > 0 ? w.start - words[i - 1]!.end : Infinity));
+  // A cell printed clear of its neighbour starts near its column's edge, not nearer the next one.
+  const drift = (i: number, k: number) => {
+    if (gapBefore[i]! < 2 || k + 1 >= m) return 0;
+    const x = words[i]!.start;
+    return Math.max(0, x - edges[k]! - (edges[k + 1]! - x)) / 2;
   };
-  // cost[i][k]: best cost of words 0..i with word i in column k.
-  const cost: number[][] = [];
-  const from: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    cost.push(new Array<number>(m).fill(Infinity));
-    from.push(new Array<number>(m).fill(-1));
-    for (let k = 0; k < m; k++) {
-      const here = outside(words[i]!, k);
-      if (i === 0) {
-        cost[0]![k] = here + (k > 0 ? opens(0, k) : 0);
-        continue;
-      }
-      for (let p = dash[i - 1] ? k : 0; p <= k; p++) {
-        const c = cost[i - 1]![p]! + here + (p < k ? opens(i, k) : 0);
-        if (c < cost[i]![k]!) {
-          cost[i]![k] = c;
-          from[i]![k] = p;
+  const opens = (i: number, k: number) =>
+    (CELL_START.test(words[i]!.text) ? 0 : 3) -
+    (gapBefore[i]! >= 2 ? 1.5 : 0) -
+    (units[k] && unitAt[i] ? UNIT_BONUS : 0) +
+    drift(i, k);
+  // Per column, prefix sums over the words of the positional cost of placing them there.
+  const placed: Float64Array[] = [];
+  for (let k = 0; k < m; k++) {
+    const lo = edges[k]! - 1;
+    const hi = k + 1 < m ? edges[k + 1]! : Infinity;
+    const sums = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const w = words[i]!;
+      const right = gapBefore[i]! >= 2 ? Math.max(0, w.end - hi) : 0;
+      sums[i + 1] = sums[i]! + right;
+    }
+    placed.push(sums);
+  }
+  // Printed length of words j..i-1 set one space apart.
+  const chars = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) chars[i + 1] = chars[i]! + words[i]!.text.length + 1;
+  // best[i*m+k]: words 0..i-1 placed, the last cell in column k; cut[]: where that cell starts.
+  const best = new Float64Array((n + 1) * m).fill(Infinity);
+  const cut = new Int32Array((n + 1) * m).fill(-1);
+  const prevCol = new Int32Array((n + 1) * m).fill(-1);
+  for (let i = 1; i <= n; i++) {
+    for (let j = 0; j < i; j++) {
+      if (j > 0 && dash[j - 1]) continue;
+      // Before column k: the cheapest way to have placed words 0..j-1 in a column left of it.
+      let before = j === 0 ? 0 : Infinity;
+      let beforeCol = -1;
+      for (let k = 0; k < m; k++) {
+        const prev = j === 0 ? 0 : before;
+        if (prev < Infinity) {
+          const over = OVER_WEIGHT * Math.max(0, chars[i]! - chars[j]! - 1 - caps[k]!);
+          const left = Math.max(0, edges[k]! - 1 - words[j]!.start);
+          const c = prev + left + placed[k]![i]! - placed[k]![j]! + over + (j === 0 && k === 0 ? 0 : opens(j, k));
+          if (c < best[i * m + k]!) {
+            best[i * m + k] = c;
+            cut[i * m + k] = j;
+            prevCol[i * m + k] = j === 0 ? -1 : beforeCol;
+          }
+        }
+        if (j > 0 && best[j * m + k]! < before) {
+          before = best[j * m + k]!;
+          beforeCol = k;
         }
       }
     }
   }
-  const out = new Array<number>(n).fill(0);
-  if (!n) return out;
   let k = 0;
-  for (let c = 1; c < m; c++) if (cost[n - 1]![c]! < cost[n - 1]![k]!) k = c;
-  for (let i = n - 1; i >= 0; i--) {
-    out[i] = k;
-    k = from[i]![k]!;
+  for (let c = 1; c < m; c++) if (best[n * m + c]! < best[n * m + k]!) k = c;
+  let i = n;
+  while (i > 0 && k >= 0) {
+    const j = cut[i * m + k]!;
+    for (let x = j; x < i; x++) out[x] = k;
+    const pk = prevCol[i * m + k]!;
+    i = j;
+    k = pk;
   }
   return out;
+}
+
+/**
+ * The longest line each column holds in the table, from the stretches printed clear of their
+ * neighbours that start in the column and end within a few characters of the next column's edge.
+ * The last column holds any length.
+ */
+/** Fewer lines than this printed clear in a column: its width counts as a line's length too. */
+const FEW_LINES = 8;
+/** What each character of a cell beyond its column's longest line costs. */
+const OVER_WEIGHT = 1;
+/** A column's longest line: the length 95 % of its clear lines stay within (one stray stretch aside). */
+const CAP_QUANTILE = 0.95;
+function columnCaps(
+  pages: readonly { lines: readonly Line[]; edges: readonly number[] }[],
+  m: number,
+): number[] {
+  const lengths = Array.from({ length: m }, () => [] as number[]);
+  for (const { lines, edges } of pages)
+    for (const l of lines)
+      for (const s of stretchesOf(l.text)) {
+        let k = 0;
+        while (k + 1 < m && edges[k + 1]! - 2 <= s.start) k++;
+        if (k + 1 < m && s.end > edges[k + 1]! + 4) continue;
+        lengths[k]!.push(s.text.length);
+      }
+  return lengths.map((found, k) => {
+    if (k === m - 1) return Infinity;
+    const widths = pages.map((p) => p.edges[k + 1]! - p.edges[k]!).sort((a, b) => a - b);
+    const width = widths[widths.length >> 1]!;
+    found.sort((a, b) => a - b);
+    const cap = found[Math.floor((found.length - 1) * CAP_QUANTILE)] ?? 0;
+    return found.length < FEW_LINES ? Math.max(width - 1, cap) : cap;
+  });
 }
 
 export interface LayoutRead {
@@ -515,15 +588,20 @@ function readTable(
   const units = labels.map(
     (l) => ["lead", "partners"].includes(mapTaskHeader(l)) || mapIndicatorHeader(l) === "responsible",
   );
-  for (const p of pages) {
-    if (p.repeat) pendingRepeats.push(headerRow(p.header ?? { ...p.repeat, cells: header.cells }));
-    if (!row) append(items, pendingRepeats.splice(0));
+  const measured = pages.map((p) => {
     const body = p.body.map((k) => lines[k]!);
     const stats = columnStats(body);
     const edges = p.header ? edgesFromHeader(stats, p.header) : edgesFromHints(stats, hints);
     hints = edges;
+    return { lines: body, edges };
+  });
+  const caps = columnCaps(measured, labels.length);
+  pages.forEach((p, pi) => {
+    if (p.repeat) pendingRepeats.push(headerRow(p.header ?? { ...p.repeat, cells: header.cells }));
+    if (!row) append(items, pendingRepeats.splice(0));
+    const { lines: body, edges } = measured[pi]!;
     for (const l of body) {
-      const cells = cutLine(l.text, edges, units);
+      const cells = cutLine(l.text, edges, units, caps);
       const first = cells[0]!;
       const startsRow = hasNo ? ROW_LABEL.test(first) : first !== "" && (!row || cellsEndSentence(row));
       if (startsRow || !row) {
@@ -536,7 +614,7 @@ function readTable(
         if (c) target.cells[k]!.lines.push(c);
       });
     }
-  }
+  });
   flush();
   return j;
 }
