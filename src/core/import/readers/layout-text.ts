@@ -327,7 +327,7 @@ function cutLine(
 }
 
 /** How much cheaper a unit column opens on a unit-type word ("Sở", "Văn phòng", "Các" …). */
-const UNIT_BONUS = 1.5;
+const UNIT_BONUS = 2.5;
 /** A word that can open a cell: capital, digit, dash or bracket ("Văn phòng …", "6/2027", "- Sở …"). */
 const CELL_START = /^[\p{Lu}\d(\-–•+%≥≤<>~]/u;
 /** A list item's mark printed as a word of its own. */
@@ -371,14 +371,13 @@ function assignWords(
     return Math.max(0, x - edges[k]! - (edges[k + 1]! - x)) / 2;
   };
   const opens = (i: number, k: number) =>
-    (CELL_START.test(words[i]!.text) ? 0 : 3) -
+    (CELL_START.test(words[i]!.text) ? 0 : 2) -
     (gapBefore[i]! >= 2 ? 1.5 : 0) -
     (units[k] && unitAt[i] ? UNIT_BONUS : 0) +
     drift(i, k);
   // Per column, prefix sums over the words of the positional cost of placing them there.
   const placed: Float64Array[] = [];
   for (let k = 0; k < m; k++) {
-    const lo = edges[k]! - 1;
     const hi = k + 1 < m ? edges[k + 1]! : Infinity;
     const sums = new Float64Array(n + 1);
     for (let i = 0; i < n; i++) {
@@ -405,7 +404,7 @@ function assignWords(
         const prev = j === 0 ? 0 : before;
         if (prev < Infinity) {
           const over = OVER_WEIGHT * Math.max(0, chars[i]! - chars[j]! - 1 - caps[k]!);
-          const left = Math.max(0, edges[k]! - 1 - words[j]!.start);
+          const left = LEFT_WEIGHT * Math.max(0, edges[k]! - 1 - words[j]!.start);
           const c = prev + left + placed[k]![i]! - placed[k]![j]! + over + (j === 0 && k === 0 ? 0 : opens(j, k));
           if (c < best[i * m + k]!) {
             best[i * m + k] = c;
@@ -440,6 +439,8 @@ function assignWords(
  */
 /** Fewer lines than this printed clear in a column: its width counts as a line's length too. */
 const FEW_LINES = 8;
+/** What each character a cell starts left of its column's edge costs (the scale drifts along a page). */
+const LEFT_WEIGHT = 0.5;
 /** What each character of a cell beyond its column's longest line costs. */
 const OVER_WEIGHT = 1;
 /** A column's longest line: the length 95 % of its clear lines stay within (one stray stretch aside). */
