@@ -405,7 +405,8 @@ function assignWords(
         if (prev < Infinity) {
           const over = OVER_WEIGHT * Math.max(0, chars[i]! - chars[j]! - 1 - caps[k]!);
           const left = LEFT_WEIGHT * Math.max(0, edges[k]! - 1 - words[j]!.start);
-          const c = prev + left + placed[k]![i]! - placed[k]![j]! + over + (j === 0 && k === 0 ? 0 : opens(j, k));
+          const c =
+            prev + left + placed[k]![i]! - placed[k]![j]! + over + (j === 0 && k === 0 ? 0 : opens(j, k));
           if (c < best[i * m + k]!) {
             best[i * m + k] = c;
             cut[i * m + k] = j;
@@ -596,7 +597,10 @@ function readTable(
     hints = edges;
     return { lines: body, edges };
   });
-  const caps = columnCaps(measured, labels.length);
+  // Once the lines are cut, each column's longest line is measured again over every cell printed
+  // in it (touching cells included), and the lines cut with that.
+  const firstCaps = columnCaps(measured, labels.length);
+  const caps = measuredCaps(measured, (l, edges) => cutLine(l.text, edges, units, firstCaps), firstCaps);
   pages.forEach((p, pi) => {
     if (p.repeat) pendingRepeats.push(headerRow(p.header ?? { ...p.repeat, cells: header.cells }));
     if (!row) append(items, pendingRepeats.splice(0));
@@ -618,6 +622,25 @@ function readTable(
   });
   flush();
   return j;
+}
+
+/** The length CAP_QUANTILE of each column's cells stay within, as the lines were cut (the last column's as it was). */
+function measuredCaps(
+  pages: readonly { lines: readonly Line[]; edges: readonly number[] }[],
+  cut: (l: Line, edges: readonly number[]) => string[],
+  caps: readonly number[],
+): number[] {
+  const lengths = caps.map(() => [] as number[]);
+  for (const p of pages)
+    for (const l of p.lines)
+      cut(l, p.edges).forEach((c, k) => {
+        if (c) lengths[k]!.push(c.length);
+      });
+  return caps.map((cap, k) => {
+    const found = lengths[k]!.sort((a, b) => a - b);
+    if (k === caps.length - 1 || found.length < FEW_LINES) return cap;
+    return found[Math.floor((found.length - 1) * CAP_QUANTILE)]!;
+  });
 }
 
 /** Without a TT column: the row above is complete when its first cell ends a sentence. */
