@@ -313,17 +313,57 @@ function cutLine(
   units: readonly boolean[],
   caps: readonly number[],
 ): string[] {
+  const { words, columns } = placeWords(text, edges, units, caps);
   const cells = edges.map(() => [] as string[]);
+  if (!columns) return [words[0]!.text, text.slice(words[1]!.start).trim(), ...cells.slice(2).map(() => "")];
+  words.forEach((w, i) => cells[columns[i]!]!.push(w.text));
+  return cells.map((ws) => ws.join(" "));
+}
+
+/**
+ * The words of a line and the column each goes to; no columns for a section row ("III   Đẩy mạnh
+ * ứng dụng …"), which spans the columns after its label as one title.
+ */
+function placeWords(
+  text: string,
+  edges: readonly number[],
+  units: readonly boolean[],
+  caps: readonly number[],
+): { words: Span[]; columns: number[] | null } {
   const words = wordsOf(text);
-  // A section row ("III   Đẩy mạnh ứng dụng …") spans the columns after its label: one title.
   if (words.length > 1 && words[0]!.start < (edges[1] ?? Infinity) && SECTION_LABEL.test(words[0]!.text)) {
     const rest = text.slice(words[1]!.start).trim();
-    if (!/ {2,}/.test(rest) || CAPITALS_ONLY.test(rest))
-      return [words[0]!.text, rest, ...cells.slice(2).map(() => "")];
+    if (!/ {2,}/.test(rest) || CAPITALS_ONLY.test(rest)) return { words, columns: null };
   }
-  const assigned = assignWords(words, edges, units, caps);
-  words.forEach((w, i) => cells[assigned[i]!]!.push(w.text));
-  return cells.map((ws) => ws.join(" "));
+  return { words, columns: assignWords(words, edges, units, caps) };
+}
+
+/**
+ * A page's column edges where its cells start printed clear of their left neighbour (first on the
+ * line or two spaces on), once its lines are cut: the lower quartile of those starts, so that a
+ * cell pushed right by its neighbour does not move the edge; the edge as it was where a column has
+ * fewer than three such starts or the edges would cross.
+ */
+function edgesFromCells(
+  page: { lines: readonly Line[]; edges: readonly number[] },
+  units: readonly boolean[],
+  caps: readonly number[],
+): readonly number[] {
+  const starts = page.edges.map(() => [] as number[]);
+  for (const l of page.lines) {
+    const { words, columns } = placeWords(l.text, page.edges, units, caps);
+    if (!columns) continue;
+    words.forEach((w, i) => {
+      const opens = i === 0 || columns[i - 1] !== columns[i];
+      if (opens && (i === 0 || w.start - words[i - 1]!.end >= 2)) starts[columns[i]!]!.push(w.start);
+    });
+  }
+  const edges = page.edges.map((e, k) => {
+    const found = starts[k]!.sort((a, b) => a - b);
+    return k === 0 || found.length < 3 ? e : found[Math.floor((found.length - 1) * 0.2)]!;
+  });
+  for (let k = 1; k < edges.length; k++) if (edges[k]! <= edges[k - 1]! + 1) return page.edges;
+  return edges;
 }
 
 /** How much cheaper a unit column opens on a unit-type word ("Sở", "Văn phòng", "Các" …). */
@@ -601,10 +641,12 @@ function readTable(
   // in it (touching cells included), and the lines cut with that.
   const firstCaps = columnCaps(measured, labels.length);
   const caps = measuredCaps(measured, (l, edges) => cutLine(l.text, edges, units, firstCaps), firstCaps);
+  // Each page's edges measured again where its cells, so cut, start printed clear.
+  const cutPages = measured.map((p) => ({ ...p, edges: edgesFromCells(p, units, caps) }));
   pages.forEach((p, pi) => {
     if (p.repeat) pendingRepeats.push(headerRow(p.header ?? { ...p.repeat, cells: header.cells }));
     if (!row) append(items, pendingRepeats.splice(0));
-    const { lines: body, edges } = measured[pi]!;
+    const { lines: body, edges } = cutPages[pi]!;
     for (const l of body) {
       const cells = cutLine(l.text, edges, units, caps);
       const first = cells[0]!;
