@@ -310,7 +310,7 @@ function edgesFromHints(stats: Stats, hints: readonly number[]): number[] {
 function cutLine(
   text: string,
   edges: readonly number[],
-  units: readonly boolean[],
+  units: readonly ColumnKind[],
   caps: readonly number[],
 ): string[] {
   const { words, columns } = placeWords(text, edges, units, caps);
@@ -327,7 +327,7 @@ function cutLine(
 function placeWords(
   text: string,
   edges: readonly number[],
-  units: readonly boolean[],
+  units: readonly ColumnKind[],
   caps: readonly number[],
 ): { words: Span[]; columns: number[] | null } {
   const words = wordsOf(text);
@@ -346,7 +346,7 @@ function placeWords(
  */
 function edgesFromCells(
   page: { lines: readonly Line[]; edges: readonly number[] },
-  units: readonly boolean[],
+  units: readonly ColumnKind[],
   caps: readonly number[],
 ): readonly number[] {
   const starts = page.edges.map(() => [] as number[]);
@@ -370,6 +370,11 @@ function edgesFromCells(
 const UNIT_BONUS = 2.5;
 /** A word that can open a cell: capital, digit, dash or bracket ("Văn phòng …", "6/2027", "- Sở …"). */
 const CELL_START = /^[\p{Lu}\d(\-–•+%≥≤<>~]/u;
+/** What a column holds, for the words that open its cells: units' names, a unit of measure, text. */
+type ColumnKind = "units" | "measure" | "text";
+/** A unit of measure as an indicator table's ĐVT column prints it. */
+const MEASURE =
+  /^(?:%|‰|người|hộ|doanh nghiệp|km|ha|tỷ đồng|triệu đồng|usd|lượt|cơ sở|xã|giường|thuê bao)$/iu;
 /** A list item's mark printed as a word of its own. */
 const LIST_DASH = /^[-•+]$/;
 
@@ -386,7 +391,7 @@ const LIST_DASH = /^[-•+]$/;
 function assignWords(
   words: readonly Span[],
   edges: readonly number[],
-  units: readonly boolean[],
+  units: readonly ColumnKind[],
   caps: readonly number[],
 ): number[] {
   const n = words.length;
@@ -401,6 +406,9 @@ function assignWords(
         .join(" "),
     ),
   );
+  const measureAt = words.map(
+    (w, i) => MEASURE.test(w.text) || (i + 1 < n && MEASURE.test(`${w.text} ${words[i + 1]!.text}`)),
+  );
   // A list dash ("- Sở Tư pháp") belongs to the cell of the word after it.
   const dash = words.map((w, i) => i + 1 < n && LIST_DASH.test(w.text));
   const gapBefore = words.map((w, i) => (i > 0 ? w.start - words[i - 1]!.end : Infinity));
@@ -413,7 +421,7 @@ function assignWords(
   const opens = (i: number, k: number) =>
     (CELL_START.test(words[i]!.text) ? 0 : 2) -
     (gapBefore[i]! >= 2 ? 1.5 : 0) -
-    (units[k] && unitAt[i] ? UNIT_BONUS : 0) +
+    ((units[k] === "units" && unitAt[i]) || (units[k] === "measure" && measureAt[i]) ? UNIT_BONUS : 0) +
     drift(i, k);
   // Per column, prefix sums over the words of the positional cost of placing them there.
   const placed: Float64Array[] = [];
@@ -627,9 +635,11 @@ function readTable(
     append(items, pendingRepeats.splice(0));
   };
   let hints: number[] = [];
-  const units = labels.map(
-    (l) => ["lead", "partners"].includes(mapTaskHeader(l)) || mapIndicatorHeader(l) === "responsible",
-  );
+  const units = labels.map((l): ColumnKind => {
+    if (["lead", "partners"].includes(mapTaskHeader(l)) || mapIndicatorHeader(l) === "responsible")
+      return "units";
+    return mapIndicatorHeader(l) === "unit" ? "measure" : "text";
+  });
   const measured = pages.map((p) => {
     const body = p.body.map((k) => lines[k]!);
     const stats = columnStats(body);
