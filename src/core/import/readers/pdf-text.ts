@@ -186,6 +186,10 @@ function titleAbove(lines: PdfLine[], headerStart: number, floor: number): { tit
 
 const CELL_HEAD = /^[\p{Lu}\d\-+•]/u;
 
+/** UNIT_START and DEADLINE_START tried at a position of the whole line (no copy of its rest). */
+const UNIT_START_AT = new RegExp(UNIT_START.source.replace(/^\^/, ""), "uy");
+const DEADLINE_START_AT = new RegExp(DEADLINE_START.source.replace(/^\^/, ""), "uy");
+
 /** Candidate split of a line into two atoms: end of one cell + start of the next. */
 function splitCandidates(text: string): number[] {
   const out: number[] = [];
@@ -194,14 +198,16 @@ function splitCandidates(text: string): number[] {
   for (let w = 0; w < words.length; w++) {
     // The next cell starts with a unit's name or a deadline: a capital, a digit or a list mark.
     if (w > 0 && CELL_HEAD.test(words[w]!)) {
-      const rest = text.slice(pos);
-      const before = text.slice(0, pos).trimEnd();
-      // The first half must end like text ("… công nghệ", "… rà soát."), not inside a name ("- Các").
-      const endsLikeText =
-        ENDS_LIKE_TEXT.test(before) && !ONE_NAME_WORD.test(before) && !ENDS_WITH_UNIT_WORD.test(before);
-      const deadlineRest = DEADLINE_START.test(rest) && words.length - w <= 5;
-      const afterFunctionWord = FUNCTION_WORD_END.test(` ${before}`);
-      if (endsLikeText && !afterFunctionWord && (UNIT_START.test(rest) || deadlineRest)) out.push(pos);
+      DEADLINE_START_AT.lastIndex = pos;
+      const deadlineRest = words.length - w <= 5 && DEADLINE_START_AT.test(text);
+      UNIT_START_AT.lastIndex = pos;
+      if (deadlineRest || UNIT_START_AT.test(text)) {
+        const before = text.slice(0, pos).trimEnd();
+        // The first half must end like text ("… công nghệ", "… rà soát."), not inside a name ("- Các").
+        const endsLikeText =
+          ENDS_LIKE_TEXT.test(before) && !ONE_NAME_WORD.test(before) && !ENDS_WITH_UNIT_WORD.test(before);
+        if (endsLikeText && !FUNCTION_WORD_END.test(` ${before}`)) out.push(pos);
+      }
     }
     pos += words[w]!.length + 1;
   }
@@ -351,9 +357,15 @@ const parsesAsDeadline = memo((text: string): boolean => {
   return d.dueDate !== null || d.recurrence !== "none";
 });
 
-/** Deadline grammar needs a number or one of its words: a cheap test first keeps the DP fast. */
+/**
+ * Deadline grammar needs a number or one of its words: a cheap test first keeps the DP fast (the
+ * words in lower case, capitalised or in capitals: a case-insensitive Unicode pattern is several
+ * times slower on long cells).
+ */
+const DEADLINE_WORD =
+  /\d|[Tt]h(?:ường|uong)|TH(?:ƯỜNG|UONG)|[Hh][ằà]ng|H[ẰÀ]NG|[Tt]háng|THÁNG|[Qq]u[ýí]|QU[ÝÍ]|[Nn]ăm|NĂM|[Ll]iên tục|LIÊN TỤC/u;
 function looksLikeDeadline(text: string): boolean {
-  if (!text || !/\d|thường|thuong|hằng|hàng|tháng|quý|năm|liên tục/iu.test(text)) return false;
+  if (!text || !DEADLINE_WORD.test(text)) return false;
   return parsesAsDeadline(text);
 }
 
