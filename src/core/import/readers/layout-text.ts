@@ -313,11 +313,58 @@ function cutLine(
   units: readonly ColumnKind[],
   caps: readonly number[],
 ): string[] {
-  const { words, columns } = placeWords(text, edges, units, caps);
-  const cells = edges.map(() => [] as string[]);
+  return cellsOf(text, placeWords(text, edges, units, caps), edges.length);
+}
+
+/** The cells of a line from its placed words. */
+function cellsOf(text: string, placed: { words: Span[]; columns: number[] | null }, m: number): string[] {
+  const { words, columns } = placed;
+  const cells = Array.from({ length: m }, () => [] as string[]);
   if (!columns) return [words[0]!.text, text.slice(words[1]!.start).trim(), ...cells.slice(2).map(() => "")];
   words.forEach((w, i) => cells[columns[i]!]!.push(w.text));
   return cells.map((ws) => ws.join(" "));
+}
+
+/**
+ * A cell's lines start at one character column. Where the row's other lines show a column's cells
+ * starting printed clear at x, a word of the column to its left printed at x (give or take one)
+ * on a line where the two touch opens the cell there. Returns whether any line changed.
+ */
+function alignCellStarts(row: readonly { words: Span[]; columns: number[] | null }[], m: number): boolean {
+  const starts = Array.from({ length: m }, () => new Map<number, number>());
+  for (const { words, columns } of row) {
+    if (!columns) continue;
+    words.forEach((w, i) => {
+      if (i > 0 && (columns[i - 1] === columns[i] || w.start - words[i - 1]!.end < 2)) return;
+      const seen = starts[columns[i]!]!;
+      seen.set(w.start, (seen.get(w.start) ?? 0) + 1);
+    });
+  }
+  const at = starts.map((seen) => {
+    let best = -1;
+    let most = 0;
+    for (const [x, n] of seen) if (n > most || (n === most && x < best)) [best, most] = [x, n];
+    return best;
+  });
+  let changed = false;
+  for (const { words, columns } of row) {
+    if (!columns) continue;
+    for (let c = 1; c < m; c++) {
+      if (at[c]! < 0) continue;
+      const i = words.findIndex(
+        (w, k) =>
+          k > 0 &&
+          columns[k] === c - 1 &&
+          columns[k - 1] === c - 1 &&
+          Math.abs(w.start - at[c]!) <= 1 &&
+          CELL_START.test(w.text),
+      );
+      if (i < 0) continue;
+      for (let k = i; k < words.length && columns[k] === c - 1; k++) columns[k] = c;
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 /**
@@ -657,8 +704,19 @@ function readTable(
     if (p.repeat) pendingRepeats.push(headerRow(p.header ?? { ...p.repeat, cells: header.cells }));
     if (!row) append(items, pendingRepeats.splice(0));
     const { lines: body, edges } = cutPages[pi]!;
-    for (const l of body) {
-      const cells = cutLine(l.text, edges, units, caps);
+    const placed = body.map((l) => placeWords(l.text, edges, units, caps));
+    const cut = placed.map((p, li) => cellsOf(body[li]!.text, p, edges.length));
+    // With a TT column, a row's cells start where the row's other lines show them starting.
+    if (hasNo)
+      for (let a = 0; a < body.length;) {
+        let b = a + 1;
+        while (b < body.length && !ROW_LABEL.test(cut[b]![0]!)) b++;
+        if (alignCellStarts(placed.slice(a, b), edges.length))
+          for (let x = a; x < b; x++) cut[x] = cellsOf(body[x]!.text, placed[x]!, edges.length);
+        a = b;
+      }
+    body.forEach((l, li) => {
+      const cells = cut[li]!;
       const first = cells[0]!;
       const startsRow = hasNo ? ROW_LABEL.test(first) : first !== "" && (!row || cellsEndSentence(row));
       if (startsRow || !row) {
@@ -670,7 +728,7 @@ function readTable(
       cells.forEach((c, k) => {
         if (c) target.cells[k]!.lines.push(c);
       });
-    }
+    });
   });
   flush();
   return j;
