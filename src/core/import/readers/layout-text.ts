@@ -415,13 +415,18 @@ function edgesFromCells(
 
 /** How much cheaper a unit column opens on a unit-type word ("Sở", "Văn phòng", "Các" …). */
 const UNIT_BONUS = 2.5;
+/** How much cheaper the deadline column opens on a date, a year or a period's word. */
+const DEADLINE_BONUS = 4;
 /** A word that can open a cell: capital, digit, dash or bracket ("Văn phòng …", "6/2027", "- Sở …"). */
 const CELL_START = /^[\p{Lu}\d(\-–•+%≥≤<>~]/u;
 /** What a column holds, for the words that open its cells: units' names, a unit of measure, text. */
-type ColumnKind = "units" | "measure" | "text";
+type ColumnKind = "units" | "measure" | "deadline" | "text";
 /** A unit of measure as an indicator table's ĐVT column prints it. */
 const MEASURE =
   /^(?:%|‰|người|hộ|doanh nghiệp|km|ha|tỷ đồng|triệu đồng|usd|lượt|cơ sở|xã|giường|thuê bao)$/iu;
+/** How a deadline cell opens: a date, a year, or a period's word ("6/2029", "2028", "Quý", "Hằng"). */
+const DEADLINE_OPEN =
+  /^(?:\d{1,2}\/(?:\d{1,2}\/)?\d{4}|(?:19|20)\d{2}(?:[–-](?:19|20)\d{2})?|Quý|Quí|Tháng|Hằng|Hàng|Năm|Thường|Trước)$/u;
 /** A list item's mark printed as a word of its own. */
 const LIST_DASH = /^[-•+]$/;
 
@@ -468,7 +473,8 @@ function assignWords(
   const opens = (i: number, k: number) =>
     (CELL_START.test(words[i]!.text) ? 0 : 2) -
     (gapBefore[i]! >= 2 ? 1.5 : 0) -
-    ((units[k] === "units" && unitAt[i]) || (units[k] === "measure" && measureAt[i]) ? UNIT_BONUS : 0) +
+    ((units[k] === "units" && unitAt[i]) || (units[k] === "measure" && measureAt[i]) ? UNIT_BONUS : 0) -
+    (units[k] === "deadline" && DEADLINE_OPEN.test(words[i]!.text) ? DEADLINE_BONUS : 0) +
     drift(i, k);
   // Per column, prefix sums over the words of the positional cost of placing them there.
   const placed: Float64Array[] = [];
@@ -685,6 +691,7 @@ function readTable(
   const units = labels.map((l): ColumnKind => {
     if (["lead", "partners"].includes(mapTaskHeader(l)) || mapIndicatorHeader(l) === "responsible")
       return "units";
+    if (mapTaskHeader(l) === "deadline") return "deadline";
     return mapIndicatorHeader(l) === "unit" ? "measure" : "text";
   });
   const measured = pages.map((p) => {

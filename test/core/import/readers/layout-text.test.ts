@@ -176,4 +176,40 @@ describe("layout text reader", () => {
     );
     expect(flat(row("16").lead)).toBe("Sở Văn hóa, Thể thao và Du lịch");
   });
+
+  it("opens the deadline cell on a date or a period's word printed touching the result before it", () => {
+    // The line's scale pulls the last two cells left: "Văn bản hướng Hằng quý" reads as one stretch,
+    // its deadline five characters left of where the other deadlines start.
+    const cols = (no: string, task: string, lead: string, output: string, due: string) =>
+      line([0, no], [5, task], [46, lead], [66, output], [82, due]);
+    const page = [
+      line([40, "Phụ lục I"]),
+      line([0, "TT"], [18, "Tên nhiệm vụ"], [46, "Đơn vị chủ trì"], [66, "Sản phẩm"], [82, "Thời gian"]),
+      cols("1", "Rà soát thủ tục hành chính nội bộ", "Sở Nội vụ", "Báo cáo rà soát", "Quý II/2027"),
+      line([5, "của các cơ quan"]),
+      cols("2", "Số hóa hồ sơ đất đai tại các xã", "Sở Nông nghiệp và", "Cơ sở dữ liệu", "Tháng 9/2027"),
+      line([5, "và phường"], [46, "Môi trường"]),
+      line(
+        [0, "3"],
+        [5, "Tuyên truyền chuyển đổi số trên"],
+        [46, "Sở Văn hóa, Thể"],
+        [63, "Văn bản hướng Hằng quý"],
+      ),
+      line([5, "địa bàn toàn tỉnh"], [46, "thao và Du lịch"], [63, "dẫn"]),
+      line(
+        [0, "4"],
+        [5, "Kiểm tra việc công khai thủ tục"],
+        [46, "Văn phòng UBND"],
+        [63, "Quyết định ban 6/2028"],
+      ),
+      line([5, "hành chính"], [46, "tỉnh"], [63, "hành"]),
+      cols("5", "Tập huấn cán bộ một cửa các cấp", "Sở Nội vụ", "Hội nghị tập huấn", "Hằng năm"),
+    ];
+    const table = parsePlanText(page.join("\n"), { file: "kh.txt", planYear: 2027 }).plan
+      .tables[0] as TaskTable;
+    const row = (no: string) => table.rows.find((r) => r.no === no)!;
+    expect([row("3").output, row("3").deadlineText]).toEqual(["Văn bản hướng dẫn", "Hằng quý"]);
+    expect([row("4").output, row("4").deadlineText]).toEqual(["Quyết định ban hành", "6/2028"]);
+    expect([row("1").output, row("1").deadlineText]).toEqual(["Báo cáo rà soát", "Quý II/2027"]);
+  });
 });
