@@ -5,14 +5,19 @@
  * What such text does that a PDF's own positions do not:
  * - justified cells run up to the next column with a single space ("Văn phòng Xây - Phòng Văn hóa,"),
  *   so cells cannot be cut at runs of spaces;
- * - the horizontal scale changes from page to page (a page with little text is squeezed), so one
- *   set of column edges does not hold for a whole table.
+ * - the horizontal scale changes from page to page (a page with little text is squeezed), and
+ *   drifts a few characters from line to line within a page, so one set of column edges does not
+ *   hold for a whole table and no edge holds exactly;
+ * - a cell printed wider than its column pushes the cells to its right along the line.
  *
  * So each page of a table gets its own column edges: between the labels of the header printed on
  * that page (the repeated header), at the character column where the body's words start most often
- * and that no word runs across. Each line is then cut at those edges, lines are grouped into rows by
- * the TT column, and the rows go to the same table builder as every other reader (build-tables.ts),
- * which drops repeated headers and reads sections, titles and indicator tables.
+ * and that no word runs across. Each line is then cut into cells by a cost (assignWords) that also
+ * knows how long each column's lines are in this table; the edges and those lengths are measured
+ * again from the cells so cut, and the lines cut once more. Lines are grouped into rows by the TT
+ * column, a row's cells start where its other lines show them starting, and the rows go to the same
+ * table builder as every other reader (build-tables.ts), which drops repeated headers and reads
+ * sections, titles and indicator tables.
  */
 import { append } from "../../append";
 import type { DroppedLine } from "../../model/plan";
@@ -310,10 +315,10 @@ function edgesFromHints(stats: Stats, hints: readonly number[]): number[] {
 function cutLine(
   text: string,
   edges: readonly number[],
-  units: readonly ColumnKind[],
+  kinds: readonly ColumnKind[],
   caps: readonly number[],
 ): string[] {
-  return cellsOf(text, placeWords(text, edges, units, caps), edges.length);
+  return cellsOf(text, placeWords(text, edges, kinds, caps), edges.length);
 }
 
 /** The cells of a line from its placed words. */
@@ -374,7 +379,7 @@ function alignCellStarts(row: readonly { words: Span[]; columns: number[] | null
 function placeWords(
   text: string,
   edges: readonly number[],
-  units: readonly ColumnKind[],
+  kinds: readonly ColumnKind[],
   caps: readonly number[],
 ): { words: Span[]; columns: number[] | null } {
   const words = wordsOf(text);
@@ -382,23 +387,23 @@ function placeWords(
     const rest = text.slice(words[1]!.start).trim();
     if (!/ {2,}/.test(rest) || CAPITALS_ONLY.test(rest)) return { words, columns: null };
   }
-  return { words, columns: assignWords(words, edges, units, caps) };
+  return { words, columns: assignWords(words, edges, kinds, caps) };
 }
 
 /**
  * A page's column edges where its cells start printed clear of their left neighbour (first on the
- * line or two spaces on), once its lines are cut: the lower quartile of those starts, so that a
+ * line or two spaces on), once its lines are cut: the lower quintile of those starts, so that a
  * cell pushed right by its neighbour does not move the edge; the edge as it was where a column has
  * fewer than three such starts or the edges would cross.
  */
 function edgesFromCells(
   page: { lines: readonly Line[]; edges: readonly number[] },
-  units: readonly ColumnKind[],
+  kinds: readonly ColumnKind[],
   caps: readonly number[],
 ): readonly number[] {
   const starts = page.edges.map(() => [] as number[]);
   for (const l of page.lines) {
-    const { words, columns } = placeWords(l.text, page.edges, units, caps);
+    const { words, columns } = placeWords(l.text, page.edges, kinds, caps);
     if (!columns) continue;
     words.forEach((w, i) => {
       const opens = i === 0 || columns[i - 1] !== columns[i];
@@ -433,17 +438,19 @@ const LIST_DASH = /^[-•+]$/;
 /**
  * Which column each word of a line goes to. Neighbouring cells can touch with one space (a cell's
  * text pushes the next cell right when it is printed wider than its column), so each line is cut
- * into cells by a small cost: how far a word starts left of its column (text is pushed right,
- * never left), how far a word printed clear of its neighbour runs into the next column, how much
- * a cell's text is longer than that column's longest line elsewhere in the table, plus a new cell
- * that opens on a lower-case word (a cell's first line starts with a capital, a number or a dash),
- * minus a cell that opens after a wide gap or on a unit's name in a unit column. Cells keep their
- * order along the line.
+ * into cells by a small cost: how far a cell starts left of its column (text is pushed right,
+ * never left; half a point a character, as the scale drifts), how far a word printed clear of its
+ * neighbour runs into the next column, how much a cell printed clear starts nearer the next
+ * column's edge than its own, how much a cell's text is longer than that column's longest line in
+ * the table, plus a new cell that opens on a lower-case word (a cell's first line starts with a
+ * capital, a number or a dash), minus a cell that opens after a wide gap, on a unit's name in a
+ * unit column, on a unit of measure in a ĐVT column or on a date or a period's word in the
+ * deadline column. A list dash stays with the word after it. Cells keep their order along the line.
  */
 function assignWords(
   words: readonly Span[],
   edges: readonly number[],
-  units: readonly ColumnKind[],
+  kinds: readonly ColumnKind[],
   caps: readonly number[],
 ): number[] {
   const n = words.length;
@@ -473,8 +480,8 @@ function assignWords(
   const opens = (i: number, k: number) =>
     (CELL_START.test(words[i]!.text) ? 0 : 2) -
     (gapBefore[i]! >= 2 ? 1.5 : 0) -
-    ((units[k] === "units" && unitAt[i]) || (units[k] === "measure" && measureAt[i]) ? UNIT_BONUS : 0) -
-    (units[k] === "deadline" && DEADLINE_OPEN.test(words[i]!.text) ? DEADLINE_BONUS : 0) +
+    ((kinds[k] === "units" && unitAt[i]) || (kinds[k] === "measure" && measureAt[i]) ? UNIT_BONUS : 0) -
+    (kinds[k] === "deadline" && DEADLINE_OPEN.test(words[i]!.text) ? DEADLINE_BONUS : 0) +
     drift(i, k);
   // Per column, prefix sums over the words of the positional cost of placing them there.
   const placed: Float64Array[] = [];
@@ -534,11 +541,6 @@ function assignWords(
   return out;
 }
 
-/**
- * The longest line each column holds in the table, from the stretches printed clear of their
- * neighbours that start in the column and end within a few characters of the next column's edge.
- * The last column holds any length.
- */
 /** Fewer lines than this printed clear in a column: its width counts as a line's length too. */
 const FEW_LINES = 8;
 /** What each character a cell starts left of its column's edge costs (the scale drifts along a page). */
@@ -547,6 +549,11 @@ const LEFT_WEIGHT = 0.5;
 const OVER_WEIGHT = 1;
 /** A column's longest line: the length 95 % of its clear lines stay within (one stray stretch aside). */
 const CAP_QUANTILE = 0.95;
+/**
+ * The longest line each column holds in the table, from the stretches printed clear of their
+ * neighbours that start in the column and end within a few characters of the next column's edge.
+ * The last column holds any length.
+ */
 function columnCaps(
   pages: readonly { lines: readonly Line[]; edges: readonly number[] }[],
   m: number,
@@ -688,7 +695,7 @@ function readTable(
     append(items, pendingRepeats.splice(0));
   };
   let hints: number[] = [];
-  const units = labels.map((l): ColumnKind => {
+  const kinds = labels.map((l): ColumnKind => {
     if (["lead", "partners"].includes(mapTaskHeader(l)) || mapIndicatorHeader(l) === "responsible")
       return "units";
     if (mapTaskHeader(l) === "deadline") return "deadline";
@@ -704,14 +711,14 @@ function readTable(
   // Once the lines are cut, each column's longest line is measured again over every cell printed
   // in it (touching cells included), and the lines cut with that.
   const firstCaps = columnCaps(measured, labels.length);
-  const caps = measuredCaps(measured, (l, edges) => cutLine(l.text, edges, units, firstCaps), firstCaps);
+  const caps = measuredCaps(measured, (l, edges) => cutLine(l.text, edges, kinds, firstCaps), firstCaps);
   // Each page's edges measured again where its cells, so cut, start printed clear.
-  const cutPages = measured.map((p) => ({ ...p, edges: edgesFromCells(p, units, caps) }));
+  const cutPages = measured.map((p) => ({ ...p, edges: edgesFromCells(p, kinds, caps) }));
   pages.forEach((p, pi) => {
     if (p.repeat) pendingRepeats.push(headerRow(p.header ?? { ...p.repeat, cells: header.cells }));
     if (!row) append(items, pendingRepeats.splice(0));
     const { lines: body, edges } = cutPages[pi]!;
-    const placed = body.map((l) => placeWords(l.text, edges, units, caps));
+    const placed = body.map((l) => placeWords(l.text, edges, kinds, caps));
     const cut = placed.map((p, li) => cellsOf(body[li]!.text, p, edges.length));
     // With a TT column, a row's cells start where the row's other lines show them starting.
     if (hasNo)
