@@ -73,9 +73,19 @@ const wordsOf = (text: string) => spansOf(text, /\S+/g);
 /** Stretches of text separated by two spaces or more. */
 const stretchesOf = (text: string) => spansOf(text, /\S+(?: \S+)*/g);
 
-/** The header cell a wrapped label's part sits under (overlapping it give or take two characters). */
+/**
+ * The header cell a wrapped label's part sits under (overlapping it give or take two characters;
+ * of two such cells, the one it overlaps most).
+ */
 function cellUnder(cells: Span[], part: Span): Span | undefined {
-  return cells.find((c) => part.start < c.end + 2 && part.end > c.start - 2);
+  let best: Span | undefined;
+  let most = -Infinity;
+  for (const c of cells) {
+    if (!(part.start < c.end + 2 && part.end > c.start - 2)) continue;
+    const overlap = Math.min(part.end, c.end) - Math.max(part.start, c.start);
+    if (overlap > most) [best, most] = [c, overlap];
+  }
+  return best;
 }
 
 /** Adds a wrapped label's part to the cell it sits under. */
@@ -172,26 +182,31 @@ function sameLabels(a: Header, b: Header): boolean {
 
 /**
  * The header printed again with two labels touching ("Cơ quan phối Thời gian" / "hợp hoàn
- * thành"), cut as the first one: its first line has the same words, so each label takes as many of
- * them; the wrapped lines go under the label they sit under. Null when the words differ.
+ * thành"), cut as the first one: its first line opens each label with that label's first words, in
+ * order, as many as it holds (a label wrapped on one page may not be on the next: "Cơ quan phối" /
+ * "hợp" there, "Cơ quan phối hợp Sản phẩm" here); the wrapped lines go under the label they sit
+ * under. Null when the labels do not come out the same.
  */
 function cutAs(lines: readonly Line[], again: Header, first: Header): Header | null {
-  const counts = stretchesOf(lines[first.start]!.text).map((s) => wordsOf(s.text).length);
+  // Each label of the first header, word by word: the header printed again shows each label's first
+  // words on its first line, in order (the rest wrapped under it, maybe not where it was before).
+  const labels = first.cells.map((c) => foldForMatch(c.text).split(/\s+/).filter(Boolean));
   const words = wordsOf(lines[again.start]!.text);
-  const expected = wordsOf(lines[first.start]!.text).map((w) => foldForMatch(w.text));
-  if (words.length !== expected.length || words.some((w, k) => foldForMatch(w.text) !== expected[k]))
-    return null;
-  if (counts.length !== first.cells.length) return null;
   let at = 0;
-  const cells = counts.map((n) => {
+  const cells: Span[] = [];
+  for (const label of labels) {
+    let n = 0;
+    while (at + n < words.length && n < label.length && foldForMatch(words[at + n]!.text) === label[n]) n++;
+    if (n === 0) return null;
     const part = words.slice(at, at + n);
     at += n;
-    return {
+    cells.push({
       start: part[0]!.start,
       end: part[part.length - 1]!.end,
       text: part.map((w) => w.text).join(" "),
-    };
-  });
+    });
+  }
+  if (at !== words.length) return null;
   for (let j = again.start + 1; j < again.end; j++)
     for (const p of stretchesOf(lines[j]!.text)) {
       const cell = cellUnder(cells, p);

@@ -212,4 +212,36 @@ describe("layout text reader", () => {
     expect([row("4").output, row("4").deadlineText]).toEqual(["Quyết định ban hành", "6/2028"]);
     expect([row("1").output, row("1").deadlineText]).toEqual(["Báo cáo rà soát", "Quý II/2027"]);
   });
+
+  it("cuts a header printed again where a label wrapped before is now on one line", () => {
+    // Page 2 squeezed further, its header printing "Cơ quan phối hợp" whole, touching "Thời gian".
+    const page2 = [
+      `\f${line([0, "TT"], [10, "Nội dung nhiệm vụ"], [32, "Cơ quan chủ trì"], [50, "Cơ quan phối hợp Thời gian"])}`,
+      line([67, "hoàn thành"]),
+      line([4, "duyệt hằng năm"]),
+      line([0, "II"], [4, "Chuyển đổi số"]),
+      line(
+        [0, "4"],
+        [4, "Nâng cấp cổng dịch vụ công"],
+        [32, "Sở Khoa học và"],
+        [48, "Công an tỉnh"],
+        [65, "2027–2028"],
+      ),
+      line([32, "Công nghệ"]),
+      line(
+        [0, "5"],
+        [4, "Số hóa hồ sơ một cửa"],
+        [32, "Văn phòng UBND"],
+        [48, "Các sở, ngành"],
+        [65, "Hằng năm"],
+      ),
+    ];
+    const parsed = parsePlanText([...PAGE_1, ...page2].join("\n"), { file: "kh.txt", planYear: 2027 });
+    const table = parsed.plan.tables[0] as TaskTable;
+    expect(table.rows.slice(3).map((r) => [r.no, r.task, r.lead, r.partners, r.deadlineText])).toEqual([
+      ["4", "Nâng cấp cổng dịch vụ công", ["Sở Khoa học và Công nghệ"], ["Công an tỉnh"], "2027–2028"],
+      ["5", "Số hóa hồ sơ một cửa", ["Văn phòng UBND"], ["Các sở, ngành"], "Hằng năm"],
+    ]);
+    expect(parsed.dropped.map((d) => d.reason)).toContain("repeated-header");
+  });
 });
