@@ -729,7 +729,10 @@ function readTable(
   const caps = measuredCaps(measured, (l, edges) => cutLine(l.text, edges, kinds, firstCaps), firstCaps);
   // Each page's edges measured again where its cells, so cut, start printed clear.
   const cutPages = measured.map((p) => ({ ...p, edges: edgesFromCells(p, kinds, caps) }));
+  // The line above started a row (a wrapped label may continue under it).
+  let labelRowAbove = false;
   pages.forEach((p, pi) => {
+    labelRowAbove = false;
     if (p.repeat) pendingRepeats.push(headerRow(p.header ?? { ...p.repeat, cells: header.cells }));
     if (!row) append(items, pendingRepeats.splice(0));
     const { lines: body, edges } = cutPages[pi]!;
@@ -747,7 +750,23 @@ function readTable(
     body.forEach((l, li) => {
       const cells = cut[li]!;
       const first = cells[0]!;
+      // A row label wrapped in a narrow TT column ("VI" / "I", "1" / "0."): the line under the label
+      // holds the rest of it and nothing else.
+      const labelLines = row?.cells[0]!.lines;
+      if (
+        hasNo &&
+        labelRowAbove &&
+        labelLines?.length === 1 &&
+        first &&
+        cells.every((c, k) => k === 0 || !c) &&
+        ROW_LABEL.test(labelLines[0]! + first)
+      ) {
+        labelLines[0] += first;
+        labelRowAbove = false;
+        return;
+      }
       const startsRow = hasNo ? ROW_LABEL.test(first) : first !== "" && (!row || cellsEndSentence(row));
+      labelRowAbove = startsRow;
       if (startsRow || !row) {
         flush();
         const where = at(l);

@@ -244,4 +244,30 @@ describe("layout text reader", () => {
     ]);
     expect(parsed.dropped.map((d) => d.reason)).toContain("repeated-header");
   });
+
+  it("joins a row label wrapped in a narrow TT column", () => {
+    const page = [
+      line([40, "Phụ lục I"]),
+      line([0, "ST"], [16, "Tên nhiệm vụ"], [44, "Đơn vị chủ trì"], [64, "Thời gian"]),
+      line([1, "T"]),
+      line([0, "VI"], [5, "Hoàn thiện thể chế"]),
+      line([0, "16"], [5, "Rà soát văn bản quy phạm"], [44, "Sở Tư pháp"], [64, "Quý II/2027"]),
+      line([0, "VI"], [5, "Phát triển hạ tầng số"]),
+      line([1, "I"]),
+      line([0, "17"], [5, "Nâng cấp trung tâm dữ liệu"], [44, "Sở Khoa học và"], [64, "2028"]),
+      line([44, "Công nghệ"]),
+      line([0, "18"], [5, "Số hóa hồ sơ một cửa"], [44, "Văn phòng UBND"], [64, "Hằng năm"]),
+      line([0, "19"], [5, "Tập huấn kỹ năng số"], [44, "Sở Nội vụ"], [64, "Tháng 9/2027"]),
+      line([0, "20"], [5, "Kết nối cổng dịch vụ công"], [44, "Công an tỉnh"], [64, "2027"]),
+    ];
+    const table = parsePlanText(page.join("\n"), { file: "kh.txt", planYear: 2027 }).plan
+      .tables[0] as TaskTable;
+    expect(table.rows.map((r) => [r.section, r.no, r.lead])).toEqual([
+      ["VI", "16", ["Sở Tư pháp"]],
+      ["VII", "17", ["Sở Khoa học và Công nghệ"]],
+      ["VII", "18", ["Văn phòng UBND"]],
+      ["VII", "19", ["Sở Nội vụ"]],
+      ["VII", "20", ["Công an tỉnh"]],
+    ]);
+  });
 });
