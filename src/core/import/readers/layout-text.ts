@@ -396,13 +396,14 @@ function placeWords(
   edges: readonly number[],
   kinds: readonly ColumnKind[],
   caps: readonly number[],
+  continues?: readonly boolean[],
 ): { words: Span[]; columns: number[] | null } {
   const words = wordsOf(text);
   if (words.length > 1 && words[0]!.start < (edges[1] ?? Infinity) && SECTION_LABEL.test(words[0]!.text)) {
     const rest = text.slice(words[1]!.start).trim();
     if (!/ {2,}/.test(rest) || CAPITALS_ONLY.test(rest)) return { words, columns: null };
   }
-  return { words, columns: assignWords(words, edges, kinds, caps) };
+  return { words, columns: assignWords(words, edges, kinds, caps, continues) };
 }
 
 /**
@@ -458,7 +459,7 @@ const LIST_DASH = /^[-•+]$/;
  * neighbour runs into the next column, how much a cell printed clear starts nearer the next
  * column's edge than its own, how much a cell's text is longer than that column's longest line in
  * the table, plus a new cell that opens on a lower-case word (a cell's first line starts with a
- * capital, a number or a dash), minus a cell that opens after a wide gap, on a unit's name in a
+ * capital, a number or a dash; not where the column's cell goes on from the line above), minus a cell that opens after a wide gap, on a unit's name in a
  * unit column, on a unit of measure in a ĐVT column or on a date or a period's word in the
  * deadline column. A list dash stays with the word after it. Cells keep their order along the line.
  */
@@ -467,6 +468,8 @@ function assignWords(
   edges: readonly number[],
   kinds: readonly ColumnKind[],
   caps: readonly number[],
+  /** Columns whose cell goes on from the line above (a lower-case word may open them). */
+  continues?: readonly boolean[],
 ): number[] {
   const n = words.length;
   const m = edges.length;
@@ -493,7 +496,7 @@ function assignWords(
     return Math.max(0, x - edges[k]! - (edges[k + 1]! - x)) / 2;
   };
   const opens = (i: number, k: number) =>
-    (CELL_START.test(words[i]!.text) ? 0 : 2) -
+    (CELL_START.test(words[i]!.text) || continues?.[k] ? 0 : 2) -
     (gapBefore[i]! >= 2 ? 1.5 : 0) -
     ((kinds[k] === "units" && unitAt[i]) || (kinds[k] === "measure" && measureAt[i]) ? UNIT_BONUS : 0) -
     (kinds[k] === "deadline" && DEADLINE_OPEN.test(words[i]!.text) ? DEADLINE_BONUS : 0) +
@@ -743,8 +746,15 @@ function readTable(
       for (let a = 0; a < body.length;) {
         let b = a + 1;
         while (b < body.length && !ROW_LABEL.test(cut[b]![0]!)) b++;
-        if (alignCellStarts(placed.slice(a, b), edges.length))
-          for (let x = a; x < b; x++) cut[x] = cellsOf(body[x]!.text, placed[x]!, edges.length);
+        // A column that held text on the line above may go on in lower case on this one.
+        for (let x = a + 1; x < b; x++) {
+          const above = placed[x - 1]!.columns;
+          if (!above) continue;
+          const continues = edges.map((_, k) => above.includes(k));
+          placed[x] = placeWords(body[x]!.text, edges, kinds, caps, continues);
+        }
+        alignCellStarts(placed.slice(a, b), edges.length);
+        for (let x = a; x < b; x++) cut[x] = cellsOf(body[x]!.text, placed[x]!, edges.length);
         a = b;
       }
     body.forEach((l, li) => {
