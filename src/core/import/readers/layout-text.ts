@@ -496,11 +496,18 @@ function assignWords(
     return Math.max(0, x - edges[k]! - (edges[k + 1]! - x)) / 2;
   };
   const opens = (i: number, k: number) =>
-    (CELL_START.test(words[i]!.text) || continues?.[k] ? 0 : 2) + (continues && !continues[k] && k > 0 ? Number((globalThis as any).process?.env?.EC ?? 0) : 0) -
+    (CELL_START.test(words[i]!.text) || continues?.[k] ? 0 : 2) +
+    (continues && !continues[k] && k > 0 ? Number((globalThis as any).process?.env?.EC ?? 0) : 0) -
     (gapBefore[i]! >= 2 ? 1.5 : 0) -
     ((kinds[k] === "units" && unitAt[i]) || (kinds[k] === "measure" && measureAt[i]) ? UNIT_BONUS : 0) -
     (kinds[k] === "deadline" && DEADLINE_OPEN.test(words[i]!.text) ? DEADLINE_BONUS : 0) +
     drift(i, k);
+  // What opening each column at each word costs, and starting there left of the column's edge.
+  const openAt = new Float64Array(n * m);
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < m; k++)
+      openAt[i * m + k] =
+        (i === 0 && k === 0 ? 0 : opens(i, k)) + LEFT_WEIGHT * Math.max(0, edges[k]! - 1 - words[i]!.start);
   // Per column, prefix sums over the words of the positional cost of placing them there.
   const placed: Float64Array[] = [];
   for (let k = 0; k < m; k++) {
@@ -520,30 +527,32 @@ function assignWords(
   const best = new Float64Array((n + 1) * m).fill(Infinity);
   const cut = new Int32Array((n + 1) * m).fill(-1);
   const prevCol = new Int32Array((n + 1) * m).fill(-1);
+  // pre[j*m+k]: the cheapest way to have placed words 0..j-1 in a column left of k (and which).
+  const pre = new Float64Array((n + 1) * m).fill(Infinity);
+  const preCol = new Int32Array((n + 1) * m).fill(-1);
   for (let i = 1; i <= n; i++) {
     for (let j = 0; j < i; j++) {
       if (j > 0 && dash[j - 1]) continue;
-      // Before column k: the cheapest way to have placed words 0..j-1 in a column left of it.
-      let before = j === 0 ? 0 : Infinity;
-      let beforeCol = -1;
+      const length = chars[i]! - chars[j]! - 1;
       for (let k = 0; k < m; k++) {
-        const prev = j === 0 ? 0 : before;
-        if (prev < Infinity) {
-          const over = OVER_WEIGHT * Math.max(0, chars[i]! - chars[j]! - 1 - caps[k]!);
-          const left = LEFT_WEIGHT * Math.max(0, edges[k]! - 1 - words[j]!.start);
-          const c =
-            prev + left + placed[k]![i]! - placed[k]![j]! + over + (j === 0 && k === 0 ? 0 : opens(j, k));
-          if (c < best[i * m + k]!) {
-            best[i * m + k] = c;
-            cut[i * m + k] = j;
-            prevCol[i * m + k] = j === 0 ? -1 : beforeCol;
-          }
-        }
-        if (j > 0 && best[j * m + k]! < before) {
-          before = best[j * m + k]!;
-          beforeCol = k;
+        const prev = j === 0 ? 0 : pre[j * m + k]!;
+        const beyond = length - caps[k]!;
+        // A cell far longer than its column's lines is never the cheapest cut.
+        if (prev === Infinity || beyond > OVER_LIMIT) continue;
+        const c =
+          prev + openAt[j * m + k]! + placed[k]![i]! - placed[k]![j]! + OVER_WEIGHT * Math.max(0, beyond);
+        if (c < best[i * m + k]!) {
+          best[i * m + k] = c;
+          cut[i * m + k] = j;
+          prevCol[i * m + k] = j === 0 ? -1 : preCol[j * m + k]!;
         }
       }
+    }
+    for (let k = 1; k < m; k++) {
+      const left = best[i * m + k - 1]!;
+      const better = left < pre[i * m + k - 1]!;
+      pre[i * m + k] = better ? left : pre[i * m + k - 1]!;
+      preCol[i * m + k] = better ? k - 1 : preCol[i * m + k - 1]!;
     }
   }
   let k = 0;
@@ -563,6 +572,8 @@ function assignWords(
 const FEW_LINES = 8;
 /** What each character a cell starts left of its column's edge costs (the scale drifts along a page). */
 const LEFT_WEIGHT = 0.5;
+/** Characters beyond its column's longest line past which a cell is not considered. */
+const OVER_LIMIT = 30;
 /** What each character of a cell beyond its column's longest line costs. */
 const OVER_WEIGHT = 1;
 /** A column's longest line: the length 95 % of its clear lines stay within (one stray stretch aside). */
