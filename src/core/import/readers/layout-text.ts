@@ -497,7 +497,6 @@ function assignWords(
   };
   const opens = (i: number, k: number) =>
     (CELL_START.test(words[i]!.text) || continues?.[k] ? 0 : 2) +
-    (continues && !continues[k] && k > 0 ? Number((globalThis as any).process?.env?.EC ?? 0) : 0) -
     (gapBefore[i]! >= 2 ? 1.5 : 0) -
     ((kinds[k] === "units" && unitAt[i]) || (kinds[k] === "measure" && measureAt[i]) ? UNIT_BONUS : 0) -
     (kinds[k] === "deadline" && DEADLINE_OPEN.test(words[i]!.text) ? DEADLINE_BONUS : 0) +
