@@ -496,7 +496,7 @@ function assignWords(
     return Math.max(0, x - edges[k]! - (edges[k + 1]! - x)) / 2;
   };
   const opens = (i: number, k: number) =>
-    (CELL_START.test(words[i]!.text) || continues?.[k] ? 0 : 2) +
+    (CELL_START.test(words[i]!.text) || continues?.[k] ? 0 : 2) -
     (gapBefore[i]! >= 2 ? 1.5 : 0) -
     ((kinds[k] === "units" && unitAt[i]) || (kinds[k] === "measure" && measureAt[i]) ? UNIT_BONUS : 0) -
     (kinds[k] === "deadline" && DEADLINE_OPEN.test(words[i]!.text) ? DEADLINE_BONUS : 0) +
