@@ -487,7 +487,10 @@ function assignWords(
     (w, i) => MEASURE.test(w.text) || (i + 1 < n && MEASURE.test(`${w.text} ${words[i + 1]!.text}`)),
   );
   // A list dash ("- Sở Tư pháp") belongs to the cell of the word after it.
-  const dash = words.map((w, i) => i + 1 < n && LIST_DASH.test(w.text));
+  // A dash after a date is a range's ("Quý I/2026 -" / "Quý II/2027"), not a list's.
+  const dash = words.map(
+    (w, i) => i + 1 < n && LIST_DASH.test(w.text) && !(i > 0 && /\d$/.test(words[i - 1]!.text)),
+  );
   const gapBefore = words.map((w, i) => (i > 0 ? w.start - words[i - 1]!.end : Infinity));
   // A cell printed clear of its neighbour starts near its column's edge, not nearer the next one.
   const drift = (i: number, k: number) => {

@@ -270,4 +270,32 @@ describe("layout text reader", () => {
       ["VII", "20", ["Công an tỉnh"]],
     ]);
   });
+
+  it("leaves a range's dash after a date in the deadline, not with the note beside it", () => {
+    const cols = (no: string, task: string, lead: string, due: string, note: string) =>
+      line([0, no], [5, task], [46, lead], [66, due], [80, note]);
+    const page = [
+      line([40, "Phụ lục I"]),
+      line([0, "TT"], [18, "Tên nhiệm vụ"], [46, "Đơn vị chủ trì"], [66, "Thời gian"], [80, "Ghi chú"]),
+      line(
+        [0, "1"],
+        [5, "Thí điểm quy chế phối hợp liên ngành"],
+        [46, "Sở Nội vụ"],
+        [66, "Quý I/2026 - Ưu tiên"],
+      ),
+      line([66, "Quý II/2027"]),
+      cols("2", "Số hóa hồ sơ đất đai tại các xã", "Sở Tư pháp", "Tháng 9/2027", "Có kinh phí"),
+      cols("3", "Tuyên truyền chuyển đổi số", "Sở Văn hóa, Thể", "Hằng quý", ""),
+      line([46, "thao và Du lịch"]),
+      cols("4", "Kiểm tra việc công khai thủ tục", "Văn phòng UBND", "6/2028", "Ưu tiên"),
+      cols("5", "Tập huấn cán bộ một cửa các cấp", "Sở Nội vụ", "Hằng năm", ""),
+    ];
+    const table = parsePlanText(page.join("\n"), { file: "kh.txt", planYear: 2027 }).plan
+      .tables[0] as TaskTable;
+    expect([table.rows[0]!.deadlineText, table.rows[0]!.note]).toEqual([
+      "Quý I/2026 - Quý II/2027",
+      "Ưu tiên",
+    ]);
+    expect([table.rows[3]!.deadlineText, table.rows[3]!.note]).toEqual(["6/2028", "Ưu tiên"]);
+  });
 });
