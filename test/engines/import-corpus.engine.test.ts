@@ -25,7 +25,7 @@ const FLOORS: Record<Rendering, { mean: number; worst: number }> = {
   "xlsx-split-rows": { mean: 0.97, worst: 0.9 },
   // Below the floors (see BENCHMARKS.md). pdftotext's default output prints a table
   // column by column, cells of neighbouring columns run together; -layout keeps the rows but
-  // pushes cells off their columns where a neighbour is printed wide (0.966 / 0.893 on these plans).
+  // pushes cells off their columns where a neighbour is printed wide (0.967 / 0.893 on these plans).
   pdftotext: { mean: 0.05, worst: 0 },
   "pdftotext-layout": { mean: 0.95, worst: 0.86 },
 };
