@@ -74,6 +74,18 @@ async function main() {
     importTimes[rows] = r.medianMs;
     results.push(r);
   }
+  {
+    // pdftotext -layout text of a generated plan's appendix (test/fixtures), printed 50 times over.
+    const appendix = readFileSync(join(__dirname, "../test/fixtures/layout-touching-cells.txt"), "utf8");
+    const text = Array.from({ length: 50 }, () => appendix).join("\f");
+    results.push(
+      await measure("import: pdftotext -layout text, 50 appendices (950 task rows)", 5, async () => {
+        const parsed = parsePlanText(text, { file: "bench.txt", planYear: 2026 });
+        const rows = parsed.plan.tables.reduce((n, t) => n + t.rows.length, 0);
+        return `${rows} rows read in ${parsed.plan.tables.length} tables; ${text.split("\n").length} lines`;
+      }),
+    );
+  }
   results.push({
     name: "import: 10,000 / 5,000 rows time ratio",
     medianMs: NaN,
