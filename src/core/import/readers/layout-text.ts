@@ -348,14 +348,14 @@ function cellsOf(text: string, placed: { words: Span[]; columns: number[] | null
 /**
  * A cell's lines start at one character column. Where the row's other lines show a column's cells
  * starting printed clear at x, a word of the column to its left printed at x (give or take one)
- * on a line where the two touch opens the cell there. Returns whether any line changed.
+ * on a line where the two touch opens the cell there.
  */
-function alignCellStarts(row: readonly { words: Span[]; columns: number[] | null }[], m: number): boolean {
+function alignCellStarts(row: readonly { words: Span[]; columns: number[] | null }[], m: number): void {
   const starts = Array.from({ length: m }, () => new Map<number, number>());
   for (const { words, columns } of row) {
     if (!columns) continue;
     words.forEach((w, i) => {
-      if (i > 0 && (columns[i - 1] === columns[i] || w.start - words[i - 1]!.end < 2)) return;
+      if (!opensClear(words, columns, i)) return;
       const seen = starts[columns[i]!]!;
       seen.set(w.start, (seen.get(w.start) ?? 0) + 1);
     });
@@ -366,7 +366,6 @@ function alignCellStarts(row: readonly { words: Span[]; columns: number[] | null
     for (const [x, n] of seen) if (n > most || (n === most && x < best)) [best, most] = [x, n];
     return best;
   });
-  let changed = false;
   for (const { words, columns } of row) {
     if (!columns) continue;
     for (let c = 1; c < m; c++) {
@@ -381,10 +380,13 @@ function alignCellStarts(row: readonly { words: Span[]; columns: number[] | null
       );
       if (i < 0) continue;
       for (let k = i; k < words.length && columns[k] === c - 1; k++) columns[k] = c;
-      changed = true;
     }
   }
-  return changed;
+}
+
+/** Word i opens its cell (first on the line or in a new column) printed two spaces or more clear. */
+function opensClear(words: readonly Span[], columns: readonly number[], i: number): boolean {
+  return i === 0 || (columns[i - 1] !== columns[i] && words[i]!.start - words[i - 1]!.end >= 2);
 }
 
 /**
@@ -422,13 +424,12 @@ function edgesFromCells(
     const { words, columns } = placeWords(l.text, page.edges, kinds, caps);
     if (!columns) continue;
     words.forEach((w, i) => {
-      const opens = i === 0 || columns[i - 1] !== columns[i];
-      if (opens && (i === 0 || w.start - words[i - 1]!.end >= 2)) starts[columns[i]!]!.push(w.start);
+      if (opensClear(words, columns, i)) starts[columns[i]!]!.push(w.start);
     });
   }
   const edges = page.edges.map((e, k) => {
-    const found = starts[k]!.sort((a, b) => a - b);
-    return k === 0 || found.length < 3 ? e : found[Math.floor((found.length - 1) * 0.2)]!;
+    const found = starts[k]!;
+    return k === 0 || found.length < 3 ? e : quantile(found, 0.2)!;
   });
   for (let k = 1; k < edges.length; k++) if (edges[k]! <= edges[k - 1]! + 1) return page.edges;
   return edges;
@@ -602,8 +603,7 @@ function columnCaps(
     if (k === m - 1) return Infinity;
     const widths = pages.map((p) => p.edges[k + 1]! - p.edges[k]!).sort((a, b) => a - b);
     const width = widths[widths.length >> 1]!;
-    found.sort((a, b) => a - b);
-    const cap = found[Math.floor((found.length - 1) * CAP_QUANTILE)] ?? 0;
+    const cap = quantile(found, CAP_QUANTILE) ?? 0;
     return found.length < FEW_LINES ? Math.max(width - 1, cap) : cap;
   });
 }
@@ -818,10 +818,16 @@ function measuredCaps(
         if (c) lengths[k]!.push(c.length);
       });
   return caps.map((cap, k) => {
-    const found = lengths[k]!.sort((a, b) => a - b);
+    const found = lengths[k]!;
     if (k === caps.length - 1 || found.length < FEW_LINES) return cap;
-    return found[Math.floor((found.length - 1) * CAP_QUANTILE)]!;
+    return quantile(found, CAP_QUANTILE)!;
   });
+}
+
+/** The value a share q of the values stay at or under (sorts them in place; undefined if none). */
+function quantile(values: number[], q: number): number | undefined {
+  values.sort((a, b) => a - b);
+  return values[Math.floor((values.length - 1) * q)];
 }
 
 /** Without a TT column: the row above is complete when its first cell ends a sentence. */
