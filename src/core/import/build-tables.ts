@@ -153,12 +153,18 @@ function mergeContinuations(rows: RawRow[], noCol: number, taskCol: number): Raw
 export function taskRows(fields: readonly TaskField[], rows: readonly RawRow[], planYear: number): TaskRow[] {
   const hasOutput = fields.includes("output");
   const noteCols = fields.map((f, i) => (f === "note" ? i : -1)).filter((i) => i >= 0);
+  // Every column of the field, in order: two columns mapped to one field both count.
+  const columnsOf = new Map<TaskField, number[]>();
+  fields.forEach((f, i) => columnsOf.set(f, [...(columnsOf.get(f) ?? []), i]));
   return rows.map((r) => {
-    // Every column of the field, in order: two columns mapped to one field both count.
-    const lines = (f: TaskField) => fields.flatMap((g, i) => (g === f ? (r.cells[i]?.lines ?? []) : []));
+    const cellLines = (i: number) => r.cells[i]?.lines ?? [];
+    const lines = (f: TaskField) => {
+      const cols = columnsOf.get(f);
+      if (!cols) return [];
+      return cols.length === 1 ? cellLines(cols[0]!) : cols.flatMap(cellLines);
+    };
     // Units column by column: two unit columns are two lists, not one name run together.
-    const units = (f: TaskField) =>
-      fields.flatMap((g, i) => (g === f ? splitUnits(r.cells[i]?.lines ?? []) : []));
+    const units = (f: TaskField) => (columnsOf.get(f) ?? []).flatMap((i) => splitUnits(cellLines(i)));
     const deadlineText = joinLines(lines("deadline"));
     const { dueDate, recurrence } = parseDeadline(deadlineText, planYear);
     const notes = noteCols.map((i) => joinLines(r.cells[i]?.lines ?? [])).filter(Boolean);

@@ -33,9 +33,8 @@ export function indicatorHeaderAt(lines: PdfLine[], start: number): { years: num
   let end = start + 1;
   for (let i = start; i < lines.length && i < start + 40; i++) {
     const t = lines[i]!.text;
-    const f = foldForMatch(t);
     if (i > start && ROW_NUMBER.test(t) && years.length >= 2 && !/^(20\d{2})$/.test(t)) break;
-    if (/chi tieu/.test(f)) sawName = true;
+    if (!sawName && /chi tieu/.test(foldForMatch(t))) sawName = true;
     for (const m of t.matchAll(/\b(20\d{2})\b/g)) years.push(Number(m[1]));
     end = i + 1;
   }

@@ -76,6 +76,8 @@ interface AtomFeatures {
   parenDelta: number;
   /** Starts with an upper-case abbreviation ("MN,", "GD", "CNTT"). */
   acronym: boolean;
+  /** Could be part of a deadline: holds one of its words or a digit (or goes on "liên" / "tục"). */
+  deadlineWord: boolean;
   /** Folded text (no diacritics, lower case) for matching texts seen in other rows; filled on first use. */
   folded: string | null;
 }
@@ -115,6 +117,7 @@ function featuresOf(text: string): AtomFeatures {
     endsOpen: /[,–-]$/.test(text),
     parenDelta: parenDelta(text),
     acronym: STARTS_ACRONYM.test(text),
+    deadlineWord: DEADLINE_WORD.test(text) || /^(?:tục|TỤC)/u.test(text),
     folded: null,
   };
 }
@@ -472,14 +475,21 @@ export function cellScore(
 class CellText {
   readonly content: Atom[] = [];
   length = -1;
+  /** Some atom holds a deadline's word: only then can the cell read as a deadline. */
+  deadlineWord = false;
   private joined: string | null = "";
   push(a: Atom): void {
     this.content.push(a);
     this.length += a.text.length + 1;
+    this.deadlineWord ||= a.f.deadlineWord;
     this.joined = null;
   }
   text(): string {
     return (this.joined ??= joinAtoms(this.content));
+  }
+  /** The cell's text reads as a deadline (looksLikeDeadline, without joining texts that cannot). */
+  isDeadline(): boolean {
+    return this.deadlineWord && looksLikeDeadline(this.text());
   }
 }
 
@@ -512,9 +522,9 @@ function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: stri
         break;
       }
       const text = cell.text();
-      if (!DEADLINE_HEAD.test(text)) s -= looksLikeDeadline(text) ? 2 : 6;
-      else if (textLength <= 40 && text.split(" ").length <= 8 && looksLikeDeadline(text)) s += 6;
-      else s -= looksLikeDeadline(text) ? 2 : 6;
+      if (!DEADLINE_HEAD.test(text)) s -= cell.isDeadline() ? 2 : 6;
+      else if (textLength <= 40 && text.split(" ").length <= 8 && cell.isDeadline()) s += 6;
+      else s -= cell.isDeadline() ? 2 : 6;
       break;
     }
     case "lead":
@@ -526,7 +536,7 @@ function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: stri
           break;
         }
       if (content[content.length - 1]!.f.bareUnit) s -= 4;
-      if (!head.f.unit && textLength < 60 && looksLikeDeadline(cell.text())) s -= 3;
+      if (!head.f.unit && textLength < 60 && cell.isDeadline()) s -= 3;
       break;
     case "partners": {
       if (textLength === 1 && cell.text() === "-") s += 2;
@@ -535,10 +545,10 @@ function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: stri
       break;
     }
     case "task":
-      if (textLength < 30 && looksLikeDeadline(cell.text())) s -= 4;
+      if (textLength < 30 && cell.isDeadline()) s -= 4;
       break;
     case "output":
-      if (textLength < 30 && looksLikeDeadline(cell.text())) s -= 3;
+      if (textLength < 30 && cell.isDeadline()) s -= 3;
       if (head.f.unit) s -= 2;
       if (content.some((a) => a.lineStart && a.f.marker)) s -= 1.5;
       break;
