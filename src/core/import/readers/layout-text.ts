@@ -140,9 +140,21 @@ function headerAt(lines: readonly Line[], i: number, same?: Header): Header | nu
       (!/\d/.test(p.text) || /^(năm\s+)?20\d{2}$/iu.test(p.text));
     if (!parts.every(labelLike)) break;
     const next = cells.map((c) => ({ ...c }));
+    // A label printed lower in its cell than the others starts on this line, right of them all
+    // ("Thời     gian" under nothing): its parts there make one new label.
+    const lastEnd = next[next.length - 1]!.end;
+    const added = parts.filter((p) => p.start > lastEnd + 2);
+    if (added.length)
+      next.push({
+        start: added[0]!.start,
+        end: added[added.length - 1]!.end,
+        text: added.map((p) => p.text).join(" "),
+      });
     const under = parts.map((p) => cellUnder(next, p));
     if (under.some((c) => !c)) break;
-    parts.forEach((p, k) => addUnder(under[k]!, p));
+    parts.forEach((p, k) => {
+      if (!added.includes(p)) addUnder(under[k]!, p);
+    });
     cells = next;
     if (isHeaderCells(cells.map((c) => c.text))) found.push({ start: i, end: j + 1, cells });
   }
@@ -281,6 +293,22 @@ function peakEdge(stats: Stats, lo: number, hi: number): number {
   return best;
 }
 
+/** Characters from where a centred label puts its column's edge that weigh as one word across it. */
+const MIRROR_SLACK = 4;
+/** What a word starting at an edge is worth against one running across it. */
+const START_WEIGHT = 0.5;
+
+/** The edge in [lo, hi] with fewest words across, most starting, nearest where the label puts it. */
+function nearEdge(stats: Stats, lo: number, hi: number, expected: number): number {
+  let best = -1;
+  let cost = Infinity;
+  for (let x = Math.max(1, lo); x <= hi && x < stats.width; x++) {
+    const c = stats.across[x]! - START_WEIGHT * stats.starts[x]! + Math.abs(x - expected) / MIRROR_SLACK;
+    if (c < cost) [best, cost] = [x, c];
+  }
+  return best < 0 ? Math.max(1, lo) : best;
+}
+
 /** Column edges of one page of a table: between the header's labels where it is printed there. */
 function edgesFromHeader(stats: Stats, header: Header): number[] {
   const edges = [0];
@@ -289,7 +317,13 @@ function edgesFromHeader(stats: Stats, header: Header): number[] {
     const lo = Math.max(header.cells[k - 1]!.end + 1, edges[k - 1]! + 2);
     const hi = Math.max(lo, header.cells[k]!.start);
     bounds.push([lo, hi]);
-    edges.push(bestEdge(stats, lo, hi));
+    // A label printed well right of its column's left edge is centred: the column ends about as far
+    // right of the label's centre as it starts left of it. Few rows can leave a gap in the words
+    // anywhere between two labels, so there the edge is looked for near that point.
+    const prev = header.cells[k - 1]!;
+    const centred = k > 1 && prev.start - edges[k - 1]! >= 3;
+    const mirrored = prev.start + prev.end - edges[k - 1]!;
+    edges.push(centred ? nearEdge(stats, lo, hi, mirrored) : bestEdge(stats, lo, hi));
   }
   // A column where no cell is printed clear of its left neighbour (every line pushed against it):
   // its label is centred, so its left edge is as far left of the label's centre as the next
@@ -399,13 +433,14 @@ function placeWords(
   kinds: readonly ColumnKind[],
   caps: readonly number[],
   continues?: readonly boolean[],
+  pairs?: ReadonlySet<string>,
 ): { words: Span[]; columns: number[] | null } {
   const words = wordsOf(text);
   if (words.length > 1 && words[0]!.start < (edges[1] ?? Infinity) && SECTION_LABEL.test(words[0]!.text)) {
     const rest = text.slice(words[1]!.start).trim();
     if (!/ {2,}/.test(rest) || CAPITALS_ONLY.test(rest)) return { words, columns: null };
   }
-  return { words, columns: assignWords(words, edges, kinds, caps, continues) };
+  return { words, columns: assignWords(words, edges, kinds, caps, continues, pairs) };
 }
 
 /**
@@ -435,8 +470,36 @@ function edgesFromCells(
   return edges;
 }
 
+const pairKey = (a: string, b: string) => `${a}\u0001${b}`;
+
+/**
+ * Pairs of words printed side by side in one cell in at least two places of the table, once its
+ * lines are cut: units' names and usual phrases ("Hạ tầng", "Thương binh") that a line where two
+ * cells touch should not cut apart.
+ */
+function pairsInCells(
+  pages: readonly { lines: readonly Line[]; edges: readonly number[] }[],
+  kinds: readonly ColumnKind[],
+  caps: readonly number[],
+): Set<string> {
+  const seen = new Map<string, number>();
+  for (const p of pages)
+    for (const l of p.lines) {
+      const { words, columns } = placeWords(l.text, p.edges, kinds, caps);
+      if (!columns) continue;
+      for (let i = 1; i < words.length; i++) {
+        if (columns[i] !== columns[i - 1]) continue;
+        const key = pairKey(words[i - 1]!.text, words[i]!.text);
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+      }
+    }
+  return new Set([...seen].filter(([, n]) => n >= 2).map(([key]) => key));
+}
+
 /** How much cheaper a unit column opens on a unit-type word ("Sở", "Văn phòng", "Các" …). */
 const UNIT_BONUS = 2.5;
+/** What cutting apart two words the table prints together in its cells costs. */
+const PAIR_SPLIT = 3;
 /** How much cheaper the deadline column opens on a date, a year or a period's word. */
 const DEADLINE_BONUS = 4;
 /** A word that can open a cell: capital, digit, dash or bracket ("Văn phòng …", "6/2027", "- Sở …"). */
@@ -471,6 +534,8 @@ function assignWords(
   caps: readonly number[],
   /** Columns whose cell goes on from the line above (a lower-case word may open them). */
   continues?: readonly boolean[],
+  /** Words the table prints side by side inside one cell (pairKey), not to be cut apart. */
+  pairs?: ReadonlySet<string>,
 ): number[] {
   const n = words.length;
   const m = edges.length;
@@ -499,8 +564,12 @@ function assignWords(
     const x = words[i]!.start;
     return Math.max(0, x - edges[k]! - (edges[k + 1]! - x)) / 2;
   };
+  const together = words.map(
+    (w, i) => i > 0 && gapBefore[i]! < 2 && pairs?.has(pairKey(words[i - 1]!.text, w.text)) === true,
+  );
   const opens = (i: number, k: number) =>
-    (CELL_START.test(words[i]!.text) || continues?.[k] ? 0 : 2) -
+    (CELL_START.test(words[i]!.text) || continues?.[k] ? 0 : 2) +
+    (together[i] ? PAIR_SPLIT : 0) -
     (gapBefore[i]! >= 2 ? 1.5 : 0) -
     ((kinds[k] === "units" && unitAt[i]) || (kinds[k] === "measure" && measureAt[i]) ? UNIT_BONUS : 0) -
     (kinds[k] === "deadline" && DEADLINE_OPEN.test(words[i]!.text) ? DEADLINE_BONUS : 0) +
@@ -745,6 +814,7 @@ function readTable(
   const caps = measuredCaps(measured, (l, edges) => cutLine(l.text, edges, kinds, firstCaps), firstCaps);
   // Each page's edges measured again where its cells, so cut, start printed clear.
   const cutPages = measured.map((p) => ({ ...p, edges: edgesFromCells(p, kinds, caps) }));
+  const pairs = pairsInCells(cutPages, kinds, caps);
   // The line above started a row (a wrapped label may continue under it).
   let labelRowAbove = false;
   pages.forEach((p, pi) => {
@@ -752,7 +822,7 @@ function readTable(
     if (p.repeat) pendingRepeats.push(headerRow(p.header ?? { ...p.repeat, cells: header.cells }));
     if (!row) append(items, pendingRepeats.splice(0));
     const { lines: body, edges } = cutPages[pi]!;
-    const placed = body.map((l) => placeWords(l.text, edges, kinds, caps));
+    const placed = body.map((l) => placeWords(l.text, edges, kinds, caps, undefined, pairs));
     const cut = placed.map((p, li) => cellsOf(body[li]!.text, p, edges.length));
     // With a TT column, a row's cells start where the row's other lines show them starting.
     if (hasNo)
@@ -764,7 +834,7 @@ function readTable(
           const above = placed[x - 1]!.columns;
           if (!above) continue;
           const continues = edges.map((_, k) => above.includes(k));
-          placed[x] = placeWords(body[x]!.text, edges, kinds, caps, continues);
+          placed[x] = placeWords(body[x]!.text, edges, kinds, caps, continues, pairs);
         }
         alignCellStarts(placed.slice(a, b), edges.length);
         for (let x = a; x < b; x++) cut[x] = cellsOf(body[x]!.text, placed[x]!, edges.length);
