@@ -299,3 +299,85 @@ describe("layout text reader", () => {
     expect([table.rows[3]!.deadlineText, table.rows[3]!.note]).toEqual(["6/2028", "Ưu tiên"]);
   });
 });
+
+describe("layout text reader: what the table itself shows", () => {
+  const flat = (v: unknown) => (Array.isArray(v) ? v.join("; ") : String(v ?? ""));
+
+  it("keeps together words the table prints side by side in its cells, where a task line touches a unit's", () => {
+    const cols = (no: string, task: string, lead: string, due: string) =>
+      line([0, no], [5, task], [49, lead], [70, due]);
+    const page = [
+      line([40, "Phụ lục I"]),
+      line([0, "TT"], [18, "Tên nhiệm vụ"], [49, "Đơn vị chủ trì"], [70, "Thời gian"]),
+      // The task's second line is printed wider than its column: "Hạ" touches it with one space
+      // and sits left of where the lead column's lines start.
+      line(
+        [0, "1"],
+        [5, "Thí điểm quy chế phối hợp liên ngành, có sự"],
+        [49, "Phòng Kinh tế –"],
+        [70, "2027"],
+      ),
+      line([5, "tham gia của cộng đồng, phục vụ người dân Hạ tầng"]),
+      line([5, "và doanh nghiệp, trên địa bàn toàn tỉnh."]),
+      cols("2", "Số hóa hồ sơ đất đai tại các xã", "Sở Kinh tế – Hạ tầng", "Tháng 9/2027"),
+      cols("3", "Tuyên truyền chuyển đổi số", "Ban Kinh tế – Hạ tầng", "Hằng quý"),
+      cols("4", "Kiểm tra việc công khai thủ tục", "Sở Tư pháp", "6/2028"),
+      cols("5", "Tập huấn cán bộ một cửa các cấp", "Sở Nội vụ", "Hằng năm"),
+    ];
+    const table = parsePlanText(page.join("\n"), { file: "kh.txt", planYear: 2027 }).plan
+      .tables[0] as TaskTable;
+    expect(table.rows[0]!.task).toBe(
+      "Thí điểm quy chế phối hợp liên ngành, có sự tham gia của cộng đồng, phục vụ người dân và doanh nghiệp, trên địa bàn toàn tỉnh.",
+    );
+    expect(table.rows[0]!.lead).toEqual(["Phòng Kinh tế – Hạ tầng"]);
+  });
+
+  it("reads a header label printed a line lower than the others, right of them all", () => {
+    const cols = (no: string, task: string, lead: string, due: string) =>
+      line([0, no], [5, task], [46, lead], [66, due]);
+    const page = [
+      line([40, "Phụ lục I"]),
+      // "Thời gian hoàn thành" starts one line down, its two words spread by justification.
+      line([0, "STT"], [18, "Tên nhiệm vụ"], [46, "Đơn vị chủ trì"]),
+      line([66, "Thời"], [75, "gian"]),
+      line([66, "hoàn thành"]),
+      cols("1", "Rà soát thủ tục hành chính nội bộ", "Sở Nội vụ", "Quý II/2027"),
+      cols("2", "Số hóa hồ sơ đất đai tại các xã", "Sở Tư pháp", "Tháng 9/2027"),
+      cols("3", "Tuyên truyền chuyển đổi số", "Sở Văn hóa, Thể", "Hằng quý"),
+      line([46, "thao và Du lịch"]),
+      cols("4", "Kiểm tra việc công khai thủ tục", "Văn phòng UBND", "6/2028"),
+      cols("5", "Tập huấn cán bộ một cửa các cấp", "Sở Nội vụ", "Hằng năm"),
+    ];
+    const table = parsePlanText(page.join("\n"), { file: "kh.txt", planYear: 2027 }).plan
+      .tables[0] as TaskTable;
+    expect(table.rows.map((r) => [r.no, flat(r.lead), r.deadlineText])).toEqual([
+      ["1", "Sở Nội vụ", "Quý II/2027"],
+      ["2", "Sở Tư pháp", "Tháng 9/2027"],
+      ["3", "Sở Văn hóa, Thể thao và Du lịch", "Hằng quý"],
+      ["4", "Văn phòng UBND", "6/2028"],
+      ["5", "Sở Nội vụ", "Hằng năm"],
+    ]);
+  });
+
+  it("finds a column's edge near where its centred label puts it when a few rows leave gaps elsewhere", () => {
+    // A generated plan's eight-row appendix (test/corpus, plan 221) as pdftotext -layout printed it:
+    // the task label centred far right of the column's start, the task lines ending well past the
+    // middle between the two labels, and their words lining up at one gap halfway.
+    const text = readFileSync(join(__dirname, "../../../fixtures/layout-centred-labels.txt"), "utf8");
+    const table = parsePlanText(text, { file: "kh.txt", planYear: 2026 }).plan.tables[0] as TaskTable;
+    const gold = randomPlan(221).gold.tables.find((t) => t.kind === "tasks") as unknown as {
+      rows: Record<string, unknown>[];
+    };
+    expect(table.rows).toHaveLength(gold.rows.length);
+    const wrong = gold.rows.flatMap((g, i) =>
+      (["task", "lead", "partners", "deadlineText"] as const)
+        .filter((f) => flat(g[f]) !== flat(table.rows[i]![f]))
+        .map((f) => `${g.no} ${f}`),
+    );
+    // Cut at the gap halfway, 17 of these 32 cells were wrong (every task and lead but one).
+    expect(wrong.length).toBeLessThanOrEqual(4);
+    expect(table.rows.map((r) => flat(r.lead)).filter((l, i) => l === flat(gold.rows[i]!.lead))).toHaveLength(
+      7,
+    );
+  });
+});
