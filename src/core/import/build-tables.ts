@@ -151,11 +151,11 @@ function mergeContinuations(rows: RawRow[], noCol: number, taskCol: number): Raw
  * text, PDF text): fields by the header's columns, every column of a field joined in order.
  */
 export function taskRows(fields: readonly TaskField[], rows: readonly RawRow[], planYear: number): TaskRow[] {
-  const hasOutput = fields.includes("output");
-  const noteCols = fields.map((f, i) => (f === "note" ? i : -1)).filter((i) => i >= 0);
-  // Every column of the field, in order: two columns mapped to one field both count.
+  // Every column of each field, in order: two columns mapped to one field both count.
   const columnsOf = new Map<TaskField, number[]>();
   fields.forEach((f, i) => columnsOf.set(f, [...(columnsOf.get(f) ?? []), i]));
+  const hasOutput = columnsOf.has("output");
+  const noteCols = columnsOf.get("note") ?? [];
   return rows.map((r) => {
     const cellLines = (i: number) => r.cells[i]?.lines ?? [];
     const lines = (f: TaskField) => {
@@ -167,7 +167,7 @@ export function taskRows(fields: readonly TaskField[], rows: readonly RawRow[], 
     const units = (f: TaskField) => (columnsOf.get(f) ?? []).flatMap((i) => splitUnits(cellLines(i)));
     const deadlineText = joinLines(lines("deadline"));
     const { dueDate, recurrence } = parseDeadline(deadlineText, planYear);
-    const notes = noteCols.map((i) => joinLines(r.cells[i]?.lines ?? [])).filter(Boolean);
+    const notes = noteCols.map((i) => joinLines(cellLines(i))).filter(Boolean);
     return {
       section: r.section.no,
       sectionTitle: r.section.title,

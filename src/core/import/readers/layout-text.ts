@@ -144,17 +144,16 @@ function headerAt(lines: readonly Line[], i: number, same?: Header): Header | nu
     // ("Thời     gian" under nothing): its parts there make one new label.
     const lastEnd = next[next.length - 1]!.end;
     const added = parts.filter((p) => p.start > lastEnd + 2);
+    const wrapped = parts.filter((p) => p.start <= lastEnd + 2);
+    const under = wrapped.map((p) => cellUnder(next, p));
+    if (under.some((c) => !c)) break;
+    wrapped.forEach((p, k) => addUnder(under[k]!, p));
     if (added.length)
       next.push({
         start: added[0]!.start,
         end: added[added.length - 1]!.end,
         text: added.map((p) => p.text).join(" "),
       });
-    const under = parts.map((p) => cellUnder(next, p));
-    if (under.some((c) => !c)) break;
-    parts.forEach((p, k) => {
-      if (!added.includes(p)) addUnder(under[k]!, p);
-    });
     cells = next;
     if (isHeaderCells(cells.map((c) => c.text))) found.push({ start: i, end: j + 1, cells });
   }

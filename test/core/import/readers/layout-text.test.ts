@@ -17,6 +17,15 @@ function line(...cells: [number, string][]): string {
   return out;
 }
 
+/** A table row's printed line: its cells' texts, one per column, at these character columns. */
+const cellsAt =
+  (columns: readonly number[]) =>
+  (...texts: string[]): string =>
+    line(...texts.map((text, k): [number, string] => [columns[k]!, text]));
+
+/** A field's value as one text: a list of units joined with "; ". */
+const flat = (v: unknown) => (Array.isArray(v) ? v.join("; ") : String(v ?? ""));
+
 // Page 1: columns at 0, 5, 50, 70, 92; page 2 is squeezed: 0, 4, 40, 58, 78.
 const PAGE_1 = [
   line([40, "Phụ lục II"]),
@@ -149,7 +158,6 @@ describe("layout text reader", () => {
     const text = readFileSync(join(__dirname, "../../../fixtures/layout-touching-cells.txt"), "utf8");
     const table = parsePlanText(text, { file: "kh.txt", planYear: 2026 }).plan.tables[0] as TaskTable;
     const gold = randomPlan(101).gold.tables[0] as unknown as { rows: Record<string, unknown>[] };
-    const flat = (v: unknown) => (Array.isArray(v) ? v.join("; ") : String(v ?? ""));
     const fields = ["task", "lead", "partners", "output"] as const;
     expect(table.rows).toHaveLength(gold.rows.length);
     const wrong = gold.rows.flatMap((g, i) =>
@@ -180,8 +188,8 @@ describe("layout text reader", () => {
   it("opens the deadline cell on a date or a period's word printed touching the result before it", () => {
     // The line's scale pulls the last two cells left: "Văn bản hướng Hằng quý" reads as one stretch,
     // its deadline five characters left of where the other deadlines start.
-    const cols = (no: string, task: string, lead: string, output: string, due: string) =>
-      line([0, no], [5, task], [46, lead], [66, output], [82, due]);
+    // TT, task, lead, output, deadline.
+    const cols = cellsAt([0, 5, 46, 66, 82]);
     const page = [
       line([40, "Phụ lục I"]),
       line([0, "TT"], [18, "Tên nhiệm vụ"], [46, "Đơn vị chủ trì"], [66, "Sản phẩm"], [82, "Thời gian"]),
@@ -272,8 +280,8 @@ describe("layout text reader", () => {
   });
 
   it("leaves a range's dash after a date in the deadline, not with the note beside it", () => {
-    const cols = (no: string, task: string, lead: string, due: string, note: string) =>
-      line([0, no], [5, task], [46, lead], [66, due], [80, note]);
+    // TT, task, lead, deadline, note.
+    const cols = cellsAt([0, 5, 46, 66, 80]);
     const page = [
       line([40, "Phụ lục I"]),
       line([0, "TT"], [18, "Tên nhiệm vụ"], [46, "Đơn vị chủ trì"], [66, "Thời gian"], [80, "Ghi chú"]),
@@ -301,11 +309,9 @@ describe("layout text reader", () => {
 });
 
 describe("layout text reader: what the table itself shows", () => {
-  const flat = (v: unknown) => (Array.isArray(v) ? v.join("; ") : String(v ?? ""));
-
   it("keeps together words the table prints side by side in its cells, where a task line touches a unit's", () => {
-    const cols = (no: string, task: string, lead: string, due: string) =>
-      line([0, no], [5, task], [49, lead], [70, due]);
+    // TT, task, lead, deadline.
+    const cols = cellsAt([0, 5, 49, 70]);
     const page = [
       line([40, "Phụ lục I"]),
       line([0, "TT"], [18, "Tên nhiệm vụ"], [49, "Đơn vị chủ trì"], [70, "Thời gian"]),
@@ -333,8 +339,8 @@ describe("layout text reader: what the table itself shows", () => {
   });
 
   it("reads a header label printed a line lower than the others, right of them all", () => {
-    const cols = (no: string, task: string, lead: string, due: string) =>
-      line([0, no], [5, task], [46, lead], [66, due]);
+    // TT, task, lead, deadline.
+    const cols = cellsAt([0, 5, 46, 66]);
     const page = [
       line([40, "Phụ lục I"]),
       // "Thời gian hoàn thành" starts one line down, its two words spread by justification.
