@@ -168,16 +168,17 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
   }
   const planYear = opts.planYear ?? detectPlanYear(clean);
   const read = readPdfTextTables(lines, opts.file, planYear);
-  const stated = extractTargets(
-    lines.map((text, i) => ({ text, line: i + 1 })).filter((l) => !read.consumed.has(l.line)),
-    opts.file,
-  );
+  const prose: { text: string; line: number }[] = [];
+  lines.forEach((text, i) => {
+    if (!read.consumed.has(i + 1)) prose.push({ text, line: i + 1 });
+  });
+  const stated = extractTargets(prose, opts.file);
   const dropped = [...read.dropped, ...stated.dropped];
   const droppedLines = new Set(dropped.map((d) => d.at.line));
   // Table lines neither read into a field nor dropped for a stated reason: shown to the clerk.
-  const unplaced = [...read.consumed]
+  const tableLines = read.consumed.lines();
+  const unplaced = tableLines
     .filter((n) => !read.placed.has(n) && !droppedLines.has(n) && (lines[n - 1] ?? "").trim() !== "")
-    .sort((a, b) => a - b)
     .map((n) => ({ at: { file: opts.file, line: n }, text: normalizeInline(lines[n - 1]!) }));
   const blocks = columnBlocksWarning(lines, opts.file);
   const warnings = unplaced.length
@@ -202,6 +203,6 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
     ],
     dropped,
     unplaced,
-    tableLines: [...read.consumed].sort((a, b) => a - b),
+    tableLines,
   };
 }

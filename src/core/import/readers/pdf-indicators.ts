@@ -9,6 +9,7 @@ import type { DroppedLine, IndicatorRow, IndicatorTable, SourceLocation } from "
 import { foldForMatch, joinLines, normalizeInline } from "../../text/normalize";
 import type { PdfLine } from "./pdf-text";
 import { groupIndicators } from "../build-tables";
+import type { LineSet } from "../line-set";
 
 const VALUE = String.raw`(?:(?:[≥≤<>]\s*)?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|-|X|x)`;
 const VALUE_RUN = new RegExp(String.raw`(^|\s)(${VALUE}(?:\s+${VALUE})*)(?=\s|$)`, "gu");
@@ -178,7 +179,7 @@ export function readIndicatorRegion(
   years: number[],
   file: string,
   dropped: DroppedLine[],
-  placed: Set<number>,
+  placed: LineSet,
 ) {
   const blocks: Block[] = [];
   let prev: string | null = null;

@@ -21,6 +21,7 @@ import { foldForMatch, joinLines, normalizeInline } from "../../text/normalize";
 import { UNIT_HINTS, UNIT_START } from "../../units/split-units";
 import { mapTaskHeader, type TaskField } from "../column-map";
 import { taskRows, type RawRow } from "../build-tables";
+import { LineSet } from "../line-set";
 import { parseHeaderRun } from "./pdf-header";
 import { indicatorHeaderAt, readIndicatorRegion } from "./pdf-indicators";
 
@@ -40,9 +41,9 @@ export interface PdfTextTables {
   rowSources: SourceLocation[][];
   dropped: DroppedLine[];
   /** Line numbers (1-based) that belong to tables: title, header and body. */
-  consumed: Set<number>;
+  consumed: LineSet;
   /** Table lines that were read into a title, header, section or cell. */
-  placed: Set<number>;
+  placed: LineSet;
 }
 
 interface Atom {
@@ -103,18 +104,21 @@ function parenDelta(text: string): number {
 }
 
 function featuresOf(text: string): AtomFeatures {
+  const first = text[0];
+  const last = text[text.length - 1];
+  const space = text.indexOf(" ");
   return {
     // Lower case, or an opening bracket: the line goes on with what came before.
     lower: STARTS_LOWER.test(text),
-    marker: /^[-+•]/.test(text),
-    firstWordLength: text.indexOf(" ") < 0 ? text.length : text.indexOf(" "),
-    endsPeriod: /\.$/.test(text),
-    endsPunct: /[.;:]$/.test(text),
-    endsFunctionWord: FUNCTION_WORD_END.test(text),
+    marker: first === "-" || first === "+" || first === "•",
+    firstWordLength: space < 0 ? text.length : space,
+    endsPeriod: last === ".",
+    endsPunct: last === "." || last === ";" || last === ":",
+    endsFunctionWord: endsInFunctionWord(text),
     unit: UNIT_START.test(text),
     bareUnit: BARE_UNIT_WORD.test(text),
     dangling: DANGLING_WORD.test(text),
-    endsOpen: /[,–-]$/.test(text),
+    endsOpen: last === "," || last === "–" || last === "-",
     parenDelta: parenDelta(text),
     acronym: STARTS_ACRONYM.test(text),
     deadlineWord: DEADLINE_WORD.test(text) || /^(?:tục|TỤC)/u.test(text),
@@ -132,8 +136,15 @@ const DEADLINE_START =
 /** How a deadline cell starts ("Tháng 9/2025", "Thường xuyên", "2025–2030 …", "Hoàn thành trước …"). */
 const DEADLINE_HEAD =
   /^(?:nhiệm vụ thường|thường xuyên|thực hiện|hằng|hàng|tháng|quý|năm|trước|từ|đến|giai đoạn|hoàn thành|ngày|chậm nhất|\d)/iu;
-const FUNCTION_WORD_END =
-  /\s(và|của|các|cho|trong|với|theo|về|từ|đến|có|được|là|hoặc|tại|trên|những|phục vụ)$/u;
+/** Words a line ends in when its sentence goes on ("… và", "… của", "… phục vụ"). */
+const FUNCTION_WORDS = new Set(
+  "và của các cho trong với theo về từ đến có được là hoặc tại trên những".split(" "),
+);
+/** The text ends in a function word after a space: read from its last word, not scanned by a pattern. */
+function endsInFunctionWord(text: string): boolean {
+  const space = text.lastIndexOf(" ");
+  return space >= 0 && (FUNCTION_WORDS.has(text.slice(space + 1)) || text.endsWith(" phục vụ"));
+}
 const CLOSING = /^(nơi nhận|tm\.|kt\.|t\/m|chủ tịch|phó chủ tịch|bí thư)\b/iu;
 
 function isTitleLine(text: string): boolean {
@@ -209,7 +220,7 @@ function splitCandidates(text: string): number[] {
         // The first half must end like text ("… công nghệ", "… rà soát."), not inside a name ("- Các").
         const endsLikeText =
           ENDS_LIKE_TEXT.test(before) && !ONE_NAME_WORD.test(before) && !ENDS_WITH_UNIT_WORD.test(before);
-        if (endsLikeText && !FUNCTION_WORD_END.test(` ${before}`)) out.push(pos);
+        if (endsLikeText && !endsInFunctionWord(` ${before}`)) out.push(pos);
       }
     }
     pos += words[w]!.length + 1;
@@ -292,20 +303,13 @@ const seenKey = (text: string): string => withoutMarker(foldForMatch(text));
 /** seenKey of a cell from its atoms' folded texts (no re-folding in the DP's inner loop). */
 function seenKeyOf(content: readonly Atom[]): string {
   let out = "";
-  for (const a of content) out = appendKey(out, foldedOf(a));
+  for (const a of content) out = joinAtom(out, foldedOf(a));
   return withoutMarker(out);
 }
 
 function foldedOf(a: Atom): string {
   a.f.folded ??= foldForMatch(a.text);
   return a.f.folded;
-}
-
-function appendKey(out: string, folded: string): string {
-  if (!folded) return out;
-  if (!out) return folded;
-  if (out.length > 1 && out.endsWith("-") && out[out.length - 2] !== " ") return out + folded;
-  return `${out} ${folded}`;
 }
 
 const MAX_CELL_ATOMS = 40;
@@ -372,16 +376,12 @@ function looksLikeDeadline(text: string): boolean {
   return parsesAsDeadline(text);
 }
 
-/** joinLines for atoms, whose texts are already normalised: the hyphen rule only. */
-function joinAtoms(atoms: readonly Atom[]): string {
-  let out = "";
-  for (const a of atoms) {
-    if (!a.text) continue;
-    if (!out) out = a.text;
-    else if (out.length > 1 && out.endsWith("-") && out[out.length - 2] !== " ") out += a.text;
-    else out += ` ${a.text}`;
-  }
-  return out;
+/** joinLines for atoms, whose texts are already normalised, one atom at a time: the hyphen rule only. */
+function joinAtom(out: string, text: string): string {
+  if (!text) return out;
+  if (!out) return text;
+  if (out.length > 1 && out.endsWith("-") && out[out.length - 2] !== " ") return out + text;
+  return `${out} ${text}`;
 }
 
 const ENDS_WITH_UNIT_WORD = new RegExp(
@@ -470,22 +470,39 @@ export function cellScore(
   return s + columnTerms(col, cell, head);
 }
 
-/** The part of a cell's score that depends on the whole cell: usual texts, column shape. */
-/** A growing cell: its content atoms and, built on demand, its joined text. */
+/** A growing cell: its content atoms and what the column rules read of them, kept up as it grows. */
 class CellText {
   readonly content: Atom[] = [];
   length = -1;
   /** Some atom holds a deadline's word: only then can the cell read as a deadline. */
   deadlineWord = false;
-  private joined: string | null = "";
+  /** A line after the cell's first atom opens a list item ("- Sở …"). */
+  itemAfterHead = false;
+  /** Some line of the cell opens a list item. */
+  anyItem = false;
+  /** The joined text of content[0..joinedAtoms), extended on demand. */
+  private joined = "";
+  private joinedAtoms = 0;
+  /** Empty again, for the next cell (scoreCellsFrom reuses one). */
+  clear(): void {
+    this.content.length = 0;
+    this.length = -1;
+    this.deadlineWord = this.itemAfterHead = this.anyItem = false;
+    this.joined = "";
+    this.joinedAtoms = 0;
+  }
   push(a: Atom): void {
+    const item = a.lineStart && a.f.marker;
+    if (item && this.content.length) this.itemAfterHead = true;
+    this.anyItem ||= item;
     this.content.push(a);
     this.length += a.text.length + 1;
     this.deadlineWord ||= a.f.deadlineWord;
-    this.joined = null;
   }
   text(): string {
-    return (this.joined ??= joinAtoms(this.content));
+    for (; this.joinedAtoms < this.content.length; this.joinedAtoms++)
+      this.joined = joinAtom(this.joined, this.content[this.joinedAtoms]!.text);
+    return this.joined;
   }
   /** The cell's text reads as a deadline (looksLikeDeadline, without joining texts that cannot). */
   isDeadline(): boolean {
@@ -493,6 +510,14 @@ class CellText {
   }
 }
 
+/** Words in a joined text (its texts are normalised: one space between words). */
+function wordCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) n++;
+  return n;
+}
+
+/** The part of a cell's score that depends on the whole cell: usual texts, column shape. */
 function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: string): number {
   const content = cell.content;
   const textLength = cell.length;
@@ -523,18 +548,14 @@ function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: stri
       }
       const text = cell.text();
       if (!DEADLINE_HEAD.test(text)) s -= cell.isDeadline() ? 2 : 6;
-      else if (textLength <= 40 && text.split(" ").length <= 8 && cell.isDeadline()) s += 6;
+      else if (textLength <= 40 && wordCount(text) <= 8 && cell.isDeadline()) s += 6;
       else s -= cell.isDeadline() ? 2 : 6;
       break;
     }
     case "lead":
       s += head.f.unit ? 3 : -2;
       // The lead is usually one unit: a second list item belongs to the partners.
-      for (let k = 1; k < content.length; k++)
-        if (content[k]!.lineStart && content[k]!.f.marker) {
-          s -= 2;
-          break;
-        }
+      if (cell.itemAfterHead) s -= 2;
       if (content[content.length - 1]!.f.bareUnit) s -= 4;
       if (!head.f.unit && textLength < 60 && cell.isDeadline()) s -= 3;
       break;
@@ -550,7 +571,7 @@ function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: stri
     case "output":
       if (textLength < 30 && cell.isDeadline()) s -= 3;
       if (head.f.unit) s -= 2;
-      if (content.some((a) => a.lineStart && a.f.marker)) s -= 1.5;
+      if (cell.anyItem) s -= 1.5;
       break;
     default:
       break;
@@ -581,6 +602,9 @@ function emptyScore(col: ColumnModel, continuation: boolean): number {
   }
 }
 
+/** The cell scoreCellsFrom grows: one, cleared for each start (the DP scores millions of cells). */
+const growingCell = new CellText();
+
 /**
  * cellScore for every cell atoms[i..j), j = i … jMax, in one pass: the layout terms are summed as
  * the cell grows instead of being recomputed for each j. Must agree with cellScore (tested).
@@ -593,10 +617,12 @@ export function scoreCellsFrom(
   continuation: boolean,
   out: number[],
   resumed = false,
+  scoreFrom = 0,
 ): void {
   out.length = 0;
-  out.push(emptyScore(col, continuation));
-  const cell = new CellText();
+  out.push(i >= scoreFrom ? emptyScore(col, continuation) : -Infinity);
+  const cell = growingCell;
+  cell.clear();
   const content = cell.content;
   let layout = 0;
   let longLines = 0;
@@ -624,8 +650,12 @@ export function scoreCellsFrom(
     if (!a.blank) {
       balance += a.f.parenDelta;
       cell.push(a);
-      if (wantKey && content.length <= 6) key = appendKey(key, foldedOf(a));
+      if (wantKey && content.length <= 6) key = joinAtom(key, foldedOf(a));
       if (col.width > 0 && a.lineStart && a.text.length > col.width * 1.3) longLines -= 2;
+    }
+    if (k < scoreFrom - 1) {
+      out.push(-Infinity);
+      continue;
     }
     if (!content.length) {
       out.push(emptyScore(col, continuation));
@@ -651,20 +681,23 @@ export function assignCells(columns: ColumnModel[], atoms: Atom[], continuation 
   const back: number[][] = Array.from({ length: k + 1 }, () => Array<number>(n + 1).fill(-1));
   best[0]![0] = 0;
   const scores: number[] = [];
+  // The row's cells must end at its last atom: a cell of column c that ends before the columns
+  // after it can reach that far is never on the best path, so it is not scored.
+  let reachAfter = 0;
+  const lastUseful: number[] = [];
+  for (let c = k - 1; c >= 0; c--) {
+    lastUseful[c] = n - reachAfter;
+    reachAfter += maxAtoms(columns[c]!.field);
+  }
   for (let c = 0; c < k; c++) {
-    for (let i = 0; i <= n; i++) {
+    const longest = maxAtoms(columns[c]!.field);
+    const scoreFrom = lastUseful[c]!;
+    for (let i = Math.max(0, scoreFrom - longest); i <= n; i++) {
       const base = best[c]![i]!;
       if (base === NEG) continue;
       const row = best[c + 1]!;
       const from = back[c + 1]!;
-      scoreCellsFrom(
-        columns[c]!,
-        atoms,
-        i,
-        Math.min(n, i + maxAtoms(columns[c]!.field)),
-        continuation,
-        scores,
-      );
+      scoreCellsFrom(columns[c]!, atoms, i, Math.min(n, i + longest), continuation, scores, false, scoreFrom);
       for (let d = 0; d < scores.length; d++) {
         const j = i + d;
         let s = base + scores[d]!;
@@ -888,8 +921,8 @@ export function readPdfTextTables(
     tables: [],
     rowSources: [],
     dropped: [],
-    consumed: new Set(),
-    placed: new Set(),
+    consumed: new LineSet(rawLines.length),
+    placed: new LineSet(rawLines.length),
   };
   for (const region of findRegions(lines)) {
     for (let i = region.titleFrom; i < region.bodyEnd; i++) result.consumed.add(lines[i]!.line);
@@ -963,12 +996,7 @@ export function readPdfTextTables(
 }
 
 /** Cuts a numbered table body into rows at the TT numbers; takes section rows; drops page numbers. */
-function rowsByNumber(
-  body: PdfLine[],
-  dropped: DroppedLine[],
-  file: string,
-  placed: Set<number>,
-): RowBlock[] {
+function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string, placed: LineSet): RowBlock[] {
   const blocks: RowBlock[] = [];
   let section: string | null = null;
   let sectionTitle: string | null = null;
