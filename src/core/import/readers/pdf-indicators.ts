@@ -36,7 +36,7 @@ export function indicatorHeaderAt(lines: PdfLine[], start: number): { years: num
     const t = lines[i]!.text;
     if (i > start && ROW_NUMBER.test(t) && years.length >= 2 && !/^(20\d{2})$/.test(t)) break;
     if (!sawName && /chi tieu/.test(foldForMatch(t))) sawName = true;
-    for (const m of t.matchAll(/\b(20\d{2})\b/g)) years.push(Number(m[1]));
+    if (t.includes("20")) for (const m of t.matchAll(/\b(20\d{2})\b/g)) years.push(Number(m[1]));
     end = i + 1;
   }
   if (!sawName || years.length < 2) return null;

@@ -160,7 +160,12 @@ export function toPdfLines(lines: readonly string[]): PdfLine[] {
       gap = true;
       return;
     }
-    out.push({ raw: raw.replace(/\u00a0/g, " "), text, line: index + 1, gapBefore: gap });
+    out.push({
+      raw: raw.includes("\u00a0") ? raw.replace(/\u00a0/g, " ") : raw,
+      text,
+      line: index + 1,
+      gapBefore: gap,
+    });
     gap = false;
   });
   return out;
@@ -198,7 +203,8 @@ function titleAbove(lines: PdfLine[], headerStart: number, floor: number): { tit
   return { title: joinLines(text), from: picked[0] ?? headerStart };
 }
 
-const CELL_HEAD = /^[\p{Lu}\d\-+•]/u;
+/** A cell's first character (a unit's name, a deadline or a list mark), tried at a position of the line. */
+const CELL_HEAD_AT = /[\p{Lu}\d\-+•]/uy;
 
 /** UNIT_START and DEADLINE_START tried at a position of the whole line (no copy of its rest). */
 const UNIT_START_AT = new RegExp(UNIT_START.source.replace(/^\^/, ""), "uy");
@@ -207,23 +213,26 @@ const DEADLINE_START_AT = new RegExp(DEADLINE_START.source.replace(/^\^/, ""), "
 /** Candidate split of a line into two atoms: end of one cell + start of the next. */
 function splitCandidates(text: string): number[] {
   const out: number[] = [];
-  const words = text.split(" ");
-  let pos = 0;
-  for (let w = 0; w < words.length; w++) {
+  let words = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) words++;
+  // Each word after the first, at the position after a space (the line is not split into words).
+  let w = 0;
+  for (let space = text.indexOf(" "); space >= 0; space = text.indexOf(" ", space + 1)) {
+    w++;
+    const pos = space + 1;
     // The next cell starts with a unit's name or a deadline: a capital, a digit or a list mark.
-    if (w > 0 && CELL_HEAD.test(words[w]!)) {
-      DEADLINE_START_AT.lastIndex = pos;
-      const deadlineRest = words.length - w <= 5 && DEADLINE_START_AT.test(text);
-      UNIT_START_AT.lastIndex = pos;
-      if (deadlineRest || UNIT_START_AT.test(text)) {
-        const before = text.slice(0, pos).trimEnd();
-        // The first half must end like text ("… công nghệ", "… rà soát."), not inside a name ("- Các").
-        const endsLikeText =
-          ENDS_LIKE_TEXT.test(before) && !ONE_NAME_WORD.test(before) && !ENDS_WITH_UNIT_WORD.test(before);
-        if (endsLikeText && !endsInFunctionWord(` ${before}`)) out.push(pos);
-      }
+    CELL_HEAD_AT.lastIndex = pos;
+    if (!CELL_HEAD_AT.test(text)) continue;
+    DEADLINE_START_AT.lastIndex = pos;
+    const deadlineRest = words - w <= 5 && DEADLINE_START_AT.test(text);
+    UNIT_START_AT.lastIndex = pos;
+    if (deadlineRest || UNIT_START_AT.test(text)) {
+      const before = text.slice(0, pos).trimEnd();
+      // The first half must end like text ("… công nghệ", "… rà soát."), not inside a name ("- Các").
+      const endsLikeText =
+        ENDS_LIKE_TEXT.test(before) && !ONE_NAME_WORD.test(before) && !ENDS_WITH_UNIT_WORD.test(before);
+      if (endsLikeText && !endsInFunctionWord(` ${before}`)) out.push(pos);
     }
-    pos += words[w]!.length + 1;
   }
   return out.slice(-2);
 }
@@ -483,13 +492,22 @@ class CellText {
   /** The joined text of content[0..joinedAtoms), extended on demand. */
   private joined = "";
   private joinedAtoms = 0;
-  /** Empty again, for the next cell (scoreCellsFrom reuses one). */
-  clear(): void {
+  /** isDeadline's answer for the cell's first deadlineAt atoms (the rules ask up to twice a cell). */
+  private deadline = false;
+  private deadlineAt = -1;
+  /** Where the cell starts in its row's atoms, for the row's memo of deadline answers (-1: no memo). */
+  private atoms: readonly Atom[] | null = null;
+  private start = -1;
+  /** Empty again, for the next cell (scoreCellsFrom reuses one), starting at atoms[start]. */
+  clear(atoms: readonly Atom[], start: number): void {
+    this.atoms = atoms;
+    this.start = start;
     this.content.length = 0;
     this.length = -1;
     this.deadlineWord = this.itemAfterHead = this.anyItem = false;
     this.joined = "";
     this.joinedAtoms = 0;
+    this.deadlineAt = -1;
   }
   push(a: Atom): void {
     const item = a.lineStart && a.f.marker;
@@ -506,9 +524,40 @@ class CellText {
   }
   /** The cell's text reads as a deadline (looksLikeDeadline, without joining texts that cannot). */
   isDeadline(): boolean {
-    return this.deadlineWord && looksLikeDeadline(this.text());
+    if (!this.deadlineWord) return false;
+    if (this.deadlineAt !== this.content.length) {
+      this.deadlineAt = this.content.length;
+      this.deadline = this.atoms
+        ? rowDeadlines.answer(this.atoms, this.start, this)
+        : looksLikeDeadline(this.text());
+    }
+    return this.deadline;
   }
 }
+
+/**
+ * Whether the cell of a row's atoms that starts at one atom and holds so many of them reads as a
+ * deadline: every column of the DP asks it of the same cells, so the answers are kept for the row
+ * (keyed by start and size) instead of hashing the cell's text each time.
+ */
+class RowDeadlines {
+  private atoms: readonly Atom[] | null = null;
+  private readonly answers = new Map<number, boolean>();
+  answer(atoms: readonly Atom[], start: number, cell: CellText): boolean {
+    if (atoms !== this.atoms || this.answers.size > 50_000) {
+      this.atoms = atoms;
+      this.answers.clear();
+    }
+    const key = start * (MAX_CELL_ATOMS + 1) + cell.content.length;
+    let answer = this.answers.get(key);
+    if (answer === undefined) {
+      answer = looksLikeDeadline(cell.text());
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+}
+const rowDeadlines = new RowDeadlines();
 
 /** Words in a joined text (its texts are normalised: one space between words). */
 function wordCount(text: string): number {
@@ -622,7 +671,7 @@ export function scoreCellsFrom(
   out.length = 0;
   out.push(i >= scoreFrom ? emptyScore(col, continuation) : -Infinity);
   const cell = growingCell;
-  cell.clear();
+  cell.clear(atoms, i);
   const content = cell.content;
   let layout = 0;
   let longLines = 0;
