@@ -13,9 +13,13 @@ export function cleanText(text: string): string {
 
 /** One line of text: NFC, whitespace collapsed, trimmed. */
 export function normalizeInline(text: string): string {
-  const nfc = text.normalize("NFC");
+  return normalizeSpacing(text.normalize("NFC"));
+}
+
+/** normalizeInline for a line of a text already in NFC: whitespace collapsed, trimmed. */
+export function normalizeSpacing(text: string): string {
   // Most lines are already clean (single spaces, none at the ends): one test instead of three passes.
-  return NEEDS_SPACING.test(nfc) ? nfc.replace(ODD_SPACES, " ").replace(/\s+/g, " ").trim() : nfc;
+  return NEEDS_SPACING.test(text) ? text.replace(ODD_SPACES, " ").replace(/\s+/g, " ").trim() : text;
 }
 
 /** Whitespace other than a single space between words, or a zero-width space. */

@@ -17,7 +17,7 @@
 import { parseDeadline } from "../../deadlines/parse-deadline";
 import { append } from "../../append";
 import type { DroppedLine, PlanTable, SourceLocation } from "../../model/plan";
-import { foldForMatch, joinLines, normalizeInline } from "../../text/normalize";
+import { foldForMatch, joinLines, normalizeInline, normalizeSpacing } from "../../text/normalize";
 import { UNIT_HINTS, UNIT_START } from "../../units/split-units";
 import { mapTaskHeader, type TaskField } from "../column-map";
 import { taskRows, type RawRow } from "../build-tables";
@@ -151,11 +151,12 @@ function isTitleLine(text: string): boolean {
   return /^ph[uụ]\s*l[uụ]c\b/iu.test(text);
 }
 
+/** The lines of a text already in NFC (parsePlanText normalises the whole text once), as the reader keeps them. */
 export function toPdfLines(lines: readonly string[]): PdfLine[] {
   const out: PdfLine[] = [];
   let gap = true;
   lines.forEach((raw, index) => {
-    const text = normalizeInline(raw);
+    const text = normalizeSpacing(raw);
     if (!text && raw.trim() === "" && raw.length === 0) {
       gap = true;
       return;
@@ -481,7 +482,9 @@ export function cellScore(
 
 /** A growing cell: its content atoms and what the column rules read of them, kept up as it grows. */
 class CellText {
-  readonly content: Atom[] = [];
+  /** The content atoms are buffer[0..size): the buffer is kept from cell to cell. */
+  private readonly buffer: Atom[] = [];
+  size = 0;
   length = -1;
   /** Some atom holds a deadline's word: only then can the cell read as a deadline. */
   deadlineWord = false;
@@ -502,7 +505,7 @@ class CellText {
   clear(atoms: readonly Atom[], start: number): void {
     this.atoms = atoms;
     this.start = start;
-    this.content.length = 0;
+    this.size = 0;
     this.length = -1;
     this.deadlineWord = this.itemAfterHead = this.anyItem = false;
     this.joined = "";
@@ -511,27 +514,38 @@ class CellText {
   }
   push(a: Atom): void {
     const item = a.lineStart && a.f.marker;
-    if (item && this.content.length) this.itemAfterHead = true;
+    if (item && this.size) this.itemAfterHead = true;
     this.anyItem ||= item;
-    this.content.push(a);
+    this.buffer[this.size++] = a;
     this.length += a.text.length + 1;
     this.deadlineWord ||= a.f.deadlineWord;
   }
   text(): string {
-    for (; this.joinedAtoms < this.content.length; this.joinedAtoms++)
-      this.joined = joinAtom(this.joined, this.content[this.joinedAtoms]!.text);
+    for (; this.joinedAtoms < this.size; this.joinedAtoms++)
+      this.joined = joinAtom(this.joined, this.buffer[this.joinedAtoms]!.text);
     return this.joined;
   }
   /** The cell's text reads as a deadline (looksLikeDeadline, without joining texts that cannot). */
   isDeadline(): boolean {
     if (!this.deadlineWord) return false;
-    if (this.deadlineAt !== this.content.length) {
-      this.deadlineAt = this.content.length;
+    if (this.deadlineAt !== this.size) {
+      this.deadlineAt = this.size;
       this.deadline = this.atoms
         ? rowDeadlines.answer(this.atoms, this.start, this)
         : looksLikeDeadline(this.text());
     }
     return this.deadline;
+  }
+  /** The cell's first and last content atoms (the cell is not empty). */
+  head(): Atom {
+    return this.buffer[0]!;
+  }
+  last(): Atom {
+    return this.buffer[this.size - 1]!;
+  }
+  /** A copy of the content atoms. */
+  atomList(): Atom[] {
+    return this.buffer.slice(0, this.size);
   }
 }
 
@@ -548,7 +562,7 @@ class RowDeadlines {
       this.atoms = atoms;
       this.answers.clear();
     }
-    const key = start * (MAX_CELL_ATOMS + 1) + cell.content.length;
+    const key = start * (MAX_CELL_ATOMS + 1) + cell.size;
     let answer = this.answers.get(key);
     if (answer === undefined) {
       answer = looksLikeDeadline(cell.text());
@@ -568,15 +582,15 @@ function wordCount(text: string): number {
 
 /** The part of a cell's score that depends on the whole cell: usual texts, column shape. */
 function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: string): number {
-  const content = cell.content;
   const textLength = cell.length;
   let s = 0;
   // Units and results repeat down a column: a text this column already holds in other rows.
   // The bonus follows how common the text is, so a repeated first-pass mistake does not win.
   // A cell that holds the column's usual text plus more (the usual partners and one extra) counts too.
   // Texts that repeat down a column are short (units, results): long cells are not looked up.
-  if (col.seen.size && content.length <= 6) {
-    const key = rawKey === undefined ? seenKeyOf(content) : withoutMarker(rawKey);
+  const size = cell.size;
+  if (col.seen.size && size <= 6) {
+    const key = rawKey === undefined ? seenKeyOf(cell.atomList()) : withoutMarker(rawKey);
     const exact = seenCount(col, key);
     const extended =
       col.mode && key.startsWith(col.mode) && /^ [-+•] /.test(key.slice(col.mode.length)) ? col.seenMax : 0;
@@ -584,14 +598,14 @@ function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: stri
     if (seen >= 2 && seen >= col.seenRows * 0.3) s += (4 * seen) / col.seenMax;
   }
   // A deadline's first word left dangling at the end of another cell ("… liên thông" + "Tháng").
-  if (col.field !== "deadline" && content[content.length - 1]!.f.dangling) s -= 4;
+  if (col.field !== "deadline" && cell.last().f.dangling) s -= 4;
   // The joined text is built only where a rule reads it (short cells mostly).
   switch (col.field) {
     case "no":
-      return content.length === 1 && /^\d{1,3}\.?$/.test(cell.text()) ? 2 : -20;
+      return size === 1 && /^\d{1,3}\.?$/.test(cell.text()) ? 2 : -20;
     case "deadline": {
       // A deadline cell is short, starts like a deadline and reads as one as a whole.
-      if (textLength > 60 || content.length > 8) {
+      if (textLength > 60 || size > 8) {
         s -= 6;
         break;
       }
@@ -605,13 +619,13 @@ function columnTerms(col: ColumnModel, cell: CellText, head: Atom, rawKey?: stri
       s += head.f.unit ? 3 : -2;
       // The lead is usually one unit: a second list item belongs to the partners.
       if (cell.itemAfterHead) s -= 2;
-      if (content[content.length - 1]!.f.bareUnit) s -= 4;
+      if (cell.last().f.bareUnit) s -= 4;
       if (!head.f.unit && textLength < 60 && cell.isDeadline()) s -= 3;
       break;
     case "partners": {
       if (textLength === 1 && cell.text() === "-") s += 2;
       else s += head.f.unit ? 2 : -2;
-      if (content[content.length - 1]!.f.bareUnit) s -= 4;
+      if (cell.last().f.bareUnit) s -= 4;
       break;
     }
     case "task":
@@ -667,12 +681,12 @@ export function scoreCellsFrom(
   out: number[],
   resumed = false,
   scoreFrom = 0,
-): void {
-  out.length = 0;
-  out.push(i >= scoreFrom ? emptyScore(col, continuation) : -Infinity);
+): number {
+  // out keeps its storage from call to call: written by index, the count returned.
+  let count = 0;
+  out[count++] = i >= scoreFrom ? emptyScore(col, continuation) : -Infinity;
   const cell = growingCell;
   cell.clear(atoms, i);
-  const content = cell.content;
   let layout = 0;
   let longLines = 0;
   let key = "";
@@ -699,26 +713,27 @@ export function scoreCellsFrom(
     if (!a.blank) {
       balance += a.f.parenDelta;
       cell.push(a);
-      if (wantKey && content.length <= 6) key = joinAtom(key, foldedOf(a));
+      if (wantKey && cell.size <= 6) key = joinAtom(key, foldedOf(a));
       if (col.width > 0 && a.lineStart && a.text.length > col.width * 1.3) longLines -= 2;
     }
     if (k < scoreFrom - 1) {
-      out.push(-Infinity);
+      out[count++] = -Infinity;
       continue;
     }
-    if (!content.length) {
-      out.push(emptyScore(col, continuation));
+    if (!cell.size) {
+      out[count++] = emptyScore(col, continuation);
       continue;
     }
-    const head = content[0]!;
+    const head = cell.head();
     const score =
       layout +
       longLines +
       (head.f.lower && !continuation ? -3 : 0) +
       (!head.f.lower && resumed ? -4 : 0) +
       columnTerms(col, cell, head, key);
-    out.push(score);
+    out[count++] = score;
   }
+  return count;
 }
 
 /** Best assignment of atoms to the columns (in order), as cut points. */
@@ -726,10 +741,19 @@ export function assignCells(columns: ColumnModel[], atoms: Atom[], continuation 
   const n = atoms.length;
   const k = columns.length;
   const NEG = -Infinity;
-  const best: number[][] = Array.from({ length: k + 1 }, () => Array<number>(n + 1).fill(NEG));
-  const back: number[][] = Array.from({ length: k + 1 }, () => Array<number>(n + 1).fill(-1));
-  best[0]![0] = 0;
-  const scores: number[] = [];
+  // best[c * stride + i]: the best score of atoms[0..i) in columns[0..c); back: where that cell starts.
+  const stride = n + 1;
+  const cells = (k + 1) * stride;
+  if (dpBest.length < cells) {
+    dpBest = new Float64Array(cells * 2);
+    dpBack = new Int32Array(cells * 2);
+  }
+  const best = dpBest;
+  const back = dpBack;
+  best.fill(NEG, 0, cells);
+  back.fill(-1, 0, cells);
+  best[0] = 0;
+  const scores = dpScores;
   // The row's cells must end at its last atom: a cell of column c that ends before the columns
   // after it can reach that far is never on the best path, so it is not scored.
   let reachAfter = 0;
@@ -741,32 +765,48 @@ export function assignCells(columns: ColumnModel[], atoms: Atom[], continuation 
   for (let c = 0; c < k; c++) {
     const longest = maxAtoms(columns[c]!.field);
     const scoreFrom = lastUseful[c]!;
+    const next = (c + 1) * stride;
     for (let i = Math.max(0, scoreFrom - longest); i <= n; i++) {
-      const base = best[c]![i]!;
+      const base = best[c * stride + i]!;
       if (base === NEG) continue;
-      const row = best[c + 1]!;
-      const from = back[c + 1]!;
-      scoreCellsFrom(columns[c]!, atoms, i, Math.min(n, i + longest), continuation, scores, false, scoreFrom);
-      for (let d = 0; d < scores.length; d++) {
+      const count = scoreCellsFrom(
+        columns[c]!,
+        atoms,
+        i,
+        Math.min(n, i + longest),
+        continuation,
+        scores,
+        false,
+        scoreFrom,
+      );
+      for (let d = 0; d < count; d++) {
         const j = i + d;
         let s = base + scores[d]!;
         // A cut before a line with no empty line above (same baseline) is expected.
         if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
-        if (s > row[j]!) {
-          row[j] = s;
-          from[j] = i;
+        if (s > best[next + j]!) {
+          best[next + j] = s;
+          back[next + j] = i;
         }
       }
     }
   }
+  // A row too long for the columns' cell limits (text printed column by column, say): its text
+  // goes whole into the first column, for the clerk to see in the preview, rather than be cut at random.
+  if (best[k * stride + n] === NEG) return [0, ...columns.map(() => n)];
   const cuts: number[] = [n];
   let j = n;
   for (let c = k; c > 0; c--) {
-    j = back[c]![j]!;
+    j = back[c * stride + j]!;
     cuts.unshift(j);
   }
   return cuts;
 }
+
+/** assignCells' tables, kept from row to row (grown when a row needs more). */
+let dpBest = new Float64Array(0);
+let dpBack = new Int32Array(0);
+const dpScores: number[] = [];
 
 interface RowBlock {
   no: string;
@@ -960,6 +1000,7 @@ function cleanBody(
   return out;
 }
 
+/** The tables of text copied from a PDF; rawLines are the lines of a text already in NFC. */
 export function readPdfTextTables(
   rawLines: readonly string[],
   file: string,
@@ -1183,7 +1224,7 @@ function rowsWithoutNumbers(
             const next = (c + 1) % k;
             // After the last column a continuation returns to normal rows.
             const nextMode = cont && next === 0 ? 0 : mode;
-            scoreCellsFrom(
+            const count = scoreCellsFrom(
               columns[c]!,
               atoms,
               i,
@@ -1192,7 +1233,7 @@ function rowsWithoutNumbers(
               scores,
               cont,
             );
-            for (let d = 0; d < scores.length; d++) {
+            for (let d = 0; d < count; d++) {
               const j = i + d;
               let sc = base + scores[d]!;
               if (c === 0 && !cont) sc -= 2;
