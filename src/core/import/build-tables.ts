@@ -184,7 +184,15 @@ export function taskRows(fields: readonly TaskField[], rows: readonly RawRow[], 
   });
 }
 
-function indicatorRows(fields: IndicatorField[], years: (number | null)[], rows: RawRow[]): IndicatorRow[] {
+/**
+ * The indicator rows of a table from its rows' cells, for every reader: fields by the header's
+ * columns, a target for each year column; grouped (groupIndicators), with the index each came from.
+ */
+export function indicatorRows(
+  fields: readonly IndicatorField[],
+  years: readonly (number | null)[],
+  rows: readonly RawRow[],
+): { row: IndicatorRow; index: number }[] {
   const col = (f: IndicatorField) => fields.indexOf(f);
   const built = rows.map((r) => {
     const text = (i: number) => (i >= 0 ? joinLines(r.cells[i]?.lines ?? []) : "");
@@ -202,7 +210,7 @@ function indicatorRows(fields: IndicatorField[], years: (number | null)[], rows:
       responsible: text(col("responsible")),
     };
   });
-  return groupIndicators(built).map((g) => g.row);
+  return groupIndicators(built);
 }
 
 /**
@@ -318,14 +326,12 @@ export function buildTables(items: readonly DocItem[], planYear: number): BuiltT
       );
     } else {
       const fields = headerCells.map(mapIndicatorHeader);
-      result.tables.push({
-        kind: "indicators",
-        title,
-        rows: indicatorRows(fields, headerCells.map(headerYear), raw),
-      });
+      // Group headings are not rows: each row keeps the source of the grid row it came from.
+      const grouped = indicatorRows(fields, headerCells.map(headerYear), raw);
+      result.tables.push({ kind: "indicators", title, rows: grouped.map((g) => g.row) });
       append(
         sources,
-        raw.map((r) => r.at),
+        grouped.map((g) => raw[g.index]!.at),
       );
     }
     result.rowSources.push(sources);

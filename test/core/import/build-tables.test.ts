@@ -2,7 +2,8 @@
  * The row builder every reader shares (grids, Word text, .docx, layout text, PDF text): task rows
  * from cells by the header's fields, and the indicator group rule.
  */
-import { groupIndicators, taskRows, type RawRow } from "../../../src/core/import/build-tables";
+import { buildTables, groupIndicators, taskRows, type RawRow } from "../../../src/core/import/build-tables";
+import type { DocItem } from "../../../src/core/import/grid";
 import type { IndicatorRow } from "../../../src/core/model/plan";
 
 const at = { file: "t.txt", line: 1 };
@@ -84,5 +85,36 @@ describe("groupIndicators", () => {
       ["1", null],
       ["2", null],
     ]);
+  });
+});
+
+describe("buildTables: indicator tables", () => {
+  const gridRow = (line: number, ...cells: string[]): DocItem => ({
+    kind: "row",
+    at: { file: "b.xlsx", line },
+    cells: cells.map((c) => ({ lines: c ? [c] : [], at: { file: "b.xlsx", line } })),
+  });
+
+  it("gives each row the source of the grid row it came from, group headings left out", () => {
+    const built = buildTables(
+      [
+        { kind: "prose", text: "Phụ lục II", at: { file: "b.xlsx", line: 1 } },
+        gridRow(2, "STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Năm 2030", "Đơn vị chủ trì"),
+        gridRow(3, "1", "Kinh tế số", "", "", "", ""),
+        gridRow(4, "1.1", "Tỷ trọng kinh tế số trong GRDP", "%", "15", "30", "Sở Tài chính"),
+        gridRow(5, "1.2", "Doanh nghiệp công nghệ số", "Doanh nghiệp", "100", "300", "Sở Công Thương"),
+        gridRow(6, "2", "Tỷ lệ hộ gia đình có cáp quang", "%", "80", "100", "Sở Khoa học và Công nghệ"),
+      ],
+      2025,
+    );
+    const table = built.tables[0]!;
+    expect(table.kind).toBe("indicators");
+    if (table.kind !== "indicators") return;
+    expect(table.rows.map((r) => [r.no, r.group])).toEqual([
+      ["1.1", "1"],
+      ["1.2", "1"],
+      ["2", null],
+    ]);
+    expect(built.rowSources[0]!.map((s) => s.line)).toEqual([4, 5, 6]);
   });
 });

@@ -6,9 +6,10 @@
  * next rows and that has no values is a group heading ("1" before "1.1").
  */
 import type { DroppedLine, IndicatorRow, IndicatorTable, SourceLocation } from "../../model/plan";
-import { foldForMatch, joinLines, normalizeInline } from "../../text/normalize";
+import { foldForMatch, normalizeInline } from "../../text/normalize";
 import type { PdfLine } from "./pdf-text";
-import { groupIndicators } from "../build-tables";
+import { indicatorRows, type RawRow } from "../build-tables";
+import type { IndicatorField } from "../column-map";
 import type { LineSet } from "../line-set";
 
 const VALUE = String.raw`(?:(?:[≥≤<>]\s*)?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|-|X|x)`;
@@ -89,20 +90,31 @@ interface Block {
   at: SourceLocation;
 }
 
-function buildRow(block: Block, years: number[]): IndicatorRow {
+/** The columns of an indicator table in PDF text: STT, name, unit, one per milestone year, responsible unit. */
+function indicatorFields(years: readonly number[]): { fields: IndicatorField[]; years: (number | null)[] } {
+  return {
+    fields: ["no", "name", "unit", ...years.map((): IndicatorField => "year"), "responsible"],
+    years: [null, null, null, ...years, null],
+  };
+}
+
+/** A row's cells, in indicatorFields' columns, each as its printed lines (the common row builder joins them). */
+function rawRow(block: Block, years: readonly number[]): RawRow {
   const values = findValues(block.lines, years.length);
-  const targets: Record<string, string> = Object.fromEntries(years.map((y) => [String(y), ""]));
-  if (!values) {
-    return {
-      group: null,
-      groupTitle: null,
-      no: block.no,
-      name: joinLines(block.lines.map((l) => l.text)),
-      unit: "",
-      targets,
-      responsible: "",
-    };
-  }
+  const at = block.at;
+  const cell = (lines: string[]) => ({ lines, at });
+  const row = (name: string[], unit: string[], targets: string[][], responsible: string[]): RawRow => ({
+    at,
+    section: { no: null, title: null },
+    cells: [cell([block.no]), cell(name), cell(unit), ...targets.map(cell), cell(responsible)],
+  });
+  if (!values)
+    return row(
+      block.lines.map((l) => l.text),
+      [],
+      years.map(() => []),
+      [],
+    );
   const pre = block.lines
     .slice(0, values.index)
     .map((l) => l.text)
@@ -130,7 +142,7 @@ function buildRow(block: Block, years: number[]): IndicatorRow {
   const name = pre.slice(0, unitStart);
   const unit = [...pre.slice(unitStart), ...unitTail];
 
-  const printed = [...values.values];
+  const printed: string[][] = values.values.map((v) => [v]);
   const rest = block.lines
     .slice(values.index + 1)
     .map((l) => l.text)
@@ -148,20 +160,15 @@ function buildRow(block: Block, years: number[]): IndicatorRow {
       remark.push(l);
       open += (l.match(/\(/g) ?? []).length - (l.match(/\)/g) ?? []).length;
     }
-    printed.push(joinLines(remark));
+    printed.push(remark);
   }
-  const cells = [...Array<string>(values.blanks).fill(""), ...printed];
-  years.forEach((y, i) => (targets[String(y)] = cells[i] ?? ""));
-  const responsible = joinLines([values.after, ...rest]);
-  return {
-    group: null,
-    groupTitle: null,
-    no: block.no,
-    name: joinLines(name),
-    unit: joinLines(unit),
-    targets,
-    responsible,
-  };
+  const cells = [...Array.from({ length: values.blanks }, () => []), ...printed];
+  return row(
+    name,
+    unit,
+    years.map((_, i) => cells[i] ?? []),
+    [values.after, ...rest],
+  );
 }
 
 function plausibleNext(prev: string | null, next: string): boolean {
@@ -216,8 +223,13 @@ export function readIndicatorRegion(
       placed.add(l.line);
     }
   }
-  // Groups by the rule every reader uses (build-tables.ts).
-  const grouped = groupIndicators(blocks.map((b) => buildRow(b, years)));
+  // Rows built and grouped by the builder every reader uses (build-tables.ts).
+  const columns = indicatorFields(years);
+  const grouped = indicatorRows(
+    columns.fields,
+    columns.years,
+    blocks.map((b) => rawRow(b, years)),
+  );
   const rows: IndicatorRow[] = grouped.map((g) => g.row);
   const sources: SourceLocation[] = grouped.map((g) => blocks[g.index]!.at);
   const table: IndicatorTable = { kind: "indicators", title, rows };
