@@ -538,8 +538,7 @@ function assignWords(
 ): number[] {
   const n = words.length;
   const m = edges.length;
-  const out = new Array<number>(n).fill(0);
-  if (!n) return out;
+  if (!n) return [];
   const unitAt = words.map((_, i) =>
     UNIT_START.test(
       words
@@ -566,57 +565,155 @@ function assignWords(
   const together = words.map(
     (w, i) => i > 0 && gapBefore[i]! < 2 && pairs?.has(pairKey(words[i - 1]!.text, w.text)) === true,
   );
+  const cellStart = words.map((w) => CELL_START.test(w.text));
+  const deadlineOpen = words.map((w) => DEADLINE_OPEN.test(w.text));
   const opens = (i: number, k: number) =>
-    (CELL_START.test(words[i]!.text) || continues?.[k] ? 0 : 2) +
+    (cellStart[i] || continues?.[k] ? 0 : 2) +
     (together[i] ? PAIR_SPLIT : 0) -
     (gapBefore[i]! >= 2 ? 1.5 : 0) -
     ((kinds[k] === "units" && unitAt[i]) || (kinds[k] === "measure" && measureAt[i]) ? UNIT_BONUS : 0) -
-    (kinds[k] === "deadline" && DEADLINE_OPEN.test(words[i]!.text) ? DEADLINE_BONUS : 0) +
+    (kinds[k] === "deadline" && deadlineOpen[i] ? DEADLINE_BONUS : 0) +
     drift(i, k);
   // What opening each column at each word costs, and starting there left of the column's edge.
-  const openAt = new Float64Array(n * m);
+  const openAt = floats(0, n * m, 0);
   for (let i = 0; i < n; i++)
     for (let k = 0; k < m; k++)
       openAt[i * m + k] =
         (i === 0 && k === 0 ? 0 : opens(i, k)) + LEFT_WEIGHT * Math.max(0, edges[k]! - 1 - words[i]!.start);
-  // Per column, prefix sums over the words of the positional cost of placing them there.
-  const placed: Float64Array[] = [];
+  // Per column, prefix sums over the words of the positional cost of placing them there:
+  // placed[k * (n + 1) + i] for words 0..i-1 in column k.
+  const placed = floats(1, m * (n + 1), 0);
   for (let k = 0; k < m; k++) {
     const hi = k + 1 < m ? edges[k + 1]! : Infinity;
-    const sums = new Float64Array(n + 1);
+    const at = k * (n + 1);
     for (let i = 0; i < n; i++) {
       const w = words[i]!;
       const right = gapBefore[i]! >= 2 ? Math.max(0, w.end - hi) : 0;
-      sums[i + 1] = sums[i]! + right;
+      placed[at + i + 1] = placed[at + i]! + right;
     }
-    placed.push(sums);
   }
   // Printed length of words j..i-1 set one space apart.
-  const chars = new Float64Array(n + 1);
+  const chars = floats(2, n + 1, 0);
   for (let i = 0; i < n; i++) chars[i + 1] = chars[i]! + words[i]!.text.length + 1;
+  return cheapestCells({ n, m, openAt, placed, chars, caps, dash });
+}
+
+/** What assignWords' DP reads: per word and column, the costs of the cells it may cut. */
+export interface CellCosts {
+  /** Words and columns. */
+  n: number;
+  m: number;
+  /** openAt[j * m + k]: opening a cell of column k at word j. */
+  openAt: ArrayLike<number>;
+  /** placed[k * (n + 1) + i]: placing words 0..i-1 in column k, a prefix sum. */
+  placed: ArrayLike<number>;
+  /** chars[i]: printed length of words 0..i-1, one space after each. */
+  chars: ArrayLike<number>;
+  /** The usual length of each column's lines (Infinity: any). */
+  caps: readonly number[];
+  /** dash[j]: word j is a list dash, which goes with the word after it. */
+  dash: readonly boolean[];
+}
+
+/**
+ * The column of each word when a line's words are cut into cells, columns left to right, some
+ * skipped: the cheapest cut, where a cell of column k from word j to word i-1 costs
+ *   (cheapest placement of words 0..j-1 in columns left of k) + openAt[j, k]
+ *   + placed[k, i] - placed[k, j] + its length beyond the column's lines (chars[i] - chars[j] - 1 - cap),
+ * and a cell more than OVER_LIMIT beyond them is never cut. The start term does not depend on i, and
+ * the length term is one of two lines in j, so for each column and end i the cheapest start is a
+ * sliding-window minimum over two windows (starts whose cell fits the column's lines, and those
+ * whose cell runs beyond them): O(n·m) per line instead of trying every start, O(n²·m). On equal
+ * costs the leftmost start wins, as when every start is tried in order.
+ */
+export function cheapestCells(costs: CellCosts): number[] {
+  const { n, m, openAt, placed, chars, caps, dash } = costs;
+  const stride = n + 1;
   // best[i*m+k]: words 0..i-1 placed, the last cell in column k; cut[]: where that cell starts.
-  const best = new Float64Array((n + 1) * m).fill(Infinity);
-  const cut = new Int32Array((n + 1) * m).fill(-1);
-  const prevCol = new Int32Array((n + 1) * m).fill(-1);
+  const best = floats(3, (n + 1) * m, Infinity);
+  const cut = ints(0, (n + 1) * m, -1);
+  const prevCol = ints(1, (n + 1) * m, -1);
   // pre[j*m+k]: the cheapest way to have placed words 0..j-1 in a column left of k (and which).
-  const pre = new Float64Array((n + 1) * m).fill(Infinity);
-  const preCol = new Int32Array((n + 1) * m).fill(-1);
+  const pre = floats(4, (n + 1) * m, Infinity);
+  const preCol = ints(2, (n + 1) * m, -1);
+  // Per column, two queues of starts (column k's part begins at k * n), cheapest first and, among
+  // equal ones, leftmost first: "fit" holds starts j ≥ fitFrom[k] (the cell up to word i fits the
+  // column's lines) by their start cost; "over" holds starts in [overFrom[k], fitFrom[k]) by their
+  // start cost less OVER_WEIGHT·chars[j] (their length term grows with chars[i] - chars[j]).
+  const fitQ = ints(3, m * n, 0);
+  const fitV = floats(5, m * n, 0);
+  const overQ = ints(4, m * n, 0);
+  const overV = floats(6, m * n, 0);
+  const fitHead = ints(5, m, 0);
+  const fitTail = ints(6, m, 0);
+  const overHead = ints(7, m, 0);
+  const overTail = ints(8, m, 0);
+  const fitFrom = ints(9, m, 0);
+  const overFrom = ints(10, m, 0);
+  /** A cell of column k may start at word j: not after a dash, with words 0..j-1 placed. */
+  const startCost = (j: number, k: number): number => {
+    if (j > 0 && dash[j - 1]) return Infinity;
+    const prev = j === 0 ? 0 : pre[j * m + k]!;
+    return prev === Infinity ? Infinity : prev + openAt[j * m + k]! - placed[k * stride + j]!;
+  };
+  const push = (
+    q: Int32Array,
+    v: Float64Array,
+    at: number,
+    tail: Int32Array,
+    k: number,
+    j: number,
+    cost: number,
+  ) => {
+    let t = tail[k]!;
+    while (t > at && v[t - 1]! > cost) t--;
+    q[t] = j;
+    v[t] = cost;
+    tail[k] = t + 1;
+  };
+  for (let k = 0; k < m; k++) {
+    fitHead[k] = fitTail[k] = overHead[k] = overTail[k] = k * n;
+  }
   for (let i = 1; i <= n; i++) {
-    for (let j = 0; j < i; j++) {
-      if (j > 0 && dash[j - 1]) continue;
-      const length = chars[i]! - chars[j]! - 1;
-      for (let k = 0; k < m; k++) {
-        const prev = j === 0 ? 0 : pre[j * m + k]!;
-        const beyond = length - caps[k]!;
-        // A cell far longer than its column's lines is never the cheapest cut.
-        if (prev === Infinity || beyond > OVER_LIMIT) continue;
-        const c =
-          prev + openAt[j * m + k]! + placed[k]![i]! - placed[k]![j]! + OVER_WEIGHT * Math.max(0, beyond);
-        if (c < best[i * m + k]!) {
-          best[i * m + k] = c;
-          cut[i * m + k] = j;
-          prevCol[i * m + k] = j === 0 ? -1 : preCol[j * m + k]!;
+    for (let k = 0; k < m; k++) {
+      const cap = caps[k]!;
+      // The start i - 1 is now known (pre of words 0..i-2 was settled at the last word).
+      const newest = startCost(i - 1, k);
+      if (newest !== Infinity) push(fitQ, fitV, fitHead[k]!, fitTail, k, i - 1, newest);
+      // Starts whose cell up to word i no longer fits the column's lines move to the other queue.
+      let j = fitFrom[k]!;
+      while (chars[i]! - chars[j]! - 1 > cap) {
+        const cost = startCost(j, k);
+        if (cost !== Infinity)
+          push(overQ, overV, overHead[k]!, overTail, k, j, cost - OVER_WEIGHT * chars[j]!);
+        j++;
+      }
+      fitFrom[k] = j;
+      while (fitHead[k]! < fitTail[k]! && fitQ[fitHead[k]!]! < j) fitHead[k]!++;
+      // Starts whose cell would run more than OVER_LIMIT beyond them leave for good.
+      let first = overFrom[k]!;
+      while (chars[i]! - chars[first]! - 1 > cap + OVER_LIMIT) first++;
+      overFrom[k] = first;
+      while (overHead[k]! < overTail[k]! && overQ[overHead[k]!]! < first) overHead[k]!++;
+      // The cheapest start, the leftmost on equal costs (the "over" starts lie left of the others).
+      let c = Infinity;
+      let from = -1;
+      if (overHead[k]! < overTail[k]!) {
+        from = overQ[overHead[k]!]!;
+        c = overV[overHead[k]!]! + OVER_WEIGHT * (chars[i]! - 1 - cap) + placed[k * stride + i]!;
+      }
+      if (fitHead[k]! < fitTail[k]!) {
+        const f = fitQ[fitHead[k]!]!;
+        const cf = fitV[fitHead[k]!]! + placed[k * stride + i]!;
+        if (cf < c) {
+          c = cf;
+          from = f;
         }
+      }
+      if (from >= 0) {
+        best[i * m + k] = c;
+        cut[i * m + k] = from;
+        prevCol[i * m + k] = from === 0 ? -1 : preCol[from * m + k]!;
       }
     }
     for (let k = 1; k < m; k++) {
@@ -626,6 +723,7 @@ function assignWords(
       preCol[i * m + k] = better ? k - 1 : preCol[i * m + k - 1]!;
     }
   }
+  const out = new Array<number>(n).fill(0);
   let k = 0;
   for (let c = 1; c < m; c++) if (best[n * m + c]! < best[n * m + k]!) k = c;
   let i = n;
@@ -637,6 +735,24 @@ function assignWords(
     k = pk;
   }
   return out;
+}
+
+/**
+ * assignWords' tables, kept from line to line and grown when a line needs more: allocating them
+ * afresh for every placement of every line cost more than the DP itself. Each slot is one table;
+ * the first `size` entries are set to `fill`.
+ */
+const floatSlots: Float64Array[] = [];
+const intSlots: Int32Array[] = [];
+function floats(slot: number, size: number, fill: number): Float64Array {
+  let a = floatSlots[slot];
+  if (!a || a.length < size) a = floatSlots[slot] = new Float64Array(Math.max(size, 2 * (a?.length ?? 0)));
+  return a.fill(fill, 0, size);
+}
+function ints(slot: number, size: number, fill: number): Int32Array {
+  let a = intSlots[slot];
+  if (!a || a.length < size) a = intSlots[slot] = new Int32Array(Math.max(size, 2 * (a?.length ?? 0)));
+  return a.fill(fill, 0, size);
 }
 
 /** Fewer lines than this printed clear in a column: its width counts as a line's length too. */
