@@ -370,7 +370,11 @@ function cutLine(
 }
 
 /** The cells of a line from its placed words. */
-function cellsOf(text: string, placed: { words: Span[]; columns: number[] | null }, m: number): string[] {
+function cellsOf(
+  text: string,
+  placed: { words: readonly Span[]; columns: number[] | null },
+  m: number,
+): string[] {
   const { words, columns } = placed;
   const cells = Array.from({ length: m }, () => [] as string[]);
   if (!columns) return [words[0]!.text, text.slice(words[1]!.start).trim(), ...cells.slice(2).map(() => "")];
@@ -383,7 +387,10 @@ function cellsOf(text: string, placed: { words: Span[]; columns: number[] | null
  * starting printed clear at x, a word of the column to its left printed at x (give or take one)
  * on a line where the two touch opens the cell there.
  */
-function alignCellStarts(row: readonly { words: Span[]; columns: number[] | null }[], m: number): void {
+function alignCellStarts(
+  row: readonly { words: readonly Span[]; columns: number[] | null }[],
+  m: number,
+): void {
   const starts = Array.from({ length: m }, () => new Map<number, number>());
   for (const { words, columns } of row) {
     if (!columns) continue;
@@ -433,13 +440,14 @@ function placeWords(
   caps: readonly number[],
   continues?: readonly boolean[],
   pairs?: ReadonlySet<string>,
-): { words: Span[]; columns: number[] | null } {
-  const words = wordsOf(text);
+): { words: readonly Span[]; columns: number[] | null } {
+  const line = lineWords(text);
+  const words = line.words;
   if (words.length > 1 && words[0]!.start < (edges[1] ?? Infinity) && SECTION_LABEL.test(words[0]!.text)) {
     const rest = text.slice(words[1]!.start).trim();
     if (!/ {2,}/.test(rest) || CAPITALS_ONLY.test(rest)) return { words, columns: null };
   }
-  return { words, columns: assignWords(words, edges, kinds, caps, continues, pairs) };
+  return { words, columns: assignWords(line, edges, kinds, caps, continues, pairs) };
 }
 
 /**
@@ -526,8 +534,72 @@ const LIST_DASH = /^[-•+]$/;
  * unit column, on a unit of measure in a ĐVT column or on a date or a period's word in the
  * deadline column. A list dash stays with the word after it. Cells keep their order along the line.
  */
+/**
+ * What assignWords reads of a line's words whatever the columns: kept per line text (a line is
+ * placed several times while the table's columns are measured).
+ */
+interface LineWords {
+  words: readonly Span[];
+  /** A unit's name starts at the word (within its next four words). */
+  unitAt: readonly boolean[];
+  /** A measure ("%", "tỷ đồng") starts at the word. */
+  measureAt: readonly boolean[];
+  /** A list dash ("- Sở Tư pháp"), which goes with the word after it; not a date range's dash. */
+  dash: readonly boolean[];
+  /** Spaces between the word and the one before (Infinity for the first). */
+  gapBefore: readonly number[];
+  /** The word may open a cell (a capital, a digit, a mark). */
+  cellStart: readonly boolean[];
+  /** The word may open a deadline cell. */
+  deadlineOpen: readonly boolean[];
+  /** chars[i]: printed length of words 0..i-1 set one space apart. */
+  chars: readonly number[];
+}
+
+function lineWordsOf(text: string): LineWords {
+  const words = wordsOf(text);
+  const n = words.length;
+  const gapBefore = words.map((w, i) => (i > 0 ? w.start - words[i - 1]!.end : Infinity));
+  const chars = [0];
+  for (let i = 0; i < n; i++) chars.push(chars[i]! + words[i]!.text.length + 1);
+  return {
+    words,
+    unitAt: words.map((_, i) =>
+      UNIT_START.test(
+        words
+          .slice(i, i + 4)
+          .map((w) => w.text)
+          .join(" "),
+      ),
+    ),
+    measureAt: words.map(
+      (w, i) => MEASURE.test(w.text) || (i + 1 < n && MEASURE.test(`${w.text} ${words[i + 1]!.text}`)),
+    ),
+    // A dash after a date is a range's ("Quý I/2026 -" / "Quý II/2027"), not a list's.
+    dash: words.map(
+      (w, i) => i + 1 < n && LIST_DASH.test(w.text) && !(i > 0 && /\d$/.test(words[i - 1]!.text)),
+    ),
+    gapBefore,
+    cellStart: words.map((w) => CELL_START.test(w.text)),
+    deadlineOpen: words.map((w) => DEADLINE_OPEN.test(w.text)),
+    chars,
+  };
+}
+
+/** lineWordsOf, kept for the lines of the table being read (bounded). */
+const lineWordsCache = new Map<string, LineWords>();
+function lineWords(text: string): LineWords {
+  let line = lineWordsCache.get(text);
+  if (!line) {
+    if (lineWordsCache.size > 20_000) lineWordsCache.clear();
+    line = lineWordsOf(text);
+    lineWordsCache.set(text, line);
+  }
+  return line;
+}
+
 function assignWords(
-  words: readonly Span[],
+  line: LineWords,
   edges: readonly number[],
   kinds: readonly ColumnKind[],
   caps: readonly number[],
@@ -536,26 +608,10 @@ function assignWords(
   /** Words the table prints side by side inside one cell (pairKey), not to be cut apart. */
   pairs?: ReadonlySet<string>,
 ): number[] {
+  const { words, unitAt, measureAt, dash, gapBefore, cellStart, deadlineOpen, chars } = line;
   const n = words.length;
   const m = edges.length;
   if (!n) return [];
-  const unitAt = words.map((_, i) =>
-    UNIT_START.test(
-      words
-        .slice(i, i + 4)
-        .map((w) => w.text)
-        .join(" "),
-    ),
-  );
-  const measureAt = words.map(
-    (w, i) => MEASURE.test(w.text) || (i + 1 < n && MEASURE.test(`${w.text} ${words[i + 1]!.text}`)),
-  );
-  // A list dash ("- Sở Tư pháp") belongs to the cell of the word after it.
-  // A dash after a date is a range's ("Quý I/2026 -" / "Quý II/2027"), not a list's.
-  const dash = words.map(
-    (w, i) => i + 1 < n && LIST_DASH.test(w.text) && !(i > 0 && /\d$/.test(words[i - 1]!.text)),
-  );
-  const gapBefore = words.map((w, i) => (i > 0 ? w.start - words[i - 1]!.end : Infinity));
   // A cell printed clear of its neighbour starts near its column's edge, not nearer the next one.
   const drift = (i: number, k: number) => {
     if (gapBefore[i]! < 2 || k + 1 >= m) return 0;
@@ -565,8 +621,6 @@ function assignWords(
   const together = words.map(
     (w, i) => i > 0 && gapBefore[i]! < 2 && pairs?.has(pairKey(words[i - 1]!.text, w.text)) === true,
   );
-  const cellStart = words.map((w) => CELL_START.test(w.text));
-  const deadlineOpen = words.map((w) => DEADLINE_OPEN.test(w.text));
   const opens = (i: number, k: number) =>
     (cellStart[i] || continues?.[k] ? 0 : 2) +
     (together[i] ? PAIR_SPLIT : 0) -
@@ -592,9 +646,6 @@ function assignWords(
       placed[at + i + 1] = placed[at + i]! + right;
     }
   }
-  // Printed length of words j..i-1 set one space apart.
-  const chars = floats(2, n + 1, 0);
-  for (let i = 0; i < n; i++) chars[i + 1] = chars[i]! + words[i]!.text.length + 1;
   return cheapestCells({ n, m, openAt, placed, chars, caps, dash });
 }
 
