@@ -439,7 +439,7 @@ function placeWords(
   kinds: readonly ColumnKind[],
   caps: readonly number[],
   continues?: readonly boolean[],
-  pairs?: ReadonlySet<string>,
+  vocabulary?: Vocabulary,
 ): { words: readonly Span[]; columns: number[] | null } {
   const line = lineWords(text);
   const words = line.words;
@@ -447,7 +447,7 @@ function placeWords(
     const rest = text.slice(words[1]!.start).trim();
     if (!/ {2,}/.test(rest) || CAPITALS_ONLY.test(rest)) return { words, columns: null };
   }
-  return { words, columns: assignWords(line, edges, kinds, caps, continues, pairs) };
+  return { words, columns: assignWords(line, edges, kinds, caps, continues, vocabulary) };
 }
 
 /**
@@ -480,27 +480,48 @@ function edgesFromCells(
 const pairKey = (a: string, b: string) => `${a}\u0001${b}`;
 
 /**
- * Pairs of words printed side by side in one cell in at least two places of the table, once its
- * lines are cut: units' names and usual phrases ("Hạ tầng", "Thương binh") that a line where two
- * cells touch should not cut apart.
+ * The table's own words, once its lines are cut: pairs of words printed side by side in one cell
+ * in at least two places (units' names and usual phrases, "Hạ tầng", "Thương binh", that a line
+ * where two cells touch should not cut apart), and each column's line fragments printed in at least
+ * two places (a unit's or a result's wrapped line, "Ban Giáo dục và", "duyệt"), which a cut where two
+ * cells touch should rather make.
  */
-function pairsInCells(
+interface Vocabulary {
+  pairs: ReadonlySet<string>;
+  /** A fragment's text and the columns (a bit each) it is printed in at least twice. */
+  fragments: ReadonlyMap<string, number>;
+}
+
+function vocabularyOf(
   pages: readonly { lines: readonly Line[]; edges: readonly number[] }[],
   kinds: readonly ColumnKind[],
   caps: readonly number[],
-): Set<string> {
-  const seen = new Map<string, number>();
+): Vocabulary {
+  const pairs = new Map<string, number>();
+  const fragments = new Map<string, number>();
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const p of pages)
     for (const l of p.lines) {
       const { words, columns } = placeWords(l.text, p.edges, kinds, caps);
       if (!columns) continue;
-      for (let i = 1; i < words.length; i++) {
-        if (columns[i] !== columns[i - 1]) continue;
-        const key = pairKey(words[i - 1]!.text, words[i]!.text);
-        seen.set(key, (seen.get(key) ?? 0) + 1);
+      let fragment = words[0]?.text ?? "";
+      for (let i = 1; i <= words.length; i++) {
+        if (i < words.length && columns[i] === columns[i - 1]) {
+          count(pairs, pairKey(words[i - 1]!.text, words[i]!.text));
+          fragment += ` ${words[i]!.text}`;
+          continue;
+        }
+        count(fragments, `${columns[i - 1]}\u0001${fragment}`);
+        fragment = words[i]?.text ?? "";
       }
     }
-  return new Set([...seen].filter(([, n]) => n >= 2).map(([key]) => key));
+  const known = new Map<string, number>();
+  for (const [key, n] of fragments) {
+    if (n < 2) continue;
+    const [k, text] = key.split("\u0001") as [string, string];
+    known.set(text, (known.get(text) ?? 0) | (1 << Number(k)));
+  }
+  return { pairs: new Set([...pairs].filter(([, n]) => n >= 2).map(([key]) => key)), fragments: known };
 }
 
 /** How much cheaper a unit column opens on a unit-type word ("Sở", "Văn phòng", "Các" …). */
@@ -598,6 +619,25 @@ function lineWords(text: string): LineWords {
   return line;
 }
 
+/** Words a known fragment spans at most. */
+const FRAGMENT_WORDS = 8;
+
+/** The line's runs of words that the table prints as one cell's line elsewhere, in which columns. */
+function knownCells(line: LineWords, vocabulary: Vocabulary | undefined): KnownCell[] {
+  const out: KnownCell[] = [];
+  if (!vocabulary?.fragments.size) return out;
+  const { words } = line;
+  for (let end = 1; end <= words.length; end++) {
+    let text = words[end - 1]!.text;
+    for (let start = end - 1; start >= Math.max(0, end - FRAGMENT_WORDS); start--) {
+      if (start < end - 1) text = `${words[start]!.text} ${text}`;
+      const columns = vocabulary.fragments.get(text);
+      if (columns) out.push({ start, end, columns });
+    }
+  }
+  return out;
+}
+
 function assignWords(
   line: LineWords,
   edges: readonly number[],
@@ -605,8 +645,8 @@ function assignWords(
   caps: readonly number[],
   /** Columns whose cell goes on from the line above (a lower-case word may open them). */
   continues?: readonly boolean[],
-  /** Words the table prints side by side inside one cell (pairKey), not to be cut apart. */
-  pairs?: ReadonlySet<string>,
+  /** The table's own words: pairs not to cut apart, fragments to rather make. */
+  vocabulary?: Vocabulary,
 ): number[] {
   const { words, unitAt, measureAt, dash, gapBefore, cellStart, deadlineOpen, chars } = line;
   const n = words.length;
@@ -619,7 +659,8 @@ function assignWords(
     return Math.max(0, x - edges[k]! - (edges[k + 1]! - x)) / 2;
   };
   const together = words.map(
-    (w, i) => i > 0 && gapBefore[i]! < 2 && pairs?.has(pairKey(words[i - 1]!.text, w.text)) === true,
+    (w, i) =>
+      i > 0 && gapBefore[i]! < 2 && vocabulary?.pairs.has(pairKey(words[i - 1]!.text, w.text)) === true,
   );
   const opens = (i: number, k: number) =>
     (cellStart[i] || continues?.[k] ? 0 : 2) +
@@ -646,7 +687,7 @@ function assignWords(
       placed[at + i + 1] = placed[at + i]! + right;
     }
   }
-  return cheapestCells({ n, m, openAt, placed, chars, caps, dash });
+  return cheapestCells({ n, m, openAt, placed, chars, caps, dash, known: knownCells(line, vocabulary) });
 }
 
 /** What assignWords' DP reads: per word and column, the costs of the cells it may cut. */
@@ -664,7 +705,19 @@ export interface CellCosts {
   caps: readonly number[];
   /** dash[j]: word j is a list dash, which goes with the word after it. */
   dash: readonly boolean[];
+  /** Runs of words the table prints as one cell's line elsewhere, by end: such a cell costs FRAGMENT_BONUS less. */
+  known?: readonly KnownCell[];
 }
+
+/** Words start..end-1 make a line fragment printed in at least two places of these columns (a bit each). */
+export interface KnownCell {
+  start: number;
+  end: number;
+  columns: number;
+}
+
+/** What making a cell the table prints as a line elsewhere saves. */
+export const FRAGMENT_BONUS = 3;
 
 /**
  * The column of each word when a line's words are cut into cells, columns left to right, some
@@ -679,6 +732,8 @@ export interface CellCosts {
  */
 export function cheapestCells(costs: CellCosts): number[] {
   const { n, m, openAt, placed, chars, caps, dash } = costs;
+  const known = costs.known ?? [];
+  let nextKnown = 0;
   const stride = n + 1;
   // best[i*m+k]: words 0..i-1 placed, the last cell in column k; cut[]: where that cell starts.
   const best = floats(3, (n + 1) * m, Infinity);
@@ -761,12 +816,26 @@ export function cheapestCells(costs: CellCosts): number[] {
           from = f;
         }
       }
+      // A run the table prints as this column's line elsewhere (known is in order of end).
+      for (let x = nextKnown; x < known.length && known[x]!.end === i; x++) {
+        const { start, columns } = known[x]!;
+        if (!(columns & (1 << k))) continue;
+        const length = chars[i]! - chars[start]! - 1;
+        const cost = startCost(start, k);
+        if (cost === Infinity || length > cap + OVER_LIMIT) continue;
+        const ck = cost + placed[k * stride + i]! + OVER_WEIGHT * Math.max(0, length - cap) - FRAGMENT_BONUS;
+        if (ck < c || (ck === c && start < from)) {
+          c = ck;
+          from = start;
+        }
+      }
       if (from >= 0) {
         best[i * m + k] = c;
         cut[i * m + k] = from;
         prevCol[i * m + k] = from === 0 ? -1 : preCol[from * m + k]!;
       }
     }
+    while (nextKnown < known.length && known[nextKnown]!.end === i) nextKnown++;
     for (let k = 1; k < m; k++) {
       const left = best[i * m + k - 1]!;
       const better = left < pre[i * m + k - 1]!;
@@ -980,7 +1049,7 @@ function readTable(
   const caps = measuredCaps(measured, (l, edges) => cutLine(l.text, edges, kinds, firstCaps), firstCaps);
   // Each page's edges measured again where its cells, so cut, start printed clear.
   const cutPages = measured.map((p) => ({ ...p, edges: edgesFromCells(p, kinds, caps) }));
-  const pairs = pairsInCells(cutPages, kinds, caps);
+  const vocabulary = vocabularyOf(cutPages, kinds, caps);
   // The line above started a row (a wrapped label may continue under it).
   let labelRowAbove = false;
   pages.forEach((p, pi) => {
@@ -988,7 +1057,7 @@ function readTable(
     if (p.repeat) pendingRepeats.push(headerRow(p.header ?? { ...p.repeat, cells: header.cells }));
     if (!row) append(items, pendingRepeats.splice(0));
     const { lines: body, edges } = cutPages[pi]!;
-    const placed = body.map((l) => placeWords(l.text, edges, kinds, caps, undefined, pairs));
+    const placed = body.map((l) => placeWords(l.text, edges, kinds, caps, undefined, vocabulary));
     const cut = placed.map((p, li) => cellsOf(body[li]!.text, p, edges.length));
     // With a TT column, a row's cells start where the row's other lines show them starting.
     if (hasNo)
@@ -1000,7 +1069,7 @@ function readTable(
           const above = placed[x - 1]!.columns;
           if (!above) continue;
           const continues = edges.map((_, k) => above.includes(k));
-          placed[x] = placeWords(body[x]!.text, edges, kinds, caps, continues, pairs);
+          placed[x] = placeWords(body[x]!.text, edges, kinds, caps, continues, vocabulary);
         }
         alignCellStarts(placed.slice(a, b), edges.length);
         for (let x = a; x < b; x++) cut[x] = cellsOf(body[x]!.text, placed[x]!, edges.length);

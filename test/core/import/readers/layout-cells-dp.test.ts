@@ -1,9 +1,14 @@
 /**
  * The layout reader's cut of a line into cells (cheapestCells) finds, with sliding-window minima,
- * the cut that trying every start of every cell finds (the definition, written out here), leftmost
- * start first on equal costs.
+ * the cut that trying every start of every cell finds (the definition, written out here, fragments
+ * the table prints elsewhere included), leftmost start first on equal costs.
  */
-import { cheapestCells, type CellCosts } from "../../../../src/core/import/readers/layout-text";
+import {
+  cheapestCells,
+  FRAGMENT_BONUS,
+  type CellCosts,
+  type KnownCell,
+} from "../../../../src/core/import/readers/layout-text";
 import { rng } from "../../../fixtures/synthetic-plan";
 
 const OVER_LIMIT = 30;
@@ -11,6 +16,8 @@ const OVER_LIMIT = 30;
 /** Every start of every cell tried in order: the definition of the cheapest cut. */
 function byEveryStart(c: CellCosts): number[] {
   const { n, m, openAt, placed, chars, caps, dash } = c;
+  const bonus = (j: number, i: number, k: number) =>
+    (c.known ?? []).some((x) => x.start === j && x.end === i && x.columns & (1 << k)) ? FRAGMENT_BONUS : 0;
   const best = new Float64Array((n + 1) * m).fill(Infinity);
   const cut = new Int32Array((n + 1) * m).fill(-1);
   const prevCol = new Int32Array((n + 1) * m).fill(-1);
@@ -29,7 +36,8 @@ function byEveryStart(c: CellCosts): number[] {
           openAt[j * m + k]! +
           placed[k * (n + 1) + i]! -
           placed[k * (n + 1) + j]! +
-          Math.max(0, beyond);
+          Math.max(0, beyond) -
+          bonus(j, i, k);
         if (cost < best[i * m + k]!) {
           best[i * m + k] = cost;
           cut[i * m + k] = j;
@@ -77,7 +85,12 @@ function randomCosts(seed: number): CellCosts {
     k === m - 1 || r() < 0.1 ? Infinity : Math.floor(r() * 40),
   );
   const dash = Array.from({ length: n }, (_, i) => i < n - 1 && r() < 0.08);
-  return { n, m, openAt, placed, chars, caps, dash };
+  // Runs the table "prints elsewhere", in order of end, in some columns.
+  const known: KnownCell[] = [];
+  for (let end = 1; end <= n; end++)
+    for (let start = end - 1; start >= Math.max(0, end - 8); start--)
+      if (r() < 0.1) known.push({ start, end, columns: 1 + Math.floor(r() * ((1 << m) - 1)) });
+  return { n, m, openAt, placed, chars, caps, dash, known };
 }
 
 describe("cheapestCells", () => {

@@ -386,4 +386,23 @@ describe("layout text reader: what the table itself shows", () => {
       7,
     );
   });
+  it("puts a word where two cells touch in the column that prints that line elsewhere in the table", () => {
+    // A generated plan's second appendix (test/corpus, plan 101) as pdftotext -layout printed it.
+    // In row 5 the result's wrapped "hành" touches the partners' "Ban Giáo dục và", left of where
+    // the result column's lines start; other rows print "hành" alone as the result's second line.
+    const text = readFileSync(join(__dirname, "../../../fixtures/layout-shared-fragments.txt"), "utf8");
+    const table = parsePlanText(text, { file: "kh.txt", planYear: 2026 }).plan.tables[0] as TaskTable;
+    const gold = randomPlan(101).gold.tables.filter((t) => t.kind === "tasks")[1] as unknown as {
+      rows: Record<string, unknown>[];
+    };
+    expect(table.rows).toHaveLength(gold.rows.length);
+    expect(table.rows[4]!.output).toBe("Hệ thống đi vào vận hành");
+    expect(flat(table.rows[4]!.partners)).toContain("Ban Giáo dục và Đào tạo");
+    const wrong = gold.rows.flatMap((g, i) =>
+      (["task", "lead", "partners", "output", "deadlineText"] as const)
+        .filter((f) => flat(g[f]) !== flat(table.rows[i]![f]))
+        .map((f) => `${g.no} ${f}`),
+    );
+    expect(wrong.length).toBeLessThanOrEqual(2);
+  });
 });
