@@ -3,41 +3,34 @@
  * Serial 1 is 1900-01-01; Excel's fictitious 1900-02-29 is serial 60, so for all dates from
  * 1900-03-01 on, serial = days since 1899-12-30.
  */
+import { remembered } from "./remembered";
+
 const MS_PER_DAY = 86_400_000;
 const EPOCH_UTC = Date.UTC(1899, 11, 30);
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 // Sheets hold a few hundred distinct dates over thousands of rows: small caches keep the custom
 // functions fast over whole columns.
-const toSerial = new Map<string, number | null>();
-const toIso = new Map<number, string | null>();
 const CACHE_LIMIT = 20_000;
 
 /** Converts an ISO date (YYYY-MM-DD) to an Excel serial number; null when the text is not a real date. */
-export function isoToSerial(iso: string): number | null {
-  const hit = toSerial.get(iso);
-  if (hit !== undefined) return hit;
+export const isoToSerial = remembered((iso: string): number | null => {
   const parts = splitIsoDate(iso);
-  const serial = parts
+  return parts
     ? Math.round((Date.UTC(parts.year, parts.month - 1, parts.day) - EPOCH_UTC) / MS_PER_DAY)
     : null;
-  if (toSerial.size > CACHE_LIMIT) toSerial.clear();
-  toSerial.set(iso, serial);
-  return serial;
-}
+}, CACHE_LIMIT);
 
 /** Converts an Excel serial number (time of day ignored) to an ISO date. */
 export function serialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 61) return null;
-  const day = Math.floor(serial);
-  const hit = toIso.get(day);
-  if (hit !== undefined) return hit;
-  const d = new Date(EPOCH_UTC + day * MS_PER_DAY);
-  const iso = formatIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-  if (toIso.size > CACHE_LIMIT) toIso.clear();
-  toIso.set(day, iso);
-  return iso;
+  return dayToIso(Math.floor(serial));
 }
+
+const dayToIso = remembered((day: number): string => {
+  const d = new Date(EPOCH_UTC + day * MS_PER_DAY);
+  return formatIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}, CACHE_LIMIT);
 
 export function formatIso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;

@@ -8,6 +8,7 @@
  * plain cells of the tracking sheet, where native formulas apply the same comparisons.
  */
 import { foldForMatch, normalizeInline } from "../text/normalize";
+import { remembered } from "../remembered";
 
 export type TargetKind = "none" | "qualitative" | "numeric";
 
@@ -55,23 +56,16 @@ function firstNumber(token: string): number {
   return parseViNumber(token) ?? Number(/^\d+/.exec(token)![0]);
 }
 
-const cache = new Map<string, TargetValue>();
-
 /** parseTarget, remembered per text: an indicator sheet repeats the same few target cells. */
 export function parseTarget(input: string | number | boolean | null | undefined): TargetValue {
   if (typeof input === "number")
     return Number.isFinite(input)
       ? numeric("=", input, null, String(input))
       : { ...NONE, text: String(input) };
-  const key = typeof input === "string" ? input : "";
-  let hit = cache.get(key);
-  if (!hit) {
-    if (cache.size > 20_000) cache.clear();
-    hit = readTarget(key);
-    cache.set(key, hit);
-  }
-  return hit;
+  return readTargetOnce(typeof input === "string" ? input : "");
 }
+
+const readTargetOnce = remembered((text: string) => readTarget(text), 20_000);
 
 const NONE: TargetValue = {
   kind: "none",

@@ -4,6 +4,8 @@
  * with one space, except that a line ending in a hyphen right after a non-space character joins the
  * next line with no space ("57-" + "NQ/TW" -> "57-NQ/TW").
  */
+import { remembered } from "../remembered";
+
 const ODD_SPACES = /[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t\r\f\v]/g;
 
 /** NFC and ordinary spaces only; line breaks kept. */
@@ -45,19 +47,12 @@ export function isBlank(text: string | null | undefined): boolean {
 
 // Header tests fold the same short cells over and over (every row of a long table is asked whether
 // it repeats the header): short texts are folded once.
-const folded = new Map<string, string>();
-const FOLD_CACHE_LIMIT = 50_000;
+const foldOnce = remembered((text: string) => fold(text), 50_000);
 const FOLD_CACHE_TEXT = 80;
 
 /** Lower-case, accent-free form for matching header words and keywords. */
 export function foldForMatch(text: string): string {
-  if (text.length > FOLD_CACHE_TEXT) return fold(text);
-  let hit = folded.get(text);
-  if (hit === undefined) {
-    if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
-    folded.set(text, (hit = fold(text)));
-  }
-  return hit;
+  return text.length > FOLD_CACHE_TEXT ? fold(text) : foldOnce(text);
 }
 
 function fold(text: string): string {

@@ -4,6 +4,7 @@
  * and the common abbreviation UBND.
  */
 import { normalizeInline } from "../text/normalize";
+import { remembered } from "../remembered";
 
 // Old-style tone placement on "oa", "oe", "uy" -> new style (the tone on the second vowel).
 const TONE_PAIRS: [RegExp, string][] = [
@@ -24,18 +25,8 @@ const TONE_PAIRS: [RegExp, string][] = [
   [/ụy/g, "uỵ"],
 ];
 
-/** Keys already made: a merge asks for the same few unit names tens of thousands of times. */
-const KEYS = new Map<string, string>();
-const KEYS_LIMIT = 10_000;
-
-export function unitKey(name: string): string {
-  const known = KEYS.get(name);
-  if (known !== undefined) return known;
-  const key = makeKey(name);
-  if (KEYS.size >= KEYS_LIMIT) KEYS.clear();
-  KEYS.set(name, key);
-  return key;
-}
+/** Keys already made are remembered: a merge asks for the same few unit names tens of thousands of times. */
+export const unitKey = remembered((name: string): string => makeKey(name), 10_000);
 
 function makeKey(name: string): string {
   let s = normalizeInline(name).toLocaleLowerCase("vi");

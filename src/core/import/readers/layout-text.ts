@@ -30,6 +30,7 @@ import {
 } from "../column-map";
 import type { DocItem, GridRow } from "../grid";
 import { UNIT_START } from "../../units/split-units";
+import { remembered } from "../../remembered";
 
 /** A line in capitals only (a title or a section heading, not a table row). */
 const CAPITALS_ONLY = /^\p{Lu}[\p{Lu}\s,–-]+$/u;
@@ -607,17 +608,8 @@ function lineWordsOf(text: string): LineWords {
   };
 }
 
-/** lineWordsOf, kept for the lines of the table being read (bounded). */
-const lineWordsCache = new Map<string, LineWords>();
-function lineWords(text: string): LineWords {
-  let line = lineWordsCache.get(text);
-  if (!line) {
-    if (lineWordsCache.size > 20_000) lineWordsCache.clear();
-    line = lineWordsOf(text);
-    lineWordsCache.set(text, line);
-  }
-  return line;
-}
+/** lineWordsOf, kept for the lines of the table being read. */
+const lineWords = remembered(lineWordsOf, 20_000);
 
 /** Words a known fragment spans at most. */
 const FRAGMENT_WORDS = 8;
@@ -836,21 +828,40 @@ export function cheapestCells(costs: CellCosts): number[] {
       }
     }
     while (nextKnown < known.length && known[nextKnown]!.end === i) nextKnown++;
-    for (let k = 1; k < m; k++) {
-      const left = best[i * m + k - 1]!;
-      const better = left < pre[i * m + k - 1]!;
-      pre[i * m + k] = better ? left : pre[i * m + k - 1]!;
-      preCol[i * m + k] = better ? k - 1 : preCol[i * m + k - 1]!;
-    }
+    carryLeft({ best, cut, prevCol, pre, preCol }, i, m);
   }
+  return columnsOfWords({ best, cut, prevCol, pre, preCol }, n, m);
+}
+
+/** The cut's tables, (n + 1) × m each (see cheapestCells). */
+export interface CutTables {
+  best: Float64Array;
+  cut: Int32Array;
+  prevCol: Int32Array;
+  pre: Float64Array;
+  preCol: Int32Array;
+}
+
+/** Once every cell ending before word i is priced: the cheapest way to be left of each column there. */
+export function carryLeft(t: CutTables, i: number, m: number): void {
+  for (let k = 1; k < m; k++) {
+    const left = t.best[i * m + k - 1]!;
+    const better = left < t.pre[i * m + k - 1]!;
+    t.pre[i * m + k] = better ? left : t.pre[i * m + k - 1]!;
+    t.preCol[i * m + k] = better ? k - 1 : t.preCol[i * m + k - 1]!;
+  }
+}
+
+/** Each word's column, read back from the cheapest last cell. */
+export function columnsOfWords(t: CutTables, n: number, m: number): number[] {
   const out = new Array<number>(n).fill(0);
   let k = 0;
-  for (let c = 1; c < m; c++) if (best[n * m + c]! < best[n * m + k]!) k = c;
+  for (let c = 1; c < m; c++) if (t.best[n * m + c]! < t.best[n * m + k]!) k = c;
   let i = n;
   while (i > 0 && k >= 0) {
-    const j = cut[i * m + k]!;
+    const j = t.cut[i * m + k]!;
     for (let x = j; x < i; x++) out[x] = k;
-    const pk = prevCol[i * m + k]!;
+    const pk = t.prevCol[i * m + k]!;
     i = j;
     k = pk;
   }

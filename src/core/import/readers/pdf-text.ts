@@ -24,6 +24,7 @@ import { taskRows, type RawRow } from "../build-tables";
 import { LineSet } from "../line-set";
 import { parseHeaderRun } from "./pdf-header";
 import { indicatorHeaderAt, readIndicatorRegion } from "./pdf-indicators";
+import { remembered } from "../../remembered";
 
 export interface PdfLine {
   /** The line as copied (NFC), with its leading space kept. */
@@ -355,24 +356,11 @@ function sample<T>(items: readonly T[], max: number): T[] {
   return Array.from({ length: max }, (_, k) => items[Math.floor((k * items.length) / max)]!);
 }
 
-/** Memo for the per-text checks the DP repeats many times (bounded). */
-function memo<T>(fn: (text: string) => T): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    let v = cache.get(text);
-    if (v === undefined) {
-      if (cache.size > 50_000) cache.clear();
-      v = fn(text);
-      cache.set(text, v);
-    }
-    return v;
-  };
-}
-
-const parsesAsDeadline = memo((text: string): boolean => {
+/** The deadline check the DP repeats many times, remembered per text. */
+const parsesAsDeadline = remembered((text: string): boolean => {
   const d = parseDeadline(text, 2000);
   return d.dueDate !== null || d.recurrence !== "none";
-});
+}, 50_000);
 
 /**
  * Deadline grammar needs a number or one of its words: a cheap test first keeps the DP fast (the

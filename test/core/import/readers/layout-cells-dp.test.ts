@@ -4,7 +4,9 @@
  * the table prints elsewhere included), leftmost start first on equal costs.
  */
 import {
+  carryLeft,
   cheapestCells,
+  columnsOfWords,
   FRAGMENT_BONUS,
   type CellCosts,
   type KnownCell,
@@ -23,6 +25,7 @@ function byEveryStart(c: CellCosts): number[] {
   const prevCol = new Int32Array((n + 1) * m).fill(-1);
   const pre = new Float64Array((n + 1) * m).fill(Infinity);
   const preCol = new Int32Array((n + 1) * m).fill(-1);
+  const tables = { best, cut, prevCol, pre, preCol };
   for (let i = 1; i <= n; i++) {
     for (let j = 0; j < i; j++) {
       if (j > 0 && dash[j - 1]) continue;
@@ -45,25 +48,9 @@ function byEveryStart(c: CellCosts): number[] {
         }
       }
     }
-    for (let k = 1; k < m; k++) {
-      const left = best[i * m + k - 1]!;
-      const better = left < pre[i * m + k - 1]!;
-      pre[i * m + k] = better ? left : pre[i * m + k - 1]!;
-      preCol[i * m + k] = better ? k - 1 : preCol[i * m + k - 1]!;
-    }
+    carryLeft(tables, i, m);
   }
-  const out = new Array<number>(n).fill(0);
-  let k = 0;
-  for (let x = 1; x < m; x++) if (best[n * m + x]! < best[n * m + k]!) k = x;
-  let i = n;
-  while (i > 0 && k >= 0) {
-    const j = cut[i * m + k]!;
-    for (let x = j; x < i; x++) out[x] = k;
-    const pk = prevCol[i * m + k]!;
-    i = j;
-    k = pk;
-  }
-  return out;
+  return columnsOfWords(tables, n, m);
 }
 
 /** A random line: words of 1–12 characters, costs in halves (so equal costs happen), some dashes. */
