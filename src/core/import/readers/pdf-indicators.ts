@@ -7,7 +7,7 @@
  */
 import type { DroppedLine, IndicatorRow, IndicatorTable, SourceLocation } from "../../model/plan";
 import { foldForMatch, normalizeInline } from "../../text/normalize";
-import type { PdfLine } from "./pdf-text";
+import type { PdfLine } from "./pdf-text-atoms";
 import { indicatorRows, type RawRow } from "../build-tables";
 import type { IndicatorField } from "../column-map";
 import type { LineSet } from "../line-set";

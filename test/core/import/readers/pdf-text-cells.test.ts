@@ -4,13 +4,8 @@
  * give what the plain definition (cellScore) gives, and a row too long for the cell limits keeps
  * its text once.
  */
-import {
-  assignCells,
-  atomsOf,
-  cellScore,
-  scoreCellsFrom,
-  toPdfLines,
-} from "../../../../src/core/import/readers/pdf-text";
+import { atomsOf, toPdfLines } from "../../../../src/core/import/readers/pdf-text-atoms";
+import { assignCells, cellScore, scoreCellsFrom } from "../../../../src/core/import/readers/pdf-text-cells";
 import { foldForMatch } from "../../../../src/core/text/normalize";
 import { renderPdfText, syntheticTables } from "../../../fixtures/synthetic-plan";
 
