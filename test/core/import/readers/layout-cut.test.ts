@@ -10,7 +10,7 @@ import {
   FRAGMENT_BONUS,
   type CellCosts,
   type KnownCell,
-} from "../../../../src/core/import/readers/layout-text";
+} from "../../../../src/core/import/readers/layout-cut";
 import { rng } from "../../../fixtures/synthetic-plan";
 
 const OVER_LIMIT = 30;
