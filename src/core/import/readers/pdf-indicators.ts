@@ -35,12 +35,13 @@ export function indicatorHeaderAt(lines: PdfLine[], start: number): { years: num
   let end = start + 1;
   for (let i = start; i < lines.length && i < start + 40; i++) {
     const t = lines[i]!.text;
-    if (i > start && ROW_NUMBER.test(t) && years.length >= 2 && !/^(20\d{2})$/.test(t)) break;
+    // The header ends at the first row (a number), or at the next table's title.
+    if (i > start && ((ROW_NUMBER.test(t) && years.length >= 1) || /^ph[uụ]\s*l[uụ]c\b/iu.test(t))) break;
     if (!sawName && /chi tieu/.test(foldForMatch(t))) sawName = true;
     if (t.includes("20")) for (const m of t.matchAll(/\b(20\d{2})\b/g)) years.push(Number(m[1]));
     end = i + 1;
   }
-  if (!sawName || years.length < 2) return null;
+  if (!sawName || years.length < 1) return null;
   return { years, end };
 }
 

@@ -137,8 +137,13 @@ const CELL_HEAD_AT = /[\p{Lu}\d\-+•]/uy;
 const UNIT_START_AT = new RegExp(UNIT_START.source.replace(/^\^/, ""), "uy");
 const DEADLINE_START_AT = new RegExp(DEADLINE_START.source.replace(/^\^/, ""), "uy");
 
-/** Candidate split of a line into two atoms: end of one cell + start of the next. */
-function splitCandidates(text: string): number[] {
+/**
+ * Where a line may hold the end of one cell and the start of the next. Where the copy marks
+ * baselines with empty lines, two cells run together only now and then, and the next one must start
+ * like a unit's name or a deadline (the one place offered: the last but one, or the only one); where it runs a row's cells onto one
+ * line (everyCut), every capital, digit or list mark after text that ended like text may start one.
+ */
+function splitCandidates(text: string, everyCut: boolean): number[] {
   const out: number[] = [];
   let words = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) words++;
@@ -153,7 +158,7 @@ function splitCandidates(text: string): number[] {
     DEADLINE_START_AT.lastIndex = pos;
     const deadlineRest = words - w <= 5 && DEADLINE_START_AT.test(text);
     UNIT_START_AT.lastIndex = pos;
-    if (deadlineRest || UNIT_START_AT.test(text)) {
+    if (everyCut || deadlineRest || UNIT_START_AT.test(text)) {
       const before = text.slice(0, pos).trimEnd();
       // The first half must end like text ("… công nghệ", "… rà soát."), not inside a name ("- Các").
       const endsLikeText =
@@ -161,15 +166,23 @@ function splitCandidates(text: string): number[] {
       if (endsLikeText && !endsInFunctionWord(` ${before}`)) out.push(pos);
     }
   }
-  return out.slice(-2);
+  return everyCut ? out.slice(0, MAX_CUTS) : out.slice(-2, -1).concat(out.length === 1 ? out : []);
 }
 
-export function atomsOf(lines: PdfLine[]): Atom[] {
+/** The most places a line is offered to be cut at (four cells of a row on one line). */
+const MAX_CUTS = 3;
+
+/**
+ * The atoms of a row's lines: each line, or its parts where it may hold the end of one cell and
+ * the start of the next (splitCandidates; everyCut for a copy that runs a row's cells onto one line).
+ * The DP may keep a line's parts together.
+ */
+export function atomsOf(lines: PdfLine[], everyCut = false): Atom[] {
   const atoms: Atom[] = [];
   for (const l of lines) {
     const blank = l.text === "";
     const leadingSpace = /^\s/.test(l.raw) && !blank;
-    const cuts = blank ? [] : splitCandidates(l.text);
+    const cuts = blank ? [] : splitCandidates(l.text, everyCut);
     if (!cuts.length) {
       atoms.push({
         text: l.text,
@@ -182,27 +195,27 @@ export function atomsOf(lines: PdfLine[]): Atom[] {
       });
       continue;
     }
-    // Offer the first cut only: the DP may keep the halves together.
-    const cut = cuts[0]!;
-    const first = l.text.slice(0, cut).trim();
-    const second = l.text.slice(cut).trim();
-    atoms.push({
-      text: first,
-      line: l.line,
-      lineStart: true,
-      gapBefore: l.gapBefore,
-      leadingSpace,
-      blank: false,
-      f: featuresOf(first),
+    cuts.forEach((cut, k) => {
+      const part = l.text.slice(k === 0 ? 0 : cuts[k - 1], cut).trim();
+      atoms.push({
+        text: part,
+        line: l.line,
+        lineStart: k === 0,
+        gapBefore: k === 0 ? l.gapBefore : false,
+        leadingSpace: k === 0 ? leadingSpace : false,
+        blank: false,
+        f: featuresOf(part),
+      });
     });
+    const last = l.text.slice(cuts[cuts.length - 1]).trim();
     atoms.push({
-      text: second,
+      text: last,
       line: l.line,
       lineStart: false,
       gapBefore: false,
       leadingSpace: false,
       blank: false,
-      f: featuresOf(second),
+      f: featuresOf(last),
     });
   }
   return atoms;

@@ -48,9 +48,10 @@ function isTitleLine(text: string): boolean {
 
 /** The header run starting at `start`: the longest run of lines made only of header phrases. */
 function headerAt(lines: PdfLine[], start: number): { columns: string[]; end: number } | null {
-  if (!/^(s?tt|nội|noi|tên|ten|nhiệm|nhiem)/iu.test(lines[start]!.text)) return null;
+  // "STT" may be wrapped in a narrow column: "ST" on a line of its own, "T" under it.
+  if (!/^(s?tt|st$|nội|noi|tên|ten|nhiệm|nhiem)/iu.test(lines[start]!.text)) return null;
   const first = foldForMatch(lines[start]!.text);
-  if (!/^(s?tt|noi dung|ten nhiem vu|nhiem vu)\b/.test(first)) return null;
+  if (!/^(s?tt|st$|noi dung|ten nhiem vu|nhiem vu)\b/.test(first)) return null;
   let text = "";
   let best: { columns: string[]; end: number } | null = null;
   for (let i = start; i < lines.length && i < start + 16; i++) {
@@ -195,6 +196,21 @@ function findRegions(lines: PdfLine[]): TableRegion[] {
   return regions;
 }
 
+/**
+ * Some copies print an empty line after every printed line, so that a line with none before it sat
+ * on the previous line's baseline (another column); others print no empty lines at all (a PDF
+ * viewer's copy, pdf.js's text) and run the cells that share a baseline onto one line. In a body
+ * where hardly any line follows an empty one, the missing empty line says nothing.
+ */
+function baselinesMarked(body: readonly PdfLine[]): boolean {
+  const printed = body.filter((l) => l.text && !l.pageBreak);
+  const afterGap = printed.filter((l) => l.gapBefore).length;
+  return printed.length < 8 || afterGap >= printed.length * BASELINE_SIGNAL;
+}
+
+/** Share of a body's lines that must follow an empty line for the empty lines to mark baselines. */
+const BASELINE_SIGNAL = 0.2;
+
 /** Drops page numbers and repeated header runs from a body; returns the kept lines. */
 function cleanBody(
   lines: PdfLine[],
@@ -284,13 +300,16 @@ export function readPdfTextTables(
     }
     const fields = region.columns.map(mapTaskHeader);
     const hasNo = fields[0] === "no";
-    const body = cleanBody(
+    const cleaned = cleanBody(
       lines.slice(region.bodyStart, region.bodyEnd),
       region,
       lines,
       result.dropped,
       file,
     );
+    // A copy without empty lines between printed lines runs a row's cells onto one line.
+    const oneLineRows = !baselinesMarked(cleaned);
+    const body = oneLineRows ? cleaned.map((l) => (l.gapBefore ? l : { ...l, gapBefore: true })) : cleaned;
     const columns: ColumnModel[] = fields
       .filter((f) => f !== "no")
       .map((field) => ({
@@ -304,7 +323,7 @@ export function readPdfTextTables(
       }));
     let rows: { block: RowBlock; cells: Assigned }[];
     if (hasNo) {
-      const blocks = rowsByNumber(body, result.dropped, file, result.placed);
+      const blocks = rowsByNumber(body, result.dropped, file, result.placed, oneLineRows);
       learnColumns(
         columns,
         sample(blocks, LEARNING_SAMPLE).map((b) => assignRow(columns, b)),
@@ -324,7 +343,14 @@ export function readPdfTextTables(
         for (const l of body.slice(stop)) result.consumed.delete(l.line);
         body.splice(stop);
       }
-      rows = rowsWithoutNumbers(columns, atomsOf(body.filter((l) => !l.pageBreak)), file);
+      rows = rowsWithoutNumbers(
+        columns,
+        atomsOf(
+          body.filter((l) => !l.pageBreak),
+          oneLineRows,
+        ),
+        file,
+      );
       for (const r of rows)
         for (const seg of r.block.segments) for (const a of seg) result.placed.add(a.line);
     }
@@ -337,7 +363,14 @@ export function readPdfTextTables(
 }
 
 /** Cuts a numbered table body into rows at the TT numbers; takes section rows; drops page numbers. */
-function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string, placed: LineSet): RowBlock[] {
+function rowsByNumber(
+  body: PdfLine[],
+  dropped: DroppedLine[],
+  file: string,
+  placed: LineSet,
+  /** The copy runs a row's cells onto one line (no empty lines between printed lines). */
+  oneLineRows: boolean,
+): RowBlock[] {
   const blocks: RowBlock[] = [];
   let section: string | null = null;
   let sectionTitle: string | null = null;
@@ -364,7 +397,7 @@ function rowsByNumber(body: PdfLine[], dropped: DroppedLine[], file: string, pla
         no: current.no,
         section,
         sectionTitle,
-        segments: segments.filter((g) => g.length).map(atomsOf),
+        segments: segments.filter((g) => g.length).map((g) => atomsOf(g, oneLineRows)),
         at: current.at,
       });
     }

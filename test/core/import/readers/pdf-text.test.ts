@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parsePlanText } from "../../../../src/core/import/parse-plan";
+import type { PlanTable, TaskTable } from "../../../../src/core/model/plan";
+import { randomPlan } from "../../../corpus/random-plan";
 import { renderPdfText, syntheticTables } from "../../../fixtures/synthetic-plan";
 
 function scoreRows(expected: ReturnType<typeof syntheticTables>, actual: unknown[]) {
@@ -77,5 +81,54 @@ describe("PDF text reader", () => {
       expect(lines[d.at.line! - 1]!.trim()).toBe(d.text);
     }
     expect(parsed.dropped.some((d) => d.reason === "page-number")).toBe(true);
+  });
+});
+
+describe("PDF text as a PDF viewer copies it (pdf.js text, no empty lines)", () => {
+  // Two generated plans (test/corpus, plans 122 and 205), printed to PDF by LibreOffice and copied
+  // as pdf.js gives the text: one line per printed line, the cells that share a baseline run
+  // together on it ("Văn phòng Tư pháp Các cơ quan, đơn vị Văn bản hướng dẫn Hàng năm").
+  const read = (name: string) =>
+    parsePlanText(readFileSync(join(__dirname, `../../../fixtures/${name}.txt`), "utf8"), {
+      file: `${name}.txt`,
+      planYear: 2026,
+    });
+  const flat = (v: unknown) => (Array.isArray(v) ? v.join("; ") : String(v ?? ""));
+  /** Share of the unit, result and deadline cells read as the generator wrote them. */
+  const cellsRight = (seed: number, tables: PlanTable[]) => {
+    const gold = randomPlan(seed).gold.tables.filter((t) => t.kind === "tasks") as unknown as {
+      rows: Record<string, unknown>[];
+    }[];
+    const got = tables.filter((t) => t.kind === "tasks") as unknown as { rows: Record<string, unknown>[] }[];
+    let right = 0;
+    let all = 0;
+    gold.forEach((g, t) =>
+      g.rows.forEach((row, i) => {
+        for (const f of ["lead", "partners", "output", "deadlineText"]) {
+          all++;
+          if (flat(row[f]) === flat(got[t]?.rows[i]?.[f])) right++;
+        }
+      }),
+    );
+    return right / all;
+  };
+
+  it("reads an STT label wrapped in its narrow column ('ST' over 'T') as the TT column", () => {
+    const table = read("pdf-copy-wrapped-stt").plan.tables[0] as TaskTable;
+    expect(table.columns[0]).toBe("ST T");
+    expect(table.rows.map((r) => r.no)).toEqual(Array.from({ length: 27 }, (_, i) => String(i + 1)));
+  });
+
+  it("ends an indicator table's header with one milestone year at its first row, not in the next table", () => {
+    const tables = read("pdf-copy-single-year").plan.tables;
+    expect(tables.map((t) => [t.kind, t.rows.length])).toEqual([
+      ["indicators", 5],
+      ["tasks", 6],
+    ]);
+  });
+
+  it("cuts the cells a line runs together where the copy marks no baselines", () => {
+    // Read as if the missing empty lines meant "same baseline", 52 of these 108 cells were right.
+    expect(cellsRight(122, read("pdf-copy-wrapped-stt").plan.tables)).toBeGreaterThanOrEqual(0.62);
   });
 });
