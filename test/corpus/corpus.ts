@@ -1,9 +1,9 @@
 /**
  * The import corpus: random plans rendered by the real tools — .docx (the `docx` package), .pdf
  * (LibreOffice Writer converting the .docx), the text `pdftotext` (poppler) extracts from that
- * PDF with and without `-layout`, and .xlsx pastes in both shapes — read back by the product's own
- * readers (readPlanFile, as `plan parse` does) and scored against the generator's gold with
- * `../shared/eval/score-import.mjs`.
+ * PDF with and without `-layout`, the text a pdf.js viewer copies from that PDF, and .xlsx pastes in
+ * both shapes — read back by the product's own readers (readPlanFile, as `plan parse` does) and
+ * scored against the generator's gold with `../shared/eval/score-import.mjs`.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -17,12 +17,14 @@ export const RENDERINGS = [
   "pdf",
   "pdftotext",
   "pdftotext-layout",
+  "pdf-copy",
   "xlsx-sheets",
   "xlsx-split-rows",
 ] as const;
 export type Rendering = (typeof RENDERINGS)[number];
 
 const CLI = join(__dirname, "../../dist-cli/main.mjs");
+const PDF_COPY = join(__dirname, "pdf-copy.mjs");
 const SCORER = join(__dirname, "../../../shared/eval/score-import.mjs");
 
 export interface Rendered {
@@ -51,6 +53,7 @@ export async function renderCorpus(dir: string, seeds: readonly number[]): Promi
         pdf: `${base}.pdf`,
         pdftotext: `${base}.txt`,
         "pdftotext-layout": `${base}-layout.txt`,
+        "pdf-copy": `${base}-copy.txt`,
         "xlsx-sheets": `${base}-sheets.xlsx`,
         "xlsx-split-rows": `${base}-split.xlsx`,
       },
@@ -65,6 +68,8 @@ export async function renderCorpus(dir: string, seeds: readonly number[]): Promi
     execFileSync("pdftotext", [r.files.pdf, r.files.pdftotext]);
     execFileSync("pdftotext", ["-layout", r.files.pdf, r.files["pdftotext-layout"]]);
   }
+  // The text a PDF viewer built on pdf.js copies (one node process for all PDFs).
+  execFileSync(process.execPath, [PDF_COPY, ...out.flatMap((r) => [r.files.pdf, r.files["pdf-copy"]])]);
   return out;
 }
 
