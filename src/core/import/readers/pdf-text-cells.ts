@@ -107,12 +107,18 @@ function continuation_terms(col: ColumnModel, a: Atom, prev: Atom, openBrackets:
   if (a.f.lower) s += prev.f.endsPeriod ? -1.5 : 1;
   else if (a.f.acronym && !a.f.unit && !prev.f.endsPunct) s += 1;
   else if (prev.f.endsPunct && a.lineStart) s -= 0.5;
+  // A unit's name that starts in the middle of a line, with no comma or semicolon before it, is the
+  // next cell's ("Văn phòng Tư pháp Trung tâm Công Thương": a lead and a partner on one baseline).
+  if (!a.lineStart && a.f.unit && !prev.f.endsOpen && !prev.f.endsPunct) s -= UNIT_RUN_ON;
   if (col.width > 0 && a.lineStart && !prev.blank && !a.f.marker) {
     const fits = prev.text.length + 1 + a.f.firstWordLength;
     if (fits <= col.width * 0.8) s -= 2.5;
   }
   return s;
 }
+
+/** What keeping a unit's name that starts mid-line in the cell before it costs. */
+const UNIT_RUN_ON = 4;
 
 /** Score of a cell made of atoms[i..j) in a column. */
 export function cellScore(

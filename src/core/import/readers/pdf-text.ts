@@ -205,7 +205,7 @@ function findRegions(lines: PdfLine[]): TableRegion[] {
 function baselinesMarked(body: readonly PdfLine[]): boolean {
   const printed = body.filter((l) => l.text && !l.pageBreak);
   const afterGap = printed.filter((l) => l.gapBefore).length;
-  return printed.length < 8 || afterGap >= printed.length * BASELINE_SIGNAL;
+  return afterGap >= printed.length * BASELINE_SIGNAL;
 }
 
 /** Share of a body's lines that must follow an empty line for the empty lines to mark baselines. */

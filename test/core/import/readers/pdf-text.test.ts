@@ -127,6 +127,29 @@ describe("PDF text as a PDF viewer copies it (pdf.js text, no empty lines)", () 
     ]);
   });
 
+  it("starts the next cell at a unit's name in the middle of a line with no comma or semicolon before it", () => {
+    // "Sở Dân tộc và Tôn giáo, Công an tỉnh" stays one cell; "… Trung tâm Lao động" after a lead
+    // on the same line starts the partners. Without that rule 19 of these 24 cells were right.
+    expect(cellsRight(205, read("pdf-copy-single-year").plan.tables)).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("reads a short table whose rows are each printed on one line", () => {
+    const text = [
+      "Phụ lục I",
+      "DANH MỤC NHIỆM VỤ",
+      "TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn",
+      "1 Rà soát thủ tục hành chính nội bộ Sở Nội vụ Sở Tư pháp Quý II/2027",
+      "2 Số hóa hồ sơ đất đai tại các xã Văn phòng UBND tỉnh Sở Xây dựng Tháng 9/2027",
+      "3 Tập huấn cán bộ một cửa các cấp Sở Nội vụ Trung tâm Phục vụ hành chính công Hằng năm",
+    ].join("\n");
+    const table = parsePlanText(text, { file: "kh.txt", planYear: 2027 }).plan.tables[0] as TaskTable;
+    expect(table.rows.map((r) => [r.task, flat(r.lead), flat(r.partners), r.deadlineText])).toEqual([
+      ["Rà soát thủ tục hành chính nội bộ", "Sở Nội vụ", "Sở Tư pháp", "Quý II/2027"],
+      ["Số hóa hồ sơ đất đai tại các xã", "Văn phòng UBND tỉnh", "Sở Xây dựng", "Tháng 9/2027"],
+      ["Tập huấn cán bộ một cửa các cấp", "Sở Nội vụ", "Trung tâm Phục vụ hành chính công", "Hằng năm"],
+    ]);
+  });
+
   it("cuts the cells a line runs together where the copy marks no baselines", () => {
     // Read as if the missing empty lines meant "same baseline", 52 of these 108 cells were right.
     expect(cellsRight(122, read("pdf-copy-wrapped-stt").plan.tables)).toBeGreaterThanOrEqual(0.62);
