@@ -219,31 +219,30 @@ function cleanBody(
   dropped: DroppedLine[],
   file: string,
 ): PdfLine[] {
-  // A repeated header is printed as the first one was: compare the (already normalised) texts.
-  const headerTexts = all
+  // A repeated header holds the first one's words, though a page may wrap them otherwise ("Thời
+  // hạn" / "hoàn thành" on one page, "Thời hạn hoàn" / "thành" on the next): compare the lines'
+  // (already normalised) texts joined.
+  const header = all
     .slice(region.headerStart, region.bodyStart)
     .map((l) => l.text.toLowerCase())
-    .filter(Boolean);
+    .filter(Boolean)
+    .join(" ");
   const out: PdfLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (
-      headerTexts.length &&
-      l.text.length === headerTexts[0]!.length &&
-      l.text.toLowerCase() === headerTexts[0]
-    ) {
-      let k = 0;
+    if (header && l.text && header.startsWith(l.text.toLowerCase())) {
+      let joined = "";
       let j = i;
-      while (j < lines.length && k < headerTexts.length) {
+      while (j < lines.length && joined.length < header.length) {
         if (!lines[j]!.text) {
           j++;
           continue;
         }
-        if (lines[j]!.text.toLowerCase() !== headerTexts[k]) break;
-        k++;
+        joined = joined ? `${joined} ${lines[j]!.text.toLowerCase()}` : lines[j]!.text.toLowerCase();
         j++;
+        if (!header.startsWith(joined)) break;
       }
-      if (k === headerTexts.length) {
+      if (joined === header) {
         // The page number printed just before the repeated header.
         const before = out[out.length - 1];
         if (before && NUMBER_LINE.test(before.text)) {

@@ -150,6 +150,30 @@ describe("PDF text as a PDF viewer copies it (pdf.js text, no empty lines)", () 
     ]);
   });
 
+  it("drops the header printed again on the next page when the page wraps its words otherwise", () => {
+    const text = [
+      "Phụ lục I",
+      "DANH MỤC NHIỆM VỤ",
+      "TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn",
+      "hoàn thành",
+      "1 Rà soát thủ tục hành chính nội bộ Sở Nội vụ Sở Tư pháp Quý II/2027",
+      "2 Số hóa hồ sơ đất đai tại các xã Văn phòng UBND tỉnh Sở Xây dựng Tháng 9/2027",
+      "TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn hoàn",
+      "thành",
+      "3 Tập huấn cán bộ một cửa các cấp Sở Nội vụ Trung tâm Phục vụ hành chính công Hằng năm",
+    ].join("\n");
+    const parsed = parsePlanText(text, { file: "kh.txt", planYear: 2027 });
+    const table = parsed.plan.tables[0] as TaskTable;
+    expect(table.rows.map((r) => [r.no, r.deadlineText])).toEqual([
+      ["1", "Quý II/2027"],
+      ["2", "Tháng 9/2027"],
+      ["3", "Hằng năm"],
+    ]);
+    expect(parsed.dropped.filter((d) => d.reason === "repeated-header").map((d) => d.at.line)).toEqual([
+      7, 8,
+    ]);
+  });
+
   it("cuts the cells a line runs together where the copy marks no baselines", () => {
     // Read as if the missing empty lines meant "same baseline", 52 of these 108 cells were right.
     expect(cellsRight(122, read("pdf-copy-wrapped-stt").plan.tables)).toBeGreaterThanOrEqual(0.62);
