@@ -37,6 +37,8 @@ export interface PdfTextTables {
 }
 const SECTION_TITLE_START = /^\p{Lu}|^[“"]/u;
 
+/** A lettered part above the Roman sections, its title in capitals ("B  NHIỆM VỤ TRỌNG TÂM"). */
+const PART_LINE = /^\s*([A-HĐ])[.)]?\s+(\p{Lu}[\p{Lu}\s,;–-]*)$/u;
 const ROMAN_LINE = /^\s*((?:X{0,3})(?:IX|IV|V?I{0,3}))\s*\.?\s*(?:$|\s(.*)$)/;
 const NUMBER_LINE = /^\s*(\d{1,5})\s*\.?\s*$/;
 const NUMBER_THEN_TEXT = /^\s*(\d{1,5})\.?\s+(\p{Lu}.*)$/u;
@@ -434,7 +436,7 @@ function rowsByNumber(
         continue;
       }
     }
-    const roman = ROMAN_LINE.exec(t);
+    const roman = ROMAN_LINE.exec(t) ?? PART_LINE.exec(t);
     if (roman && roman[1] && t.length > 0 && (!current || current.lines.length > 0 || blocks.length === 0)) {
       const looksSection = roman[2] === undefined || SECTION_TITLE_START.test(roman[2] ?? "");
       if (looksSection) {

@@ -174,6 +174,25 @@ describe("PDF text as a PDF viewer copies it (pdf.js text, no empty lines)", () 
     ]);
   });
 
+  it("takes a lettered part above the Roman sections as a heading, not as the row above's text", () => {
+    const text = [
+      "Phụ lục I",
+      "DANH MỤC NHIỆM VỤ",
+      "TT Nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời hạn",
+      "A NHIỆM VỤ THƯỜNG XUYÊN",
+      "I Cải cách hành chính",
+      "1 Rà soát thủ tục hành chính nội bộ Sở Nội vụ Sở Tư pháp Quý II/2027",
+      "B NHIỆM VỤ TRỌNG TÂM",
+      "II Chuyển đổi số",
+      "2 Số hóa hồ sơ đất đai tại các xã Văn phòng UBND tỉnh Sở Xây dựng Tháng 9/2027",
+    ].join("\n");
+    const table = parsePlanText(text, { file: "kh.txt", planYear: 2027 }).plan.tables[0] as TaskTable;
+    expect(table.rows.map((r) => [r.section, r.no, flat(r.partners), r.deadlineText])).toEqual([
+      ["I", "1", "Sở Tư pháp", "Quý II/2027"],
+      ["II", "2", "Sở Xây dựng", "Tháng 9/2027"],
+    ]);
+  });
+
   it("cuts the cells a line runs together where the copy marks no baselines", () => {
     // Read as if the missing empty lines meant "same baseline", 52 of these 108 cells were right.
     expect(cellsRight(122, read("pdf-copy-wrapped-stt").plan.tables)).toBeGreaterThanOrEqual(0.62);
