@@ -19,6 +19,7 @@ import {
   type TaskField,
 } from "./column-map";
 import { cellText, type DocItem, type GridCell, type GridRow, type ProseLine } from "./grid";
+import { isAppendixTitle } from "./appendix-title";
 
 export interface BuiltTables {
   tables: PlanTable[];
@@ -46,7 +47,7 @@ function nonBlank(row: GridRow): number {
 }
 
 function isTitleStart(text: string): boolean {
-  return /^ph[uụ]\s*l[uụ]c\b/iu.test(normalizeInline(text));
+  return isAppendixTitle(normalizeInline(text));
 }
 
 function isIssuingNote(text: string): boolean {

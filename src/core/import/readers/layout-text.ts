@@ -32,6 +32,7 @@ import type { DocItem, GridRow } from "../grid";
 import { UNIT_START } from "../../units/split-units";
 import { remembered } from "../../remembered";
 import { cheapestCells, floats, type KnownCell } from "./layout-cut";
+import { isAppendixTitle } from "../appendix-title";
 
 /** A line in capitals only (a title or a section heading, not a table row). */
 const CAPITALS_ONLY = /^\p{Lu}[\p{Lu}\s,–-]+$/u;
@@ -100,7 +101,6 @@ function addUnder(cell: Span, part: Span): void {
 /** A row label in the TT column: "1", "12.", "1.2", a Roman section "IV", a part letter "B". */
 const ROW_LABEL = /^(\d{1,3}(?:\.\d{1,3})*[.)]?|[IVXLC]+[.)]?|[A-HĐ][.)]?)$/u;
 const SECTION_LABEL = /^([IVXLC]+|[A-HĐ])[.)]?$/u;
-const TITLE = /^ph[uụ]\s*l[uụ]c\b/iu;
 const LONE_NUMBER = /^\d{1,4}$/;
 
 interface Header {
@@ -799,7 +799,7 @@ function readTable(
   for (; j < lines.length; j++) {
     const l = lines[j]!;
     const t = l.text.trim();
-    if (TITLE.test(t)) break;
+    if (isAppendixTitle(t)) break;
     const again = headerAt(lines, j, header);
     if (again && !sameWords(again, header)) break;
     if (again) {

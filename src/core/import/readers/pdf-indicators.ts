@@ -11,6 +11,7 @@ import type { PdfLine } from "./pdf-text-atoms";
 import { indicatorRows, type RawRow } from "../build-tables";
 import type { IndicatorField } from "../column-map";
 import type { LineSet } from "../line-set";
+import { isAppendixTitle } from "../appendix-title";
 
 const VALUE = String.raw`(?:(?:[≥≤<>]\s*)?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|-|X|x)`;
 const VALUE_RUN = new RegExp(String.raw`(^|\s)(${VALUE}(?:\s+${VALUE})*)(?=\s|$)`, "gu");
@@ -36,7 +37,7 @@ export function indicatorHeaderAt(lines: PdfLine[], start: number): { years: num
   for (let i = start; i < lines.length && i < start + 40; i++) {
     const t = lines[i]!.text;
     // The header ends at the first row (a number), or at the next table's title.
-    if (i > start && ((ROW_NUMBER.test(t) && years.length >= 1) || /^ph[uụ]\s*l[uụ]c\b/iu.test(t))) break;
+    if (i > start && ((ROW_NUMBER.test(t) && years.length >= 1) || isAppendixTitle(t))) break;
     if (!sawName && /chi tieu/.test(foldForMatch(t))) sawName = true;
     if (t.includes("20")) for (const m of t.matchAll(/\b(20\d{2})\b/g)) years.push(Number(m[1]));
     end = i + 1;

@@ -15,6 +15,7 @@ import type { DocItem, GridCell, GridRow } from "../grid";
 import { parseHeaderRun } from "./pdf-header";
 import { mapTaskHeader } from "../column-map";
 import { linesOf, type PdfRun } from "./pdf-lattice";
+import { isAppendixTitle } from "../appendix-title";
 
 type Run = PdfRun;
 
@@ -129,7 +130,7 @@ export function positionItems(runs: Run[], file: string): DocItem[] {
     for (; j < lines.length; j++) {
       const l = lines[j]!;
       if (pageEnds.has(j)) continue;
-      if (/^ph[uụ]\s*l[uụ]c\b/iu.test(l.text) || l.runs[0]!.x < left) break;
+      if (isAppendixTitle(l.text) || l.runs[0]!.x < left) break;
       const repeated = headerAt(lines, j);
       if (repeated && repeated.columns.join(" ").toLowerCase() === headerText) {
         j = repeated.end - 1;

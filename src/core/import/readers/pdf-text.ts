@@ -25,6 +25,7 @@ import { parseHeaderRun } from "./pdf-header";
 import { indicatorHeaderAt, readIndicatorRegion } from "./pdf-indicators";
 import { atomsOf, toPdfLines, type Atom, type PdfLine } from "./pdf-text-atoms";
 import { assignCells, learnColumns, maxAtoms, scoreCellsFrom, type ColumnModel } from "./pdf-text-cells";
+import { isAppendixTitle } from "../appendix-title";
 
 export interface PdfTextTables {
   tables: PlanTable[];
@@ -43,10 +44,6 @@ const ROMAN_LINE = /^\s*((?:X{0,3})(?:IX|IV|V?I{0,3}))\s*\.?\s*(?:$|\s(.*)$)/;
 const NUMBER_LINE = /^\s*(\d{1,5})\s*\.?\s*$/;
 const NUMBER_THEN_TEXT = /^\s*(\d{1,5})\.?\s+(\p{Lu}.*)$/u;
 const CLOSING = /^(nơi nhận|tm\.|kt\.|t\/m|chủ tịch|phó chủ tịch|bí thư)\b/iu;
-
-function isTitleLine(text: string): boolean {
-  return /^ph[uụ]\s*l[uụ]c\b/iu.test(text);
-}
 
 /** The header run starting at `start`: the longest run of lines made only of header phrases. */
 function headerAt(lines: PdfLine[], start: number): { columns: string[]; end: number } | null {
@@ -75,7 +72,7 @@ function headerAt(lines: PdfLine[], start: number): { columns: string[]; end: nu
 function titleAbove(lines: PdfLine[], headerStart: number, floor: number): { title: string; from: number } {
   const window: number[] = [];
   for (let i = headerStart - 1; i >= floor && window.length < 12; i--) if (lines[i]!.text) window.unshift(i);
-  const start = [...window].reverse().find((i) => isTitleLine(lines[i]!.text));
+  const start = [...window].reverse().find((i) => isAppendixTitle(lines[i]!.text));
   const picked = start !== undefined ? window.filter((i) => i >= start) : window.slice(-1);
   const text = picked.map((i) => lines[i]!.text).filter((t) => !/^\(\s*(ban hành )?kèm theo/iu.test(t));
   return { title: joinLines(text), from: picked[0] ?? headerStart };
@@ -150,7 +147,7 @@ function findRegions(lines: PdfLine[]): TableRegion[] {
   let floor = 0;
   // Index of the last title line at or before each line, so the check below stays linear.
   const lastTitle: number[] = [];
-  lines.forEach((l, i) => lastTitle.push(isTitleLine(l.text) ? i : (lastTitle[i - 1] ?? -1)));
+  lines.forEach((l, i) => lastTitle.push(isAppendixTitle(l.text) ? i : (lastTitle[i - 1] ?? -1)));
   let i = 0;
   /** A table whose header runs over lines start..end-1; its title is read above the header. */
   const add = (what: Pick<TableRegion, "kind" | "columns" | "years">, start: number, end: number) => {
@@ -188,7 +185,7 @@ function findRegions(lines: PdfLine[]): TableRegion[] {
     let end = next ? next.titleFrom : lines.length;
     for (let i = r.bodyStart; i < end; i++) {
       const t = lines[i]!.text;
-      if (isTitleLine(t) || CLOSING.test(t)) {
+      if (isAppendixTitle(t) || CLOSING.test(t)) {
         end = i;
         break;
       }

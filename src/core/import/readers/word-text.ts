@@ -3,6 +3,7 @@
  * line ends a table row, and a line without a tab right after a cell continues that cell.
  */
 import type { DocItem, GridCell, GridRow } from "../grid";
+import { isAppendixTitle } from "../appendix-title";
 
 /** True when the text looks like Word text: several lines that start with a tab. */
 export function isWordTabText(lines: readonly string[]): boolean {
@@ -31,7 +32,7 @@ export function readWordText(lines: readonly string[], file: string): DocItem[] 
       closeRow();
       return;
     }
-    if (lastCell && !/^\s*ph[uụ]\s*l[uụ]c\b/iu.test(line)) {
+    if (lastCell && !isAppendixTitle(line.trimStart())) {
       lastCell.lines.push(line);
       return;
     }
