@@ -95,7 +95,6 @@ function featuresOf(text: string): AtomFeatures {
     folded: null,
   };
 }
-/** Words a unit name starts with: the schema's unit-type words plus common abbreviations. */
 /** Deadlines that can follow another cell's text on the same printed line (not a bare year). */
 const DEADLINE_START =
   /^(?:Nhiệm vụ thường|Thường xuyên|Thực hiện thường|Hằng |Hàng |Tháng \d|Quý [IV1-4]|Trước ngày|\d{1,2}\/\d{1,2}\/\d{2,4})/u;
@@ -139,11 +138,12 @@ const DEADLINE_START_AT = new RegExp(DEADLINE_START.source.replace(/^\^/, ""), "
 
 /**
  * Where a line may hold the end of one cell and the start of the next. Where the copy marks
- * baselines with empty lines, two cells run together only now and then, and the next one must start
- * like a unit's name or a deadline (the one place offered: the last but one, or the only one); where it runs a row's cells onto one
- * line (everyCut), every capital, digit or list mark after text that ended like text may start one.
+ * baselines with empty lines, two cells run together only now and then and the next one must start
+ * like a unit's name or a deadline; one place is offered (the last but one, or the only one). Where
+ * it runs a row's cells onto one line (oneLineRows), every capital, digit or list mark after text
+ * that ended like text may start one, up to MAX_CUTS places.
  */
-function splitCandidates(text: string, everyCut: boolean): number[] {
+function splitCandidates(text: string, oneLineRows: boolean): number[] {
   const out: number[] = [];
   let words = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) words++;
@@ -158,7 +158,7 @@ function splitCandidates(text: string, everyCut: boolean): number[] {
     DEADLINE_START_AT.lastIndex = pos;
     const deadlineRest = words - w <= 5 && DEADLINE_START_AT.test(text);
     UNIT_START_AT.lastIndex = pos;
-    if (everyCut || deadlineRest || UNIT_START_AT.test(text)) {
+    if (oneLineRows || deadlineRest || UNIT_START_AT.test(text)) {
       const before = text.slice(0, pos).trimEnd();
       // The first half must end like text ("… công nghệ", "… rà soát."), not inside a name ("- Các").
       const endsLikeText =
@@ -166,7 +166,8 @@ function splitCandidates(text: string, everyCut: boolean): number[] {
       if (endsLikeText && !endsInFunctionWord(` ${before}`)) out.push(pos);
     }
   }
-  return everyCut ? out.slice(0, MAX_CUTS) : out.slice(-2, -1).concat(out.length === 1 ? out : []);
+  if (oneLineRows) return out.slice(0, MAX_CUTS);
+  return out.length > 1 ? [out[out.length - 2]!] : out;
 }
 
 /** The most places a line is offered to be cut at (four cells of a row on one line). */
@@ -174,49 +175,28 @@ const MAX_CUTS = 3;
 
 /**
  * The atoms of a row's lines: each line, or its parts where it may hold the end of one cell and
- * the start of the next (splitCandidates; everyCut for a copy that runs a row's cells onto one line).
- * The DP may keep a line's parts together.
+ * the start of the next (splitCandidates). The DP may keep a line's parts together. A copy that runs
+ * a row's cells onto one line (oneLineRows) prints no empty lines, so its lines say nothing about
+ * baselines: each counts as a new one.
  */
-export function atomsOf(lines: PdfLine[], everyCut = false): Atom[] {
+export function atomsOf(lines: PdfLine[], oneLineRows = false): Atom[] {
   const atoms: Atom[] = [];
   for (const l of lines) {
     const blank = l.text === "";
-    const leadingSpace = /^\s/.test(l.raw) && !blank;
-    const cuts = blank ? [] : splitCandidates(l.text, everyCut);
-    if (!cuts.length) {
+    const bounds = [0, ...(blank ? [] : splitCandidates(l.text, oneLineRows)), l.text.length];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const text = l.text.slice(bounds[k], bounds[k + 1]).trim();
+      const first = k === 0;
       atoms.push({
-        text: l.text,
+        text,
         line: l.line,
-        lineStart: true,
-        gapBefore: l.gapBefore,
-        leadingSpace,
+        lineStart: first,
+        gapBefore: first && (oneLineRows || l.gapBefore),
+        leadingSpace: first && !blank && /^\s/.test(l.raw),
         blank,
-        f: featuresOf(l.text),
+        f: featuresOf(text),
       });
-      continue;
     }
-    cuts.forEach((cut, k) => {
-      const part = l.text.slice(k === 0 ? 0 : cuts[k - 1], cut).trim();
-      atoms.push({
-        text: part,
-        line: l.line,
-        lineStart: k === 0,
-        gapBefore: k === 0 ? l.gapBefore : false,
-        leadingSpace: k === 0 ? leadingSpace : false,
-        blank: false,
-        f: featuresOf(part),
-      });
-    });
-    const last = l.text.slice(cuts[cuts.length - 1]).trim();
-    atoms.push({
-      text: last,
-      line: l.line,
-      lineStart: false,
-      gapBefore: false,
-      leadingSpace: false,
-      blank: false,
-      f: featuresOf(last),
-    });
   }
   return atoms;
 }

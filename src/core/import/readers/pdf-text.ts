@@ -298,7 +298,7 @@ export function readPdfTextTables(
     }
     const fields = region.columns.map(mapTaskHeader);
     const hasNo = fields[0] === "no";
-    const cleaned = cleanBody(
+    const body = cleanBody(
       lines.slice(region.bodyStart, region.bodyEnd),
       region,
       lines,
@@ -306,8 +306,7 @@ export function readPdfTextTables(
       file,
     );
     // A copy without empty lines between printed lines runs a row's cells onto one line.
-    const oneLineRows = !baselinesMarked(cleaned);
-    const body = oneLineRows ? cleaned.map((l) => (l.gapBefore ? l : { ...l, gapBefore: true })) : cleaned;
+    const oneLineRows = !baselinesMarked(body);
     const columns: ColumnModel[] = fields
       .filter((f) => f !== "no")
       .map((field) => ({
