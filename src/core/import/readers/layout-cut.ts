@@ -56,20 +56,21 @@ export function cheapestCells(costs: CellCosts): number[] {
   let nextKnown = 0;
   const stride = n + 1;
   // best[i*m+k]: words 0..i-1 placed, the last cell in column k; cut[]: where that cell starts.
-  const best = floats(3, (n + 1) * m, Infinity);
+  const best = floats(2, (n + 1) * m, Infinity);
   const cut = ints(0, (n + 1) * m, -1);
   const prevCol = ints(1, (n + 1) * m, -1);
   // pre[j*m+k]: the cheapest way to have placed words 0..j-1 in a column left of k (and which).
-  const pre = floats(4, (n + 1) * m, Infinity);
+  const pre = floats(3, (n + 1) * m, Infinity);
   const preCol = ints(2, (n + 1) * m, -1);
+  const tables: CutTables = { best, cut, prevCol, pre, preCol };
   // Per column, two queues of starts (column k's part begins at k * n), cheapest first and, among
   // equal ones, leftmost first: "fit" holds starts j ≥ fitFrom[k] (the cell up to word i fits the
   // column's lines) by their start cost; "over" holds starts in [overFrom[k], fitFrom[k]) by their
   // start cost less OVER_WEIGHT·chars[j] (their length term grows with chars[i] - chars[j]).
   const fitQ = ints(3, m * n, 0);
-  const fitV = floats(5, m * n, 0);
+  const fitV = floats(4, m * n, 0);
   const overQ = ints(4, m * n, 0);
-  const overV = floats(6, m * n, 0);
+  const overV = floats(5, m * n, 0);
   const fitHead = ints(5, m, 0);
   const fitTail = ints(6, m, 0);
   const overHead = ints(7, m, 0);
@@ -156,9 +157,9 @@ export function cheapestCells(costs: CellCosts): number[] {
       }
     }
     while (nextKnown < known.length && known[nextKnown]!.end === i) nextKnown++;
-    carryLeft({ best, cut, prevCol, pre, preCol }, i, m);
+    carryLeft(tables, i, m);
   }
-  return columnsOfWords({ best, cut, prevCol, pre, preCol }, n, m);
+  return columnsOfWords(tables, n, m);
 }
 
 /** The cut's tables, (n + 1) × m each (see cheapestCells). */
@@ -198,7 +199,8 @@ export function columnsOfWords(t: CutTables, n: number, m: number): number[] {
 
 /**
  * assignWords' tables, kept from line to line and grown when a line needs more: allocating them
- * afresh for every placement of every line cost more than the DP itself. Each slot is one table;
+ * afresh for every placement of every line cost more than the DP itself. Each slot is one table
+ * (float slots 0 and 1 are assignWords' costs, the others and the int slots cheapestCells');
  * the first `size` entries are set to `fill`.
  */
 const floatSlots: Float64Array[] = [];

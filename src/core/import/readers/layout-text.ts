@@ -546,18 +546,6 @@ const DEADLINE_OPEN =
 const LIST_DASH = /^[-•+]$/;
 
 /**
- * Which column each word of a line goes to. Neighbouring cells can touch with one space (a cell's
- * text pushes the next cell right when it is printed wider than its column), so each line is cut
- * into cells by a small cost: how far a cell starts left of its column (text is pushed right,
- * never left; half a point a character, as the scale drifts), how far a word printed clear of its
- * neighbour runs into the next column, how much a cell printed clear starts nearer the next
- * column's edge than its own, how much a cell's text is longer than that column's longest line in
- * the table, plus a new cell that opens on a lower-case word (a cell's first line starts with a
- * capital, a number or a dash; not where the column's cell goes on from the line above), minus a cell that opens after a wide gap, on a unit's name in a
- * unit column, on a unit of measure in a ĐVT column or on a date or a period's word in the
- * deadline column. A list dash stays with the word after it. Cells keep their order along the line.
- */
-/**
  * What assignWords reads of a line's words whatever the columns: kept per line text (a line is
  * placed several times while the table's columns are measured).
  */
@@ -631,6 +619,20 @@ function knownCells(line: LineWords, vocabulary: Vocabulary | undefined): KnownC
   return out;
 }
 
+/**
+ * Which column each word of a line goes to. Neighbouring cells can touch with one space (a cell's
+ * text pushes the next cell right when it is printed wider than its column), so each line is cut
+ * into cells by a small cost: how far a cell starts left of its column (text is pushed right,
+ * never left; half a point a character, as the scale drifts), how far a word printed clear of its
+ * neighbour runs into the next column, how much a cell printed clear starts nearer the next
+ * column's edge than its own, how much a cell's text is longer than that column's longest line in
+ * the table, plus a new cell that opens on a lower-case word (a cell's first line starts with a
+ * capital, a number or a dash; not where the column's cell goes on from the line above), plus
+ * cutting apart two words the table prints together in its cells, minus a cell that opens after a
+ * wide gap, on a unit's name in a unit column, on a unit of measure in a ĐVT column or on a date or
+ * a period's word in the deadline column, minus a cell the table prints as a line elsewhere
+ * (layout-cut.ts). A list dash stays with the word after it. Cells keep their order along the line.
+ */
 function assignWords(
   line: LineWords,
   edges: readonly number[],

@@ -416,6 +416,11 @@ export function scoreCellsFrom(
   return count;
 }
 
+/** A cut before a line with no empty line above it (same baseline: the next column) is expected. */
+export function sameBaselineCut(atoms: readonly Atom[], i: number, j: number): number {
+  return j < atoms.length && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart ? 1 : 0;
+}
+
 /** Best assignment of atoms to the columns (in order), as cut points. */
 export function assignCells(columns: ColumnModel[], atoms: Atom[], continuation = false): number[] {
   const n = atoms.length;
@@ -461,9 +466,7 @@ export function assignCells(columns: ColumnModel[], atoms: Atom[], continuation 
       );
       for (let d = 0; d < count; d++) {
         const j = i + d;
-        let s = base + scores[d]!;
-        // A cut before a line with no empty line above (same baseline) is expected.
-        if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) s += 1;
+        const s = base + scores[d]! + sameBaselineCut(atoms, i, j);
         if (s > best[next + j]!) {
           best[next + j] = s;
           back[next + j] = i;

@@ -24,7 +24,14 @@ import { LineSet } from "../line-set";
 import { parseHeaderRun } from "./pdf-header";
 import { indicatorHeaderAt, readIndicatorRegion } from "./pdf-indicators";
 import { atomsOf, toPdfLines, type Atom, type PdfLine } from "./pdf-text-atoms";
-import { assignCells, learnColumns, maxAtoms, scoreCellsFrom, type ColumnModel } from "./pdf-text-cells";
+import {
+  assignCells,
+  learnColumns,
+  maxAtoms,
+  sameBaselineCut,
+  scoreCellsFrom,
+  type ColumnModel,
+} from "./pdf-text-cells";
 import { isAppendixTitle } from "../appendix-title";
 
 export interface PdfTextTables {
@@ -518,7 +525,7 @@ function rowsWithoutNumbers(
               const j = i + d;
               let sc = base + scores[d]!;
               if (c === 0 && !cont) sc -= 2;
-              if (j < n && j > i && !atoms[j]!.gapBefore && atoms[j]!.lineStart) sc += 1;
+              sc += sameBaselineCut(atoms, i, j);
               if (sc > best[nextMode]![next]![j]!) {
                 best[nextMode]![next]![j] = sc;
                 back[nextMode]![next]![j] = { i, m: mode };
