@@ -65,7 +65,7 @@ export function parseTarget(input: string | number | boolean | null | undefined)
   return readTargetOnce(typeof input === "string" ? input : "");
 }
 
-const readTargetOnce = remembered((text: string) => readTarget(text), 20_000);
+const readTargetOnce = remembered(readTarget, 20_000);
 
 const NONE: TargetValue = {
   kind: "none",

@@ -47,7 +47,7 @@ export function isBlank(text: string | null | undefined): boolean {
 
 // Header tests fold the same short cells over and over (every row of a long table is asked whether
 // it repeats the header): short texts are folded once.
-const foldOnce = remembered((text: string) => fold(text), 50_000);
+const foldOnce = remembered(fold, 50_000);
 const FOLD_CACHE_TEXT = 80;
 
 /** Lower-case, accent-free form for matching header words and keywords. */

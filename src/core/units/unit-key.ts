@@ -26,7 +26,7 @@ const TONE_PAIRS: [RegExp, string][] = [
 ];
 
 /** Keys already made are remembered: a merge asks for the same few unit names tens of thousands of times. */
-export const unitKey = remembered((name: string): string => makeKey(name), 10_000);
+export const unitKey = remembered(makeKey, 10_000);
 
 function makeKey(name: string): string {
   let s = normalizeInline(name).toLocaleLowerCase("vi");

@@ -3,6 +3,7 @@
  * over lines ("TT Nội dung nhiệm vụ Cơ quan chủ trì …" / "Thời gian hoàn" / "thành"). The run is cut
  * into column names with the header vocabulary, longest phrase first.
  */
+import { remembered } from "../../remembered";
 import { foldForMatch, normalizeInline } from "../../text/normalize";
 
 /** Known header phrases (folded), longest first when matching. */
@@ -56,16 +57,12 @@ export interface HeaderParse {
  * phrases. Works on the printed words so names keep their diacritics and case.
  */
 export function parseHeaderRun(text: string): HeaderParse | null {
-  let known = HEADERS.get(text);
-  if (known === undefined) {
-    if (HEADERS.size >= 5_000) HEADERS.clear();
-    HEADERS.set(text, (known = readHeaderRun(text)));
-  }
+  const known = readHeaderOnce(text);
   return known && { ...known, columns: [...known.columns] };
 }
 
-/** Header runs already read: a table's header is printed again on every page. */
-const HEADERS = new Map<string, HeaderParse | null>();
+/** Header runs already read are remembered: a table's header is printed again on every page. */
+const readHeaderOnce = remembered(readHeaderRun, 5_000);
 
 function readHeaderRun(text: string): HeaderParse | null {
   const words = normalizeInline(text).split(" ").filter(Boolean);
