@@ -3,7 +3,7 @@
  * Exit codes: 0 success, 1 the job failed (bad file, bad data), 2 the command line is wrong.
  */
 import { PRODUCT } from "../core/product";
-import { USAGE } from "./usage";
+import { USAGE, commandUsage } from "./usage";
 import { ImportError } from "../core/import/import-error";
 
 export interface CliIo {
@@ -31,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   merge: async (args, io) => (await import("./commands/unit-workbooks")).mergeCommand(args, io),
   undo: async (args, io) => (await import("./commands/unit-workbooks")).undoCommand(args, io),
   completeness: async (args, io) => (await import("./commands/unit-workbooks")).completenessCommand(args, io),
+  conflicts: async (args, io) => (await import("./commands/unit-workbooks")).conflictsCommand(args, io),
   help: async (_args, io) => {
     io.out(USAGE);
     return EXIT.ok;
@@ -49,6 +50,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`Lệnh không hợp lệ / unknown command: "${first}"\n\n${USAGE}`);
     return EXIT.usage;
   }
+  if (name !== "help" && (rest.includes("--help") || rest.includes("-h"))) {
+    io.out(commandUsage(name) ?? USAGE);
+    return EXIT.ok;
+  }
   try {
     return await command(rest, io);
   } catch (error) {
@@ -61,7 +66,31 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`${error.message}\n${error.messageEn}\n`);
       return EXIT.failed;
     }
-    io.err(`Lỗi / error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`${unexpected(error)}\n`);
     return EXIT.failed;
   }
+}
+
+/**
+ * An error no reader turned into a message (a file system or library error): said in words, with
+ * the library's text kept after them for whoever supports the office.
+ */
+export function unexpected(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  const path = e?.path ? ` (${e.path})` : "";
+  switch (e?.code) {
+    case "ENOENT":
+      return `Không tìm thấy tệp hoặc thư mục${path}. / File or folder not found${path}.`;
+    case "EACCES":
+    case "EPERM":
+      return `Không có quyền đọc hoặc ghi${path}: kiểm tra quyền của tệp, thư mục. / Permission denied${path}.`;
+    case "EISDIR":
+      return `${path.trim()} là một thư mục, không phải tệp. / ${path.trim()} is a folder, not a file.`;
+    case "ENOSPC":
+      return "Ổ đĩa đã đầy: giải phóng chỗ trống rồi chạy lại. / The disk is full.";
+    case "EBUSY":
+      return `Tệp đang được chương trình khác mở${path}: đóng tệp rồi chạy lại. / The file is open elsewhere${path}.`;
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return `Lỗi không mong đợi, công việc chưa hoàn thành; không tệp nào bị thay đổi. Chi tiết cho người hỗ trợ: ${text}\nUnexpected error, the job did not finish; no file was changed. Details: ${text}`;
 }

@@ -61,10 +61,10 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<DocItem
     const doc = zip.file("word/document.xml");
     if (!doc) throw new Error("no word/document.xml");
     xml = await doc.async("string");
-  } catch (error) {
+  } catch {
     throw new ImportError(
-      `Tệp ${file} không phải tệp Word (.docx) hợp lệ hoặc đã hỏng (${(error as Error).message}).`,
-      `${file} is not a valid Word (.docx) file or is damaged (${(error as Error).message}).`,
+      `Tệp ${file} không phải tệp Word (.docx) hợp lệ hoặc đã hỏng: hãy mở bằng Word, lưu lại thành .docx rồi thử lại.`,
+      `${file} is not a valid Word (.docx) file or is damaged: open it in Word, save it as .docx and try again.`,
     );
   }
   let root: XmlElement;

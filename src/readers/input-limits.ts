@@ -43,11 +43,12 @@ export async function checkZip(bytes: Uint8Array, file: string): Promise<JSZip> 
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
-  } catch (error) {
+  } catch {
+    // The zip library's own words ("Can't find end of central directory") tell a clerk nothing.
     const kind = /\.docx$/i.test(file) ? "Word (.docx)" : "Excel (.xlsx)";
     throw new ImportError(
-      `Tệp ${file} không phải tệp ${kind} hợp lệ hoặc đã hỏng (${(error as Error).message}).`,
-      `${file} is not a valid ${kind} file, or is damaged.`,
+      `Tệp ${file} không phải tệp ${kind} hợp lệ hoặc đã hỏng (có thể tệp chưa tải về hết, hoặc bị đổi đuôi): hãy mở tệp gốc, lưu lại thành ${kind} rồi gửi lại.`,
+      `${file} is not a valid ${kind} file, or is damaged (perhaps not fully downloaded, or renamed): open the original, save it as ${kind} and send it again.`,
     );
   }
   const entries = Object.values(zip.files);

@@ -150,10 +150,10 @@ async function loadRuns(bytes: Uint8Array, file: string, rules: Rule[], env: Pdf
       verbosity: pdfjs.VerbosityLevel.ERRORS,
       standardFontDataUrl: env.standardFontDataUrl,
     }).promise;
-  } catch (error) {
+  } catch {
     throw new ImportError(
-      `Tệp ${file} không phải tệp PDF hợp lệ hoặc đã hỏng (${(error as Error).message}).`,
-      `${file} is not a valid PDF file or is damaged (${(error as Error).message}).`,
+      `Tệp ${file} không phải tệp PDF hợp lệ hoặc đã hỏng: hãy tải lại tệp PDF gốc rồi thử lại.`,
+      `${file} is not a valid PDF file or is damaged: download the original PDF again and retry.`,
     );
   }
   checkPdfPages(doc.numPages, file);

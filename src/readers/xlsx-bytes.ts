@@ -18,6 +18,11 @@ export function xlsxBytesProblem(name: string, bytes: Uint8Array): { vi: string;
       vi: `Tệp ${name} là định dạng Excel cũ (.xls): hãy mở bằng Excel và lưu lại thành .xlsx.`,
       en: `${name} is an old .xls file: save it as .xlsx.`,
     };
+  if (ext === ".ods" || ext === ".ots")
+    return {
+      vi: `Tệp ${name} là bảng tính LibreOffice (.ods): hãy mở bằng LibreOffice Calc, chọn Tệp → Lưu thành, kiểu "Excel 2007-365 (.xlsx)", rồi gửi tệp .xlsx.`,
+      en: `${name} is a LibreOffice spreadsheet (.ods): open it in LibreOffice Calc, File → Save As, type "Excel 2007-365 (.xlsx)", and send the .xlsx.`,
+    };
   if (ext === ".xlsm")
     return {
       vi: `Tệp ${name} có macro (.xlsm): phần bổ trợ không mở tệp có macro; hãy lưu lại thành .xlsx.`,

@@ -11,7 +11,7 @@ import type JSZip from "jszip";
 import { isoToSerial, serialToIso } from "../core/excel-dates";
 import { ImportError } from "../core/import/import-error";
 import type { SheetValue } from "../core/sheets/read-sheet";
-import type { SheetPort, WriteResult } from "../core/workflows/workbook-port";
+import type { CellFlags, SheetCells, SheetPort, WriteResult } from "../core/workflows/workbook-port";
 import { checkCellLength, checkFileSize, checkSheetSize, checkZip } from "../readers/input-limits";
 import { xlsxBytesProblem } from "../readers/xlsx-bytes";
 import { partText, setPartText } from "./zip-text";
@@ -83,6 +83,11 @@ export interface PackageSheet {
 export async function packageSheets(zip: JSZip, file: string): Promise<PackageSheet[]> {
   const workbook = await partText(zip, "xl/workbook.xml");
   const rels = await partText(zip, "xl/_rels/workbook.xml.rels");
+  if (!workbook && zip.file("content.xml") && zip.file("mimetype"))
+    throw new ImportError(
+      `Tệp ${file} là bảng tính LibreOffice (.ods) dù mang đuôi khác: hãy mở bằng LibreOffice Calc, chọn Tệp → Lưu thành, kiểu "Excel 2007-365 (.xlsx)", rồi gửi tệp .xlsx.`,
+      `${file} is a LibreOffice spreadsheet (.ods) under another name: save it as "Excel 2007-365 (.xlsx)" and send that.`,
+    );
   if (!workbook || !rels)
     throw new ImportError(
       `Tệp ${file} không có cấu trúc của sổ Excel (.xlsx): thiếu phần workbook.`,
@@ -147,6 +152,11 @@ export function cellValue(attrs: string, body: string | undefined, strings: read
 export interface SheetReading {
   /** Style indices whose number format shows a date: such numbers come back as "dd/mm/yyyy" text. */
   dateStyles?: ReadonlySet<number>;
+  /**
+   * Filled with what the values alone do not say: numbers shown as a percentage (style in
+   * `percentStyles`), formulas saved without their value.
+   */
+  flags?: { percentStyles: ReadonlySet<number>; out: CellFlags };
   /** The cells a merged area covers, but its first, come back blank (as Excel shows them). */
   blankMerged?: boolean;
 }
@@ -183,6 +193,13 @@ export function sheetValues(
       col = ref ? columnOf(ref) : col + 1;
       if (col < 0) continue;
       let value = cellValue(cell[1]!, cell[2], strings);
+      if (reading.flags) {
+        const key = `${rowNo - 1}:${col}`;
+        if (typeof value === "number" && reading.flags.percentStyles.has(Number(attr(cell[1]!, "s") ?? 0)))
+          reading.flags.out.percent.push(key);
+        else if (value === "" && cell[2] && /<(?:\w+:)?f\b/.test(cell[2]))
+          reading.flags.out.uncached.push(key);
+      }
       if (dateStyles && typeof value === "number" && dateStyles.has(Number(attr(cell[1]!, "s") ?? 0)))
         value = serialText(value);
       while (cells.length < col) cells.push("");
@@ -221,8 +238,33 @@ function isDateFormat(code: string): boolean {
   return /[dmy]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
 }
 
+// Excel's built-in percentage formats (0%, 0.00%), and a format code that shows a percentage: a %
+// outside quotes, brackets and escapes.
+const BUILTIN_PERCENT = new Set([9, 10]);
+function isPercentFormat(code: string): boolean {
+  return /%/.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, ""));
+}
+
 /** The cell styles (cellXfs indices) of a package whose number format shows a date. */
 export async function dateStyles(zip: JSZip): Promise<Set<number>> {
+  return stylesShowing(
+    zip,
+    (id, code) => BUILTIN_DATES.has(id) || (code !== undefined && isDateFormat(code)),
+  );
+}
+
+/** The cell styles of a package whose number format shows a percentage. */
+export async function percentStyles(zip: JSZip): Promise<Set<number>> {
+  return stylesShowing(
+    zip,
+    (id, code) => BUILTIN_PERCENT.has(id) || (code !== undefined && isPercentFormat(code)),
+  );
+}
+
+async function stylesShowing(
+  zip: JSZip,
+  shows: (numFmtId: number, code: string | undefined) => boolean,
+): Promise<Set<number>> {
   const xml = await partText(zip, "xl/styles.xml");
   const out = new Set<number>();
   if (!xml) return out;
@@ -232,7 +274,7 @@ export async function dateStyles(zip: JSZip): Promise<Set<number>> {
   const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml)?.[1] ?? "";
   [...xfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)].forEach((m, i) => {
     const id = Number(attr(m[0], "numFmtId") ?? 0);
-    if (BUILTIN_DATES.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!))) out.add(i);
+    if (shows(id, custom.get(id))) out.add(i);
   });
   return out;
 }
@@ -241,6 +283,7 @@ export class XlsxValues implements SheetPort {
   private strings: Promise<string[]> | null = null;
   private readonly texts = new Map<string, string>();
   private dates: Promise<Set<number>> | null = null;
+  private percents: Promise<Set<number>> | null = null;
 
   private constructor(
     readonly zip: JSZip,
@@ -281,6 +324,23 @@ export class XlsxValues implements SheetPort {
    */
   async readShownSheet(name: string): Promise<SheetValue[][] | null> {
     return this.read(name, true);
+  }
+
+  /** A sheet's values and what they do not say (percentages, formulas without a value), in one pass. */
+  async readCells(name: string): Promise<SheetCells | null> {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet || !this.zip.file(sheet.path)) return null;
+    this.percents ??= percentStyles(this.zip);
+    const [xml, strings, percent] = await Promise.all([
+      this.sheetXml(sheet.path) as Promise<string>,
+      this.sharedStrings(),
+      this.percents,
+    ]);
+    const flags: CellFlags = { percent: [], uncached: [] };
+    const values = sheetValues(xml, strings, this.file, name, {
+      flags: { percentStyles: percent, out: flags },
+    });
+    return { values, flags };
   }
 
   /** The package's shared strings, read once. */

@@ -3,12 +3,13 @@
  * workbook (Nhiệm vụ, Chỉ tiêu, Thiết lập) written with exceljs, formulas with their values cached.
  */
 import { existsSync } from "node:fs";
-import { ImportError } from "../../core/import/parse-plan";
 import { splitIsoDate } from "../../core/excel-dates";
 import type { TaskChange } from "../../core/sheets/update-tasks";
 import { writeTrackingWorkbook } from "../../core/workflows/write-tracking-workbook";
 import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
+import { dateArgument } from "../clerk-arguments";
+import { openWorkbook } from "./open-workbook";
 import { readPlanFile } from "./parse";
 
 function today(): string {
@@ -18,14 +19,7 @@ function today(): string {
 
 /** The workbook to update, refused with a message naming it when it cannot be read. */
 async function openExisting(path: string): Promise<XlsxWorkbook> {
-  try {
-    return await XlsxWorkbook.open(path);
-  } catch (error) {
-    throw new ImportError(
-      `Không đọc được sổ theo dõi ${path} (${(error as Error).message}).`,
-      `Cannot read the tracking workbook ${path}.`,
-    );
-  }
+  return openWorkbook(path);
 }
 
 function reportChanges(changes: TaskChange[], io: CliIo): void {
@@ -53,9 +47,12 @@ export async function buildCommand(args: string[], io: CliIo): Promise<number> {
     else if (a === "--update") update = args[++i];
     else if (a === "--report-date") {
       const v = args[++i] ?? "";
-      if (!splitIsoDate(v))
-        throw new UsageError(`--report-date cần một ngày dạng YYYY-MM-DD (nhận: ${v || "trống"}).`);
-      reportDate = v;
+      const iso = dateArgument(v);
+      if (!iso || !splitIsoDate(iso))
+        throw new UsageError(
+          `--report-date cần một ngày dạng dd/mm/yyyy hoặc YYYY-MM-DD (nhận: ${v || "trống"}). / needs a date.`,
+        );
+      reportDate = iso;
     } else if (a === "--plan-year") {
       const v = args[++i] ?? "";
       if (!/^\d{4}$/.test(v))

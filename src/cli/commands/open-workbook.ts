@@ -24,10 +24,10 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   if (problem) throw new ImportError(problem.vi, problem.en);
   try {
     return await XlsxWorkbook.open(path);
-  } catch (error) {
+  } catch {
     throw new ImportError(
-      `Tệp ${basename(path)} đã hỏng, không đọc được (${(error as Error).message}).`,
-      `${basename(path)} is damaged and cannot be read.`,
+      `Tệp ${basename(path)} đã hỏng, không đọc được: hãy mở tệp gốc bằng Excel, lưu lại thành .xlsx rồi thử lại.`,
+      `${basename(path)} is damaged and cannot be read: open the original in Excel, save it as .xlsx and retry.`,
     );
   }
 }

@@ -14,8 +14,9 @@ import type { PeriodKind } from "../../core/periods/reporting-period";
 import { reportFigures } from "../../core/report/report-content";
 import { writeReport } from "../../core/workflows/periodic-report";
 import { reportDocx } from "../../docx/report-docx";
-import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
+import { periodArgument } from "../clerk-arguments";
+import { openWorkbook } from "./open-workbook";
 
 const KINDS: Record<string, PeriodKind> = {
   month: "month",
@@ -62,6 +63,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   let docx: string | undefined;
   let pdf: string | undefined;
   let json = false;
+  let force = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = () => {
@@ -80,6 +82,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     else if (a === "--docx") docx = value();
     else if (a === "--pdf") pdf = value();
     else if (a === "--json") json = true;
+    else if (a === "--force") force = true;
     else if (a.startsWith("--")) throw new UsageError(`Tùy chọn không hợp lệ / unknown option: ${a}`);
     else if (!file) file = a;
     else throw new UsageError(`Chỉ nhận một sổ / one workbook only: ${a}`);
@@ -88,21 +91,27 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     throw new UsageError(
       "Cách dùng: plan report SỔ.xlsx --period YYYY-MM [--kind …] --out báo-cáo.xlsx [--docx …] [--pdf …] [--json]",
     );
-  if (!/^\d{4}-\d{2}$/.test(period))
-    throw new UsageError(`--period là tháng dạng YYYY-MM (nhận: ${period}).`);
+  const month = periodArgument(period);
+  if (!month)
+    throw new UsageError(
+      `--period là tháng dạng MM/YYYY hoặc YYYY-MM, ví dụ 10/2025 (nhận: ${period}). / --period is a month, e.g. 10/2025.`,
+    );
+  period = month;
   if (out && resolve(out) === resolve(file))
     throw new UsageError(
       "--out phải khác sổ đầu vào: báo cáo được ghi vào một bản sao / --out must differ from the input.",
     );
-  let book: XlsxWorkbook;
-  try {
-    book = await XlsxWorkbook.open(file);
-  } catch (error) {
-    throw new ImportError(
-      `Không đọc được sổ ${file} (${(error as Error).message}).`,
-      `Cannot read the workbook ${file}.`,
+  for (const target of [out, docx, pdf])
+    if (target && resolve(target) === resolve(file))
+      throw new UsageError("Tệp ra phải khác sổ đầu vào / an output must differ from the input.");
+  const existing = [out, docx, pdf].filter((t): t is string => Boolean(t) && existsSync(t!));
+  if (existing.length && !force) {
+    io.err(
+      `Đã có ${existing.join(", ")}; không ghi đè. Chọn tên khác hoặc thêm --force.\n${existing.join(", ")} exist(s); not overwriting. Choose another name or add --force.\n`,
     );
+    return EXIT.failed;
   }
+  const book = await openWorkbook(file);
   const report = await writeReport(book, { period, kind, unit }, basename(file));
   if (out) await book.save(out);
   if (docx || pdf) {

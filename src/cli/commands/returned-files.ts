@@ -39,7 +39,8 @@ export async function readReturnedFile(path: string): Promise<ReadOutcome> {
     const sheets: ReadSheet[] = [];
     for (const name of await book.sheetNames()) {
       try {
-        sheets.push({ name, values: (await book.readSheet(name)) ?? [] });
+        const cells = await book.readCells(name);
+        sheets.push({ name, values: cells?.values ?? [], flags: cells?.flags });
       } catch (error) {
         sheets.push({ name, error: failure(error) });
       }
@@ -72,11 +73,15 @@ export interface ReturnedFiles {
   close(): Promise<void>;
 }
 
-function portOf(path: string, outcome: ReadOutcome): { port: SheetValuesPort; savedOn: string | null } {
+function portOf(
+  path: string,
+  outcome: ReadOutcome,
+): { port: SheetValuesPort; savedOn: string | null; savedAt: string | null } {
   if ("error" in outcome) throw new ImportError(outcome.error.message, outcome.error.messageEn);
   return {
     port: new SheetValuesPort(outcome.sheets, basename(path)),
     savedOn: outcome.modified?.slice(0, 10) ?? null,
+    savedAt: outcome.modified ?? null,
   };
 }
 

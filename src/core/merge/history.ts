@@ -10,6 +10,22 @@ import type { Part } from "./merge-unit";
 export const HISTORY_SHEET = "Lịch sử";
 export const RECEIPT = "(nhận tệp)";
 
+/**
+ * What a row records: a value applied, a conflict (the unit's value beside the master's, not
+ * applied), a value the unit sent that the master already held, a file received. Stored as words; a
+ * history written before this column existed reads as applied.
+ */
+export type HistoryKind = "applied" | "conflict" | "same" | "receipt";
+const KIND_WORDS: Record<HistoryKind, string> = {
+  applied: "Đã cập nhật",
+  conflict: "Xung đột (chưa cập nhật)",
+  same: "Trùng sổ tổng hợp",
+  receipt: "Nhận tệp",
+};
+const kindOf = (word: string, part: string): HistoryKind =>
+  (Object.keys(KIND_WORDS) as HistoryKind[]).find((k) => KIND_WORDS[k] === word) ??
+  (part === "file" ? "receipt" : "applied");
+
 export interface HistoryRow {
   mergeId: number;
   /** ISO date and time of the merge. */
@@ -27,6 +43,9 @@ export interface HistoryRow {
   value: ScalarCell;
   /** ISO date and time of the undo, or "". */
   undone: string;
+  kind?: HistoryKind;
+  /** A conflict: when the unit's value was taken (ISO), or "". */
+  resolved?: string;
 }
 
 const COLUMNS: { key: keyof HistoryRow; header: string; width: number }[] = [
@@ -43,6 +62,8 @@ const COLUMNS: { key: keyof HistoryRow; header: string; width: number }[] = [
   { key: "old", header: "Giá trị cũ", width: 24 },
   { key: "value", header: "Giá trị mới", width: 24 },
   { key: "undone", header: "Đã hoàn tác lúc", width: 18 },
+  { key: "kind", header: "Loại", width: 16 },
+  { key: "resolved", header: "Đã lấy giá trị đơn vị lúc", width: 18 },
 ];
 
 export function historySpec(rows: readonly HistoryRow[]): SheetSpec {
@@ -56,7 +77,13 @@ export function historySpec(rows: readonly HistoryRow[]): SheetSpec {
       wrap: c.key === "old" || c.key === "value",
     })),
     rows: rows.map((r) =>
-      COLUMNS.map((c): SheetCell => (r[c.key] === undefined ? null : (r[c.key] as ScalarCell))),
+      COLUMNS.map((c): SheetCell =>
+        c.key === "kind"
+          ? KIND_WORDS[r.kind ?? (r.part === "file" ? "receipt" : "applied")]
+          : r[c.key] === undefined
+            ? null
+            : (r[c.key] as ScalarCell),
+      ),
     ),
     freezeHeader: true,
     print: { orientation: "landscape", repeatHeader: true },
@@ -92,6 +119,8 @@ export function readHistory(values: readonly (readonly SheetValue[])[] | null): 
         old: get("old") as ScalarCell,
         value: get("value") as ScalarCell,
         undone: str("undone"),
+        kind: kindOf(str("kind"), str("part")),
+        resolved: str("resolved"),
       },
     ];
   });

@@ -1,14 +1,23 @@
 /**
  * Merging one returned unit workbook into the master, decided cell by cell and applied all or
  * nothing: values go in by task id, only into the clerks' columns, only for tasks the unit owns.
- * A change is applied when the master still holds the value the unit started from (the base kept in
- * the metadata); when the master changed it too, it is a conflict, listed, not applied. A blank never
- * erases a value, unless the unit cleared a value it had sent before (the base held it).
+ * A change is applied when the master still holds the value the unit started from: the value it
+ * last sent for that period (a resubmission), else the value at the split (the metadata's base).
+ * When the master changed it too, it is a conflict: both values kept, not applied. A blank never
+ * erases a value, unless the unit cleared a value it had sent before.
+ *
+ * Nothing typed is dropped without a word: every value of the book that differs from what the unit
+ * started from is applied, already in the master, a conflict, or listed with its cell and why (a row
+ * the unit added, a task it deleted, a column that is none of ours, a formula saved without its
+ * value, an edit to a plan column, a row of another unit's task).
  */
-import { isIsoDate, isoToSerial } from "../excel-dates";
-import type { ScalarCell } from "../sheets/sheet-spec";
-import { CLERK_COLUMNS, LAYOUT_VERSION, TASK_COLUMNS } from "../sheets/workbook-layout";
-import type { TrackingData } from "../workflows/periodic-report";
+import { isIsoDate, serialToIso } from "../excel-dates";
+import type { ColumnSpec, ScalarCell } from "../sheets/sheet-spec";
+import { CLERK_COLUMNS, LAYOUT_VERSION, SHEET, TASK_COLUMNS } from "../sheets/workbook-layout";
+import { foldForMatch } from "../text/normalize";
+import { readClerkValue, type ClerkValueProblem } from "./clerk-values";
+import { planCellsHash, PLAN_CELL_COLUMNS } from "./plan-hash";
+import type { ReturnedCell, ReturnedRow, ReturnedSheet } from "./returned-book";
 import type { UnitMetadata } from "./unit-metadata";
 
 export type Part = "tasks" | "indicators";
@@ -24,7 +33,10 @@ export interface CellChange {
 export interface Conflict {
   part: Part;
   id: string;
+  /** The column's header (null: the whole row). */
   column: string | null;
+  /** The column's key, for taking the unit's value later. */
+  key?: string;
   base: ScalarCell;
   master: ScalarCell;
   unit: ScalarCell;
@@ -36,17 +48,54 @@ export interface InvalidCell {
   column: string;
   value: ScalarCell;
   message: string;
+  messageEn?: string;
+  sheet?: string;
+  address?: string;
+  problem?: ClerkValueProblem;
+}
+
+/** Why a value of the book was not applied and is listed instead. */
+export type ListedCode =
+  | "new-task"
+  | "task-missing"
+  | "foreign-column"
+  | "formula-no-value"
+  | "plan-edit"
+  | "not-owned"
+  | "unknown-indicator";
+
+export interface ListedValue {
+  code: ListedCode;
+  sheet: string;
+  /** The cell ("F12"), or null for a row that is not there (a deleted task). */
+  address: string | null;
+  id: string;
+  /** The column's header as the book has it. */
+  column: string;
+  value: ScalarCell;
+  /** The master's value, where there is one (a plan edit). */
+  master?: ScalarCell;
 }
 
 export interface FileVerdict {
   file: string;
   unit: string | null;
-  status: "accepted" | "refused";
+  status: "accepted" | "refused" | "superseded";
   reason: string | null;
   reasonEn: string | null;
   changes: CellChange[];
   conflicts: Conflict[];
   invalid: InvalidCell[];
+  /** Values not applied, each with its cell and why. */
+  listed: ListedValue[];
+  /** Values the unit sent that the master already held. */
+  same: CellChange[];
+  /** The period the file was taken for. */
+  period?: string | null;
+  /** A later file of the same unit and period, in the same batch, that replaced this one. */
+  supersededBy?: string;
+  /** This file replaces what the unit sent earlier for the period. */
+  resubmission?: boolean;
 }
 
 const blank = (v: ScalarCell | undefined) =>
@@ -59,20 +108,24 @@ export function sameValue(a: ScalarCell | undefined, b: ScalarCell | undefined):
   return String(a).trim() === String(b).trim();
 }
 
-const DATE_COLUMNS = new Set(["completed", "updated", "asOf"]);
 const header = (key: string) =>
   TASK_COLUMNS.find((c) => c.key === key)?.header ??
   (key === "actual" ? "Thực hiện" : key === "asOf" ? "Số liệu đến ngày" : key);
 
-/** A clerk cell that the master cannot take as it is: text in a date column, progress outside 0–100. */
-function checkValue(column: string, v: ScalarCell): string | null {
-  if (blank(v)) return null;
-  if (DATE_COLUMNS.has(column))
-    return isIsoDate(v) && isoToSerial(v) !== null ? null : `"${header(column)}" phải là ngày (dd/mm/yyyy)`;
-  if (column === "progress")
-    return typeof v === "number" && v >= 0 && v <= 100 ? null : `"${header(column)}" phải là số từ 0 đến 100`;
-  return null;
-}
+const PROBLEM_TEXT: Record<ClerkValueProblem, { vi: string; en: string }> = {
+  "progress-not-number": {
+    vi: "tiến độ phải là số từ 0 đến 100; gõ 80 hoặc 80%",
+    en: "progress must be a number from 0 to 100; type 80 or 80%",
+  },
+  "progress-range": {
+    vi: "tiến độ phải từ 0 đến 100; gõ 80 hoặc 80%",
+    en: "progress must lie between 0 and 100; type 80 or 80%",
+  },
+  "date-not-date": {
+    vi: "phải là ngày; gõ dạng dd/mm/yyyy, ví dụ 15/10/2025",
+    en: "must be a date; type it as dd/mm/yyyy, e.g. 15/10/2025",
+  },
+};
 
 export interface MergeContext {
   masterHash: string;
@@ -82,10 +135,20 @@ export interface MergeContext {
   /** Each task's lead unit keys, and all the master's unit keys. */
   taskUnits: ReadonlyMap<string, ReadonlySet<string>>;
   units: ReadonlySet<string>;
-  /** Units with a file already merged for a period: `${unitKey}|${period}`. */
-  merged: ReadonlySet<string>;
-  /** Take a second submission for the same unit and period. */
-  resubmit: boolean;
+  /**
+   * What each unit last sent for each period, by `${unitKey}|${period}` then `${part}|${id}|${key}`:
+   * the base of a resubmission (history, and the files before in this batch).
+   */
+  lastSent: ReadonlyMap<string, ReadonlyMap<string, ScalarCell>>;
+  /** The period being merged. */
+  period: string | null;
+}
+
+/** The sheets of a returned book, as read (null: the book has no such sheet). */
+export interface ReturnedBook {
+  tasks: ReturnedSheet | null;
+  indicators: ReturnedSheet | null;
+  indicatorColumns: readonly ColumnSpec[];
 }
 
 function refuse(
@@ -104,15 +167,63 @@ function refuse(
     changes: [],
     conflicts: [],
     invalid: [],
+    listed: [],
+    same: [],
     ...extra,
   };
 }
+
+const words = (v: ScalarCell | undefined) =>
+  new Set(
+    foldForMatch(String(v ?? ""))
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 1),
+  );
+
+/** Dice similarity of two texts' word sets: 1 alike, 0 nothing shared. */
+function similarity(a: ScalarCell | undefined, b: ScalarCell | undefined): number {
+  const [x, y] = [words(a), words(b)];
+  if (!x.size && !y.size) return 1;
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return (2 * shared) / (x.size + y.size);
+}
+
+/**
+ * Whether the book is of this plan: the same plan hash, or (the secretariat corrected some wording
+ * since the split) most of the book's tasks are the master's tasks of the same id, worded alike.
+ */
+function samePlan(ctx: MergeContext, meta: UnitMetadata, rows: readonly ReturnedRow[]): boolean {
+  if (meta.planHash === ctx.masterHash) return true;
+  const ids = new Set(meta.taskIds);
+  let compared = 0;
+  let alike = 0;
+  for (const r of rows) {
+    if (!ids.has(r.id)) continue;
+    compared++;
+    const m = ctx.tasksById.get(r.id);
+    if (m && similarity(r.cells.get("task")?.value, m.task) >= 0.5) alike++;
+  }
+  // Ids the master does not know count against it: a book of another plan has other ids.
+  const missing = meta.taskIds.filter((id) => !ctx.tasksById.has(id)).length;
+  return compared > 0 && alike * 2 >= compared + missing;
+}
+
+/** A plan cell's value as the master holds it: a date serial as ISO. */
+function planValue(key: string, v: ScalarCell): ScalarCell {
+  const kind = TASK_COLUMNS.find((c) => c.key === key)?.kind;
+  if (kind === "date" && typeof v === "number") return serialToIso(v) ?? v;
+  if (kind === "date" && typeof v === "string" && !isIsoDate(v)) return v;
+  return v;
+}
+
+const FORMULA_KEYS = new Set(TASK_COLUMNS.filter((c) => c.kind === "formula").map((c) => c.key));
 
 export function planUnitMerge(
   ctx: MergeContext,
   file: string,
   meta: UnitMetadata,
-  returned: TrackingData,
+  book: ReturnedBook,
 ): FileVerdict {
   const unit = meta.unitName;
   if (meta.layoutVersion !== LAYOUT_VERSION)
@@ -122,12 +233,19 @@ export function planUnitMerge(
       `Tệp ${file} là sổ đơn vị theo mẫu cũ (phiên bản ${meta.layoutVersion}, hiện tại ${LAYOUT_VERSION}): hãy tách lại sổ cho đơn vị và nhập lại số liệu vào mẫu mới.`,
       `${file} is a unit workbook of an older layout (${meta.layoutVersion}, now ${LAYOUT_VERSION}): split again.`,
     );
-  if (meta.planHash !== ctx.masterHash)
+  if (!book.tasks)
     return refuse(
       file,
       unit,
-      `Tệp ${file} là sổ của một kế hoạch khác (hoặc kế hoạch đã sửa đổi sau khi tách sổ): không tổng hợp.`,
-      `${file} belongs to another plan (or to the plan before it was revised): not merged.`,
+      `Tệp ${file} không còn trang "${SHEET.tasks}" (trang đã bị xóa hoặc đổi tên): hãy đặt lại tên trang là "${SHEET.tasks}" rồi gửi lại.`,
+      `${file} has no "${SHEET.tasks}" sheet (deleted or renamed): name it "${SHEET.tasks}" again and resend.`,
+    );
+  if (!book.tasks.found.has("id"))
+    return refuse(
+      file,
+      unit,
+      `Tệp ${file}, trang "${SHEET.tasks}": không tìm thấy cột "${header("id")}" nên không biết dòng nào là nhiệm vụ nào: hãy khôi phục cột đó rồi gửi lại.`,
+      `${file}, sheet "${SHEET.tasks}": the "${header("id")}" column is gone, so rows cannot be matched: restore it and resend.`,
     );
   if (!ctx.units.has(meta.unitKey))
     return refuse(
@@ -136,102 +254,245 @@ export function planUnitMerge(
       `Đơn vị "${unit}" của tệp ${file} không có trong sổ tổng hợp.`,
       `The unit "${unit}" of ${file} is not in the master.`,
     );
-  const repeat = ctx.merged.has(`${meta.unitKey}|${meta.period ?? ""}`);
-  const ids = returned.tasks.map((t) => String(t.id ?? ""));
-  const dup = ids.find((id, i) => id && ids.indexOf(id) !== i);
+  if (!samePlan(ctx, meta, book.tasks.rows))
+    return refuse(
+      file,
+      unit,
+      `Tệp ${file} là sổ của một kế hoạch khác (mã và nội dung nhiệm vụ không khớp sổ tổng hợp): không tổng hợp.`,
+      `${file} belongs to another plan (its task ids and texts do not match the master): not merged.`,
+    );
+  if (ctx.period && meta.period && meta.period !== ctx.period)
+    return refuse(
+      file,
+      unit,
+      `Tệp ${file} là sổ kỳ ${monthText(meta.period)}, đang tổng hợp kỳ ${monthText(ctx.period)}: không tổng hợp. Tổng hợp tệp này cho kỳ của nó (--period ${meta.period}) hoặc tách sổ kỳ ${monthText(ctx.period)} cho đơn vị.`,
+      `${file} is the workbook of ${meta.period}, the merge is for ${ctx.period}: not merged. Merge it for its own period (--period ${meta.period}) or split a ${ctx.period} workbook.`,
+      { period: meta.period },
+    );
+  const ids = book.tasks.rows.map((r) => r.id).filter(Boolean);
+  const seen = new Set<string>();
+  const dup = ids.find((id) => (seen.has(id) ? true : (seen.add(id), false)));
   if (dup)
     return refuse(
       file,
       unit,
-      `Tệp ${file} có mã nhiệm vụ ${dup} lặp lại: không tổng hợp.`,
-      `${file} repeats the task id ${dup}.`,
+      `Tệp ${file} có mã nhiệm vụ ${dup} lặp lại ở hai dòng: hãy xóa dòng thừa rồi gửi lại.`,
+      `${file} repeats the task id ${dup} on two rows: delete the extra row and resend.`,
     );
 
-  const byId = ctx.tasksById;
-  const indicatorsById = ctx.indicatorsById;
+  const key = `${meta.unitKey}|${ctx.period ?? meta.period ?? ""}`;
+  const sent = ctx.lastSent.get(key);
   const owned = new Set(meta.taskIds);
   const ownedIndicators = new Set(meta.indicatorIds);
   const changes: CellChange[] = [];
+  const same: CellChange[] = [];
   const conflicts: Conflict[] = [];
   const invalid: InvalidCell[] = [];
+  const listed: ListedValue[] = [];
+
   const consider = (
     part: Part,
+    sheet: string,
     id: string,
     column: string,
-    base: ScalarCell,
+    cell: ReturnedCell | undefined,
+    splitBase: ScalarCell,
     master: ScalarCell,
-    value: ScalarCell,
   ) => {
-    const problem = checkValue(column, value);
-    if (problem) return invalid.push({ id, column: header(column), value, message: problem });
+    if (!cell) return;
+    if (cell.uncached)
+      return listed.push({
+        code: "formula-no-value",
+        sheet,
+        address: cell.address,
+        id,
+        column: header(column),
+        value: null,
+      });
+    const read = readClerkValue(column, cell.value, cell.percent);
+    if ("problem" in read) {
+      const text = PROBLEM_TEXT[read.problem];
+      return invalid.push({
+        id,
+        column: header(column),
+        value: cell.value,
+        sheet,
+        address: cell.address,
+        problem: read.problem,
+        message: `"${header(column)}" ${text.vi} (ô ${cell.address} ghi "${String(cell.value)}")`,
+        messageEn: `"${header(column)}" ${text.en} (cell ${cell.address} holds "${String(cell.value)}")`,
+      });
+    }
+    const value = read.value;
+    const sentKey = `${part}|${id}|${column}`;
+    const base = sent?.has(sentKey) ? sent.get(sentKey)! : splitBase;
     if (sameValue(value, base)) return; // the unit did not change it
-    if (blank(value) && blank(base)) return;
-    if (sameValue(master, value)) return; // already there
+    const change = { part, id, column, old: master, value: blank(value) ? null : value };
+    if (sameValue(master, value)) return same.push(change); // already there
     if (!sameValue(master, base))
       return conflicts.push({
         part,
         id,
         column: header(column),
+        key: column,
         base,
         master,
-        unit: value,
+        unit: change.value,
         reason:
-          "Cơ quan thường trực đã sửa giá trị này sau khi tách sổ; đơn vị cũng sửa: cần người quyết định.",
+          "Cơ quan thường trực đã sửa giá trị này sau khi đơn vị nhận sổ; đơn vị cũng sửa: giữ cả hai giá trị, cần người quyết định.",
       });
-    changes.push({ part, id, column, old: master, value: blank(value) ? null : value });
+    changes.push(change);
   };
-  for (const t of returned.tasks) {
-    const id = String(t.id ?? "");
-    if (!id) continue;
-    const m = byId.get(id);
-    // A row the unit may not write: listed, never applied.
-    const notTheirs = !m
-      ? "Sổ tổng hợp không có mã nhiệm vụ này."
-      : !owned.has(id)
-        ? "Nhiệm vụ không thuộc đơn vị này."
-        : !ctx.taskUnits.get(id)?.has(meta.unitKey)
-          ? "Nhiệm vụ không do đơn vị này chủ trì."
-          : null;
-    if (notTheirs || !m) {
-      conflicts.push({
-        part: "tasks",
-        id,
-        column: null,
-        base: null,
-        master: null,
-        unit: null,
-        reason: notTheirs!,
-      });
+
+  const listRow = (code: ListedCode, sheet: string, r: ReturnedRow, keys?: ReadonlySet<string>) => {
+    for (const [k, cell] of r.cells)
+      if ((!keys || keys.has(k)) && !FORMULA_KEYS.has(k) && (!blank(cell.value) || cell.uncached))
+        listed.push({ code, sheet, address: cell.address, id: r.id, column: header(k), value: cell.value });
+  };
+
+  const clerkTasks = new Set<string>(CLERK_COLUMNS.tasks);
+  const inBook = new Set<string>();
+  for (const r of book.tasks.rows) {
+    const m = r.id ? ctx.tasksById.get(r.id) : undefined;
+    if (!r.id || (!m && !owned.has(r.id))) {
+      // A row the unit added: a task it proposes, shown to the secretariat, never applied.
+      listRow("new-task", SHEET.tasks, r);
+      continue;
+    }
+    inBook.add(r.id);
+    if (!m || !owned.has(r.id) || !ctx.taskUnits.get(r.id)?.has(meta.unitKey)) {
+      // A row the unit may not write: what it typed there is listed, never applied.
+      for (const [k, cell] of r.cells)
+        if (clerkTasks.has(k) && !blank(cell.value) && !sameValue(cell.value, meta.base[r.id]?.[k] ?? null))
+          listed.push({
+            code: "not-owned",
+            sheet: SHEET.tasks,
+            address: cell.address,
+            id: r.id,
+            column: header(k),
+            value: cell.value,
+          });
       continue;
     }
     for (const k of CLERK_COLUMNS.tasks)
-      consider("tasks", id, k, meta.base[id]?.[k] ?? null, m[k] ?? null, t[k] ?? null);
+      consider("tasks", SHEET.tasks, r.id, k, r.cells.get(k), meta.base[r.id]?.[k] ?? null, m[k] ?? null);
+    // Plan columns: an edit of the unit's is a proposal, listed; the book's copy is never written back.
+    const bookPlan = Object.fromEntries(
+      PLAN_CELL_COLUMNS.map((k) => [k, planValue(k, r.cells.get(k)?.value ?? null)]),
+    );
+    const edited = meta.planCells
+      ? meta.planCells[r.id] !== undefined && meta.planCells[r.id] !== planCellsHash(bookPlan)
+      : true;
+    if (edited)
+      for (const k of PLAN_CELL_COLUMNS) {
+        const cell = r.cells.get(k);
+        if (cell && !sameValue(bookPlan[k], m[k] ?? null))
+          listed.push({
+            code: "plan-edit",
+            sheet: SHEET.tasks,
+            address: cell.address,
+            id: r.id,
+            column: header(k),
+            value: cell.value,
+            master: m[k] ?? null,
+          });
+      }
   }
-  for (const r of returned.indicators.rows) {
-    const id = String(r.id ?? "");
-    const m = indicatorsById.get(id);
-    if (!id || !m || !ownedIndicators.has(id)) continue;
-    for (const k of CLERK_COLUMNS.indicators)
-      consider("indicators", id, k, meta.baseIndicators[id]?.[k] ?? null, m[k] ?? null, r[k] ?? null);
+  for (const id of meta.taskIds)
+    if (!inBook.has(id))
+      listed.push({ code: "task-missing", sheet: SHEET.tasks, address: null, id, column: "", value: null });
+  const rowIds = new Map(book.tasks.rows.map((r) => [r.row, r.id]));
+  for (const col of book.tasks.foreign)
+    for (const cell of col.cells)
+      listed.push({
+        code: "foreign-column",
+        sheet: SHEET.tasks,
+        address: cell.address,
+        id: rowIds.get(Number(cell.address.replace(/^[A-Z]+/, ""))) ?? "",
+        column: col.header,
+        value: cell.value,
+      });
+
+  if (book.indicators) {
+    const clerkIndicators = new Set<string>(CLERK_COLUMNS.indicators);
+    const headerOf = (k: string) => book.indicatorColumns.find((c) => c.key === k)?.header ?? header(k);
+    for (const r of book.indicators.rows) {
+      const m = r.id ? ctx.indicatorsById.get(r.id) : undefined;
+      if (!m || !ownedIndicators.has(r.id)) {
+        for (const [k, cell] of r.cells)
+          if (
+            (m ? clerkIndicators.has(k) : true) &&
+            !blank(cell.value) &&
+            !sameValue(cell.value, meta.baseIndicators[r.id]?.[k] ?? null) &&
+            book.indicatorColumns.find((c) => c.key === k)?.kind !== "formula"
+          )
+            listed.push({
+              code: m ? "not-owned" : "unknown-indicator",
+              sheet: SHEET.indicators,
+              address: cell.address,
+              id: r.id,
+              column: headerOf(k),
+              value: cell.value,
+            });
+        continue;
+      }
+      for (const k of CLERK_COLUMNS.indicators)
+        consider(
+          "indicators",
+          SHEET.indicators,
+          r.id,
+          k,
+          r.cells.get(k),
+          meta.baseIndicators[r.id]?.[k] ?? null,
+          m[k] ?? null,
+        );
+    }
+    const rowIdsInd = new Map(book.indicators.rows.map((r) => [r.row, r.id]));
+    for (const col of book.indicators.foreign)
+      for (const cell of col.cells)
+        listed.push({
+          code: "foreign-column",
+          sheet: SHEET.indicators,
+          address: cell.address,
+          id: rowIdsInd.get(Number(cell.address.replace(/^[A-Z]+/, ""))) ?? "",
+          column: col.header,
+          value: cell.value,
+        });
   }
   if (invalid.length)
     return refuse(
       file,
       unit,
-      `Tệp ${file} có ${invalid.length} ô không đúng kiểu (${invalid
+      `Tệp ${file} có ${invalid.length} ô không đọc được (${invalid
         .slice(0, 3)
-        .map((c) => `${c.id}, ${c.column}: ${c.message}`)
-        .join("; ")}): không tổng hợp tệp này; hãy sửa và gửi lại.`,
-      `${file} has ${invalid.length} cell(s) of the wrong type: not merged.`,
-      { invalid, conflicts },
+        .map((c) => `trang "${c.sheet}", ô ${c.address}, ${c.id}: ${c.message}`)
+        .join(
+          "; ",
+        )}${invalid.length > 3 ? "; …" : ""}): không tổng hợp tệp này; hãy sửa các ô đó rồi gửi lại.`,
+      `${file} has ${invalid.length} unreadable cell(s) (${invalid
+        .slice(0, 3)
+        .map((c) => `sheet "${c.sheet}", cell ${c.address}, ${c.id}: ${c.messageEn}`)
+        .join("; ")}${invalid.length > 3 ? "; …" : ""}): not merged; correct them and resend.`,
+      { invalid, conflicts, listed },
     );
-  if (repeat && !ctx.resubmit)
-    return refuse(
-      file,
-      unit,
-      `Đơn vị "${unit}" đã được tổng hợp kỳ ${meta.period ?? ""}: đây là lần gửi thứ hai (${changes.length} giá trị khác). Xem danh sách rồi tổng hợp lại với tùy chọn gửi lại nếu đồng ý.`,
-      `"${unit}" was already merged for ${meta.period ?? ""}: a second submission (${changes.length} differing values). Merge again with --resubmit to accept it.`,
-      { changes, conflicts },
-    );
-  return { file, unit, status: "accepted", reason: null, reasonEn: null, changes, conflicts, invalid };
+  return {
+    file,
+    unit,
+    status: "accepted",
+    reason: null,
+    reasonEn: null,
+    changes,
+    conflicts,
+    invalid,
+    listed,
+    same,
+    period: ctx.period ?? meta.period,
+    resubmission: Boolean(sent),
+  };
+}
+
+/** "2025-10" as "10/2025". */
+export function monthText(period: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  return m ? `${m[2]}/${m[1]}` : period;
 }

@@ -29,3 +29,24 @@ export function planHash(tasks: readonly Record<string, ScalarCell | undefined>[
     .join("\u241e");
   return cyrb53(canonical);
 }
+
+/** The plan columns of a task row a unit may not change (an edit there is listed as a proposal). */
+export const PLAN_CELL_COLUMNS = [
+  "task",
+  "lead",
+  "deadlineText",
+  "due",
+  "recurrence",
+  "partners",
+  "output",
+] as const;
+
+/** A hash of a task's plan cells (text trimmed, NFC), to tell later whether the unit edited them. */
+export function planCellsHash(row: Record<string, ScalarCell | undefined>): string {
+  return cyrb53(
+    PLAN_CELL_COLUMNS.map((k) => {
+      const v = row[k];
+      return v === null || v === undefined ? "" : String(v).normalize("NFC").trim();
+    }).join("\u241f"),
+  ).slice(-8);
+}

@@ -17,7 +17,7 @@ import { settingsFromStored } from "../sheets/read-sheet";
 import { CLERK_COLUMNS, LAYOUT_VERSION, SHEET, TASK_COLUMNS } from "../sheets/workbook-layout";
 import { leadUnits } from "../report/report-content";
 import type { TrackingData } from "../workflows/periodic-report";
-import { planHash } from "./plan-hash";
+import { planCellsHash, planHash } from "./plan-hash";
 import {
   META_SHEET,
   PARTNER_VIEW_KIND,
@@ -194,6 +194,8 @@ export function splitPlan(
       indicatorIds: indicators.map((r) => String(r.id)),
       base,
       baseIndicators,
+      planCells: Object.fromEntries(tasks.map((t) => [String(t.id), planCellsHash(t)])),
+      columns: { tasks: TASK_COLUMNS.map((c) => c.key), indicators: columns.map((c) => c.key) },
     };
     const fileName = uniqueName(unitFileName(name));
     const taskSpec = { ...taskSheet(taskRows, s), protection: { unlocked: [...CLERK_COLUMNS.tasks] } };

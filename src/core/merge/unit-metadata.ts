@@ -35,6 +35,10 @@ export const UnitMetadataSchema = z.object({
   /** Per task id: the clerk columns' values at the split. */
   base: z.record(z.string(), z.record(z.string(), Value)),
   baseIndicators: z.record(z.string(), z.record(z.string(), Value)),
+  /** Per task id: a hash of its plan cells at the split (absent in books split before it was kept). */
+  planCells: z.record(z.string(), z.string()).optional(),
+  /** The column keys of each sheet in the order the split wrote them (to find a retyped header). */
+  columns: z.object({ tasks: z.array(z.string()), indicators: z.array(z.string()) }).optional(),
 });
 
 export type UnitMetadata = z.infer<typeof UnitMetadataSchema>;

@@ -105,3 +105,10 @@ export function reportingPeriod(
       return { kind, label: `Năm ${m.year}`, start: startOf(m.year, 1), end: endOf(m.year, 12) };
   }
 }
+
+/** The reporting month ("2025-10") a date belongs to, with the cut-off day; null for a bad date. */
+export function reportingMonthOf(dateIso: string, cutoffDay = 15): string | null {
+  const p = reportingPeriod(dateIso, "month", cutoffDay);
+  const m = p ? /Tháng (\d+)\/(\d{4})/.exec(p.label) : null;
+  return m ? `${m[2]}-${m[1]!.padStart(2, "0")}` : null;
+}

@@ -6,11 +6,12 @@
  */
 import { ImportError } from "../import/import-error";
 import type { SheetValue } from "../sheets/read-sheet";
-import type { SheetPort, WriteResult } from "./workbook-port";
+import type { CellFlags, SheetCells, SheetPort, WriteResult } from "./workbook-port";
 
-/** One sheet as read: its values, or why it could not be read. */
+/** One sheet as read: its values (and flags, where read), or why it could not be read. */
 export type ReadSheet =
-  { name: string; values: SheetValue[][] } | { name: string; error: { message: string; messageEn: string } };
+  | { name: string; values: SheetValue[][]; flags?: CellFlags }
+  | { name: string; error: { message: string; messageEn: string } };
 
 export class SheetValuesPort implements SheetPort {
   constructor(
@@ -23,6 +24,13 @@ export class SheetValuesPort implements SheetPort {
     if (!sheet) return null;
     if ("error" in sheet) throw new ImportError(sheet.error.message, sheet.error.messageEn);
     return sheet.values;
+  }
+
+  async readCells(name: string): Promise<SheetCells | null> {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet) return null;
+    if ("error" in sheet) throw new ImportError(sheet.error.message, sheet.error.messageEn);
+    return { values: sheet.values, flags: sheet.flags ?? { percent: [], uncached: [] } };
   }
 
   async sheetNames(): Promise<string[]> {

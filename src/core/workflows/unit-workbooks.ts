@@ -12,12 +12,24 @@ import type { ScalarCell, SheetCell, SheetSpec } from "../sheets/sheet-spec";
 import { refreshIndicatorSheet, refreshTaskSheet } from "../sheets/tracking-sheets";
 import { taskSheet, type TrackingSettings } from "../sheets/task-sheet";
 import { PLAN_STATE_COLUMN, existingRows, updateSheet, type ExistingRow } from "../sheets/update-tasks";
-import { CLERK_COLUMNS, TASK_COLUMNS } from "../sheets/workbook-layout";
+import { CLERK_COLUMNS, SHEET, TASK_COLUMNS } from "../sheets/workbook-layout";
 import { unitKey } from "../units/unit-key";
 import { knownUnits, leadUnits } from "../report/report-content";
 import { reportWindow } from "../report/report-period";
 import { HISTORY_SHEET, RECEIPT, historySpec, readHistory, type HistoryRow } from "../merge/history";
-import { planUnitMerge, type CellChange, type FileVerdict } from "../merge/merge-unit";
+import {
+  planUnitMerge,
+  sameValue,
+  type CellChange,
+  type FileVerdict,
+  type MergeContext,
+  type Part,
+  type ReturnedBook,
+} from "../merge/merge-unit";
+import { readReturnedSheet } from "../merge/returned-book";
+import type { HistoryKind } from "../merge/history";
+import type { UnitMetadata } from "../merge/unit-metadata";
+import { reportingMonthOf } from "../periods/reporting-period";
 import { planHash } from "../merge/plan-hash";
 import { splitPlan, type UnitWorkbook } from "../merge/split-plan";
 import { META_SHEET, PARTNER_VIEW_KIND, readMetadata } from "../merge/unit-metadata";
@@ -31,7 +43,7 @@ export async function splitWorkbooks(
   o: { period: string | null; createdAt: string; file?: string; partners?: boolean },
 ): Promise<UnitWorkbook[]> {
   const data = await readTrackingData(master, o.file);
-  return splitPlan(data, o);
+  return splitPlan(data, { ...o, period: o.period ?? masterPeriod(data) });
 }
 
 /** Writes one unit workbook through a port (a new, empty workbook). */
@@ -51,7 +63,7 @@ export interface ReturnedFile {
    * Opens the file when its turn comes (so that 150 files are not all held at once); it fails with
    * an ImportError that says why the file cannot be read. `savedOn`: when the unit saved it.
    */
-  open: () => Promise<{ port: SheetPort; savedOn?: string | null }>;
+  open: () => Promise<{ port: SheetPort; savedOn?: string | null; savedAt?: string | null }>;
 }
 
 export interface MergeResult {
@@ -158,12 +170,64 @@ async function readMaster(
   return { data, history: readHistory(historyValues) };
 }
 
+/** The period a merge or a split is for when none is given: the master's reporting month. */
+export function masterPeriod(data: TrackingData): string | null {
+  const s = settingsFromStored(data.stored, { reportDate: "" });
+  return s.reportDate ? reportingMonthOf(s.reportDate, s.cutoffDay) : null;
+}
+
+/** What each unit last sent for each period (its values, applied or not), from the history. */
+function lastSentOf(history: readonly HistoryRow[]): Map<string, Map<string, ScalarCell>> {
+  const out = new Map<string, Map<string, ScalarCell>>();
+  for (const h of history) {
+    if (h.undone || h.part === "file" || h.kind === "receipt") continue;
+    const key = `${h.unitKey}|${h.period}`;
+    const m = out.get(key) ?? new Map<string, ScalarCell>();
+    m.set(`${h.part}|${h.id}|${h.column}`, h.value);
+    out.set(key, m);
+  }
+  return out;
+}
+
+/** A returned book's task and indicator sheets, as the clerk left them. */
+async function readBook(port: SheetPort, meta: UnitMetadata, data: TrackingData): Promise<ReturnedBook> {
+  const read = (name: string) =>
+    port.readCells
+      ? port.readCells(name)
+      : port.readSheet(name).then((values) => (values ? { values, flags: null } : null));
+  const [tasks, indicators] = await Promise.all([read(SHEET.tasks), read(SHEET.indicators)]);
+  const s = settingsOf(data);
+  const columns = indicatorColumns(data.indicators.years.length ? data.indicators.years : [s.planYear]);
+  return {
+    tasks: tasks
+      ? readReturnedSheet(
+          tasks.values,
+          tasks.flags,
+          TASK_COLUMNS,
+          meta.columns?.tasks ?? TASK_COLUMNS.map((c) => c.key),
+        )
+      : null,
+    indicators: indicators
+      ? readReturnedSheet(
+          indicators.values,
+          indicators.flags,
+          columns,
+          meta.columns?.indicators ?? columns.map((c) => c.key),
+        )
+      : null,
+    indicatorColumns: columns,
+  };
+}
+
 export async function mergeWorkbooks(
   master: SheetPort,
   files: readonly ReturnedFile[],
   o: {
     now: string;
+    /** No longer needed: a later file of the same unit and period is a resubmission. Ignored. */
     resubmit?: boolean;
+    /** The period being merged ("2025-10"); the master's reporting month when absent. */
+    period?: string | null;
     file?: string;
     /** Decide, and write nothing (the pane's preview). */ dryRun?: boolean;
     /** Cancelled between files, or before the write: nothing is written then. */
@@ -172,26 +236,27 @@ export async function mergeWorkbooks(
   },
 ): Promise<MergeResult> {
   const { data, history } = await readMaster(master, o.file);
-  const merged = new Set(
-    history.filter((h) => h.part === "file" && !h.undone).map((h) => `${h.unitKey}|${h.period}`),
-  );
+  const period = o.period ?? masterPeriod(data);
   // Working copies of the master's rows: each accepted file's changes go into them, and the next
   // file is checked against the master as it is then.
   const tasksById = new Map(data.tasks.map((t) => [String(t.id), { ...t }]));
   const indicatorsById = new Map(data.indicators.rows.map((r) => [String(r.id), { ...r }]));
   const taskUnits = new Map([...tasksById].map(([id, t]) => [id, new Set(leadUnits(t.lead).map(unitKey))]));
-  const ctx = {
+  const lastSent = lastSentOf(history);
+  const ctx: MergeContext = {
     masterHash: planHash(data.tasks),
     tasksById,
     indicatorsById,
     taskUnits,
     units: new Set([...taskUnits.values()].flatMap((u) => [...u])),
-    merged,
-    resubmit: Boolean(o.resubmit),
+    lastSent,
+    period,
   };
   const mergeId = Math.max(0, ...history.map((h) => h.mergeId)) + 1;
   const verdicts: FileVerdict[] = [];
   const accepted: { verdict: FileVerdict; period: string; unitKey: string; savedOn: string }[] = [];
+  /** The file of each unit and period taken in this batch, and when it was saved. */
+  const inBatch = new Map<string, { verdict: FileVerdict; savedAt: string }>();
   for (const [index, f] of files.entries()) {
     throwIfCancelled(o.signal);
     o.onProgress?.(index, files.length);
@@ -204,8 +269,10 @@ export async function mergeWorkbooks(
       changes: [],
       conflicts: [],
       invalid: [],
+      listed: [],
+      same: [],
     });
-    let opened: { port: SheetPort; savedOn?: string | null };
+    let opened: { port: SheetPort; savedOn?: string | null; savedAt?: string | null };
     let metaValues: SheetValue[][] | null;
     try {
       opened = await f.open();
@@ -216,11 +283,17 @@ export async function mergeWorkbooks(
       continue;
     }
     if (!metaValues) {
+      const names = await opened.port.sheetNames().catch(() => [] as string[]);
       verdicts.push(
-        refuse(
-          `Tệp ${f.name} không còn thông tin nhận dạng của sổ đơn vị (trang ẩn ${META_SHEET} đã bị xóa hoặc tệp không phải sổ do phần bổ trợ tách): không tổng hợp.`,
-          `${f.name} has no unit-workbook metadata (the hidden sheet ${META_SHEET} is gone): not merged.`,
-        ),
+        names.includes(SHEET.tasks) && names.includes(HISTORY_SHEET)
+          ? refuse(
+              `Tệp ${f.name} là một sổ tổng hợp, không phải sổ đơn vị gửi lại: hãy chọn sổ tổng hợp làm sổ chính và các sổ đơn vị làm tệp gửi lại.`,
+              `${f.name} is a master workbook, not a returned unit workbook: give it as the master and the unit workbooks as the returned files.`,
+            )
+          : refuse(
+              `Tệp ${f.name} không còn thông tin nhận dạng của sổ đơn vị (trang ẩn ${META_SHEET} đã bị xóa, hoặc tệp không phải sổ do phần bổ trợ tách): không tổng hợp. Hãy nhập số liệu vào sổ đơn vị đã được gửi rồi gửi lại.`,
+              `${f.name} has no unit-workbook metadata (the hidden sheet ${META_SHEET} is gone, or the file is not a split unit workbook): not merged. Type the values into the unit workbook you were sent and resend it.`,
+            ),
       );
       continue;
     }
@@ -243,28 +316,46 @@ export async function mergeWorkbooks(
       );
       continue;
     }
-    let returned: TrackingData;
+    let book: ReturnedBook;
     try {
-      returned = await readTrackingData(opened.port, f.name);
+      book = await readBook(opened.port, read.meta, data);
     } catch (error) {
       const e = error as ImportError;
       verdicts.push(refuse(e.message, e.messageEn ?? e.message));
       continue;
     }
-    const verdict = planUnitMerge(ctx, f.name, read.meta, returned);
+    const verdict = planUnitMerge(ctx, f.name, read.meta, book);
     verdicts.push(verdict);
-    if (verdict.status === "accepted") {
-      accepted.push({
-        verdict,
-        period: read.meta.period ?? "",
-        unitKey: read.meta.unitKey,
-        savedOn: opened.savedOn ?? "",
-      });
-      for (const c of verdict.changes) {
-        const target = c.part === "tasks" ? tasksById.get(c.id) : indicatorsById.get(c.id);
-        if (target) target[c.column] = c.value;
-      }
+    if (verdict.status !== "accepted") continue;
+    const key = `${read.meta.unitKey}|${verdict.period ?? ""}`;
+    const savedAt = opened.savedAt ?? opened.savedOn ?? "";
+    const earlier = inBatch.get(key);
+    if (earlier && savedAt && earlier.savedAt && savedAt < earlier.savedAt) {
+      // An older version of a file already taken in this batch: the later one wins.
+      verdict.status = "superseded";
+      verdict.supersededBy = earlier.verdict.file;
+      continue;
     }
+    if (earlier) {
+      earlier.verdict.status = "superseded";
+      earlier.verdict.supersededBy = verdict.file;
+    }
+    inBatch.set(key, { verdict, savedAt });
+    accepted.push({
+      verdict,
+      period: verdict.period ?? "",
+      unitKey: read.meta.unitKey,
+      savedOn: (opened.savedOn ?? savedAt).slice(0, 10),
+    });
+    for (const c of verdict.changes) {
+      const target = c.part === "tasks" ? tasksById.get(c.id) : indicatorsById.get(c.id);
+      if (target) target[c.column] = c.value;
+    }
+    // What this unit sent is the base of its next file for the period, in this batch too.
+    const sent = lastSent.get(key) ?? new Map<string, ScalarCell>();
+    for (const c of [...verdict.changes, ...verdict.same]) sent.set(`${c.part}|${c.id}|${c.column}`, c.value);
+    for (const c of verdict.conflicts) if (c.key) sent.set(`${c.part}|${c.id}|${c.key}`, c.unit);
+    lastSent.set(key, sent);
   }
   if (!accepted.length) return { files: verdicts, mergeId: null, applied: 0 };
   if (o.dryRun)
@@ -273,7 +364,7 @@ export async function mergeWorkbooks(
       mergeId: null,
       applied: accepted.reduce((n, a) => n + a.verdict.changes.length, 0),
     };
-  const rows: HistoryRow[] = accepted.flatMap(({ verdict, period, unitKey: key, savedOn }) => {
+  const rows: HistoryRow[] = accepted.flatMap(({ verdict, period: p, unitKey: key, savedOn }) => {
     const common = {
       mergeId,
       at: o.now,
@@ -281,19 +372,39 @@ export async function mergeWorkbooks(
       file: verdict.file,
       unit: verdict.unit ?? "",
       unitKey: key,
-      period,
+      period: p,
       undone: "",
     };
+    const row = (
+      kind: HistoryKind,
+      c: { part: Part; id: string; column: string; old: ScalarCell; value: ScalarCell },
+    ) => ({
+      ...common,
+      kind,
+      part: c.part,
+      id: c.id,
+      column: c.column,
+      old: c.old,
+      value: c.value,
+    });
     return [
-      { ...common, part: "file" as const, id: "", column: RECEIPT, old: null, value: verdict.changes.length },
-      ...verdict.changes.map((c) => ({
+      {
         ...common,
-        part: c.part,
-        id: c.id,
-        column: c.column,
-        old: c.old,
-        value: c.value,
-      })),
+        kind: "receipt" as const,
+        part: "file" as const,
+        id: "",
+        column: RECEIPT,
+        old: null,
+        // How many values the unit updated: 0 is a book sent back unchanged.
+        value: verdict.changes.length + verdict.same.length + verdict.conflicts.length,
+      },
+      ...verdict.changes.map((c) => row("applied", c)),
+      ...verdict.same.map((c) => row("same", c)),
+      ...verdict.conflicts.flatMap((c) =>
+        c.key
+          ? [row("conflict", { part: c.part, id: c.id, column: c.key, old: c.master, value: c.unit })]
+          : [],
+      ),
     ];
   });
   const changes = accepted.flatMap((a) => a.verdict.changes);
@@ -305,10 +416,75 @@ export async function mergeWorkbooks(
     data.values,
     changes,
     all,
-    [completenessSpec(data, all, rows[0]?.period ?? null)],
+    [completenessSpec(data, all, period ?? rows[0]?.period ?? null)],
     o.signal,
   );
   return { files: verdicts, mergeId, applied: changes.length };
+}
+
+export interface OpenConflict {
+  row: HistoryRow;
+  /** The master's value now. */
+  now: ScalarCell;
+}
+
+/** The conflicts of the history not undone and not taken yet, with the master's value now. */
+export async function openConflicts(master: SheetPort, file?: string): Promise<OpenConflict[]> {
+  const { data, history } = await readMaster(master, file);
+  return conflictsOf(data, history);
+}
+
+function conflictsOf(data: TrackingData, history: readonly HistoryRow[]): OpenConflict[] {
+  const rows = new Map<string, Record<string, ScalarCell | undefined>>();
+  for (const t of data.tasks) rows.set(`tasks|${t.id}`, t);
+  for (const r of data.indicators.rows) rows.set(`indicators|${r.id}`, r);
+  return history
+    .filter((h) => h.kind === "conflict" && !h.undone && !h.resolved)
+    .map((row) => ({ row, now: rows.get(`${row.part}|${row.id}`)?.[row.column] ?? null }));
+}
+
+export interface TakeResult {
+  mergeId: number | null;
+  taken: number;
+  /** Conflicts whose cell the master changed again since: not taken, listed. */
+  skipped: OpenConflict[];
+}
+
+/**
+ * Takes the unit's value of every open conflict (or of the given task ids): one action for the
+ * secretariat. A cell changed again since the conflict is left as it is and listed. Recorded in the
+ * history as a merge of its own, so that undo reverts it.
+ */
+export async function takeUnitValues(
+  master: SheetPort,
+  o: { now: string; ids?: readonly string[]; file?: string },
+): Promise<TakeResult> {
+  const { data, history } = await readMaster(master, o.file);
+  const open = conflictsOf(data, history).filter((c) => !o.ids?.length || o.ids.includes(c.row.id));
+  const take = open.filter((c) => sameValue(c.now, c.row.old));
+  const skipped = open.filter((c) => !sameValue(c.now, c.row.old));
+  if (!take.length) return { mergeId: null, taken: 0, skipped };
+  const mergeId = Math.max(0, ...history.map((h) => h.mergeId)) + 1;
+  const taken = new Set(take.map((c) => c.row));
+  const updated = history.map((h) => (taken.has(h) ? { ...h, resolved: o.now } : h));
+  const rows: HistoryRow[] = take.map(({ row }) => ({
+    ...row,
+    mergeId,
+    at: o.now,
+    kind: "applied",
+    undone: "",
+    resolved: "",
+  }));
+  const all = [...updated, ...rows];
+  await writeMaster(
+    master,
+    data,
+    data.values,
+    take.map(({ row }) => ({ part: row.part as Part, id: row.id, column: row.column, value: row.value })),
+    all,
+    [completenessSpec(data, all, masterPeriod(data))],
+  );
+  return { mergeId, taken: take.length, skipped };
 }
 
 export interface UndoResult {
@@ -327,7 +503,9 @@ export async function undoLastMerge(
   const open = history.filter((h) => !h.undone);
   if (!open.length) return { mergeId: null, restored: 0, skipped: [] };
   const mergeId = Math.max(...open.map((h) => h.mergeId));
-  const rows = history.filter((h) => h.mergeId === mergeId && h.part !== "file");
+  const rows = history.filter(
+    (h) => h.mergeId === mergeId && h.part !== "file" && (h.kind ?? "applied") === "applied",
+  );
   const current = new Map<string, ScalarCell>();
   for (const t of data.tasks)
     for (const [k, v] of Object.entries(t)) current.set(`tasks|${t.id}|${k}`, v ?? null);
@@ -343,7 +521,11 @@ export async function undoLastMerge(
     if (!same(now, h.value)) skipped.push({ id: h.id, column: h.column, now, merged: h.value });
     else changes.push({ part, id: h.id, column: h.column, value: h.old });
   }
-  const updated = history.map((h) => (h.mergeId === mergeId ? { ...h, undone: o.now } : h));
+  const at = history.find((h) => h.mergeId === mergeId)?.at;
+  // Undoing the taking of units' values opens those conflicts again.
+  const updated = history.map((h) =>
+    h.mergeId === mergeId ? { ...h, undone: o.now } : at && h.resolved === at ? { ...h, resolved: "" } : h,
+  );
   await writeMaster(
     master,
     data,
@@ -369,6 +551,10 @@ export interface CompletenessRow {
   onTime: number;
   late: number;
   missing: number;
+  /** Received, but every file of the period came back with no value updated. */
+  unchanged: number;
+  /** Files received for the period (a resubmission counts again). */
+  files: number;
   /** When the accepted file was received (ISO), or "". */
   receivedAt: string;
 }
@@ -384,13 +570,14 @@ export function completeness(
   const deadline = window
     ? `${window.end.slice(0, 7)}-${String(Math.min(28, Math.max(1, submissionDay))).padStart(2, "0")}`
     : `${period}-${String(submissionDay).padStart(2, "0")}`;
-  // The first receipt of each unit for the period (one pass over the history, not one per unit).
-  const firstReceipt = new Map<string, HistoryRow>();
+  // The receipts of each unit for the period (one pass over the history, not one per unit).
+  const receipts = new Map<string, HistoryRow[]>();
   for (const h of history)
-    if (h.part === "file" && !h.undone && h.period === period && !firstReceipt.has(h.unitKey))
-      firstReceipt.set(h.unitKey, h);
+    if (h.part === "file" && !h.undone && h.period === period)
+      receipts.set(h.unitKey, [...(receipts.get(h.unitKey) ?? []), h]);
   return knownUnits(data.tasks).map((unit) => {
-    const first = firstReceipt.get(unitKey(unit));
+    const all = receipts.get(unitKey(unit)) ?? [];
+    const first = all[0];
     const when = first ? (first.sent || first.at).slice(0, 10) : "";
     const received = first ? 1 : 0;
     const onTime = first && when <= deadline ? 1 : 0;
@@ -401,6 +588,8 @@ export function completeness(
       onTime,
       late: received - onTime,
       missing: 1 - received,
+      unchanged: first && all.every((h) => Number(h.value ?? 0) === 0) ? 1 : 0,
+      files: all.length,
       receivedAt: first?.at ?? "",
     };
   });
@@ -422,6 +611,7 @@ export function completenessSpec(
       { key: "onTime", header: "Đúng hạn", kind: "integer", width: 8 },
       { key: "late", header: "Muộn", kind: "integer", width: 8 },
       { key: "missing", header: "Chưa gửi", kind: "integer", width: 8 },
+      { key: "unchanged", header: "Gửi lại không cập nhật", kind: "integer", width: 10 },
       { key: "receivedAt", header: "Thời điểm tổng hợp", kind: "text", width: 18 },
     ],
     rows: rows.map((r) => [
@@ -432,6 +622,7 @@ export function completenessSpec(
       r.onTime,
       r.late,
       r.missing,
+      r.unchanged,
       r.receivedAt,
     ]),
     freezeHeader: true,
@@ -441,14 +632,15 @@ export function completenessSpec(
 
 export async function completenessOf(
   master: SheetPort,
-  period: string,
+  period: string | null,
   file?: string,
-): Promise<CompletenessRow[]> {
+): Promise<{ period: string; rows: CompletenessRow[] }> {
   const data = await readTrackingData(master, file);
-  if (!/^\d{4}-\d{2}$/.test(period))
+  const p = period ?? masterPeriod(data);
+  if (!p || !/^\d{4}-\d{2}$/.test(p))
     throw new ImportError(
-      `Kỳ phải ghi dạng YYYY-MM (nhận: ${period}).`,
-      `The period must read YYYY-MM (got ${period}).`,
+      `Không biết kỳ báo cáo: sổ không có ngày báo cáo; hãy ghi kỳ dạng MM/YYYY (nhận: ${period ?? "trống"}).`,
+      `No reporting period: the workbook has no report date; give the period as MM/YYYY (got ${period ?? "none"}).`,
     );
-  return completeness(data, readHistory(await master.readSheet(HISTORY_SHEET)), period);
+  return { period: p, rows: completeness(data, readHistory(await master.readSheet(HISTORY_SHEET)), p) };
 }

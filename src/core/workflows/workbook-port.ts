@@ -39,9 +39,30 @@ export interface WriteResult {
   syncs: number;
 }
 
+/**
+ * Cells ("row:column", 0-based, the header row 0) whose value alone does not say what a clerk sees.
+ * Lists, not sets: they cross from worker threads as they are.
+ */
+export interface CellFlags {
+  /** A number shown as a percentage (0.8 shown as 80%). */
+  percent: string[];
+  /** A formula saved without its value (a writer that does not calculate). */
+  uncached: string[];
+}
+
+export interface SheetCells {
+  values: SheetValue[][];
+  flags: CellFlags;
+}
+
 export interface SheetPort {
   /** The used range of a sheet (header first), or null when the sheet does not exist. */
   readSheet(name: string): Promise<SheetValue[][] | null>;
+  /**
+   * The values with what they do not say, where the port can tell (a package on disk can; the
+   * values of an open workbook are what Excel computed, with no flags).
+   */
+  readCells?(name: string): Promise<SheetCells | null>;
   writeSheets(specs: readonly SheetSpec[], options?: WriteOptions): Promise<WriteResult>;
   /** The names of the workbook's sheets, in order. */
   sheetNames(): Promise<string[]>;

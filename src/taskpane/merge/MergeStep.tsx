@@ -2,11 +2,12 @@ import { throwIfCancelled } from "../../core/workflows/cancelled";
 import { useState } from "react";
 import { Body1, Button, Checkbox, Field, Input } from "@fluentui/react-components";
 import JSZip from "jszip";
-import type { FileVerdict } from "../../core/merge/merge-unit";
+import type { FileVerdict, ListedCode } from "../../core/merge/merge-unit";
 import {
   completenessOf,
   mergeWorkbooks,
   splitWorkbooks,
+  takeUnitValues,
   undoLastMerge,
   writeUnitWorkbook,
   type CompletenessRow,
@@ -14,12 +15,22 @@ import {
 } from "../../core/workflows/unit-workbooks";
 import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
 import { XlsxValues } from "../../xlsx/xlsx-values";
-import { CATALOGUES, format } from "../i18n/catalogue";
+import { CATALOGUES, format, type StringKey } from "../i18n/catalogue";
 import type { StepProps } from "../step-props";
 import { download } from "../download";
 import { todayIso } from "../today";
 
 export type MergeStepProps = StepProps;
+
+const LISTED_KEYS: Record<ListedCode, StringKey> = {
+  "new-task": "listedNewTask",
+  "task-missing": "listedTaskMissing",
+  "foreign-column": "listedForeignColumn",
+  "formula-no-value": "listedFormulaNoValue",
+  "plan-edit": "listedPlanEdit",
+  "not-owned": "listedNotOwned",
+  "unknown-indicator": "listedUnknownIndicator",
+};
 
 /** A returned file as the merge opens it: refused by name when it is not an .xlsx (values read only). */
 function returnedFile(file: File): ReturnedFile {
@@ -28,6 +39,7 @@ function returnedFile(file: File): ReturnedFile {
     open: async () => ({
       port: await XlsxValues.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name),
       savedOn: new Date(file.lastModified).toISOString().slice(0, 10),
+      savedAt: new Date(file.lastModified).toISOString(),
     }),
   };
 }
@@ -71,6 +83,7 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
     const outcome = await job.start(({ signal, progress }) =>
       mergeWorkbooks(workbook, files.map(returnedFile), {
         now: now(),
+        period: period || null,
         dryRun,
         signal,
         onProgress: (done, total) => progress(done / total),
@@ -99,9 +112,21 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
 
   const completeness = async () => {
     if (!workbook) return;
-    const outcome = await job.start(() => completenessOf(workbook, period));
+    const outcome = await job.start(() => completenessOf(workbook, period || null));
     if (!outcome.ok) return notify("error", describe(outcome.error));
-    setRows(outcome.value);
+    setRows(outcome.value.rows);
+  };
+
+  const takeUnit = async () => {
+    if (!workbook) return;
+    const outcome = await job.start(() => takeUnitValues(workbook, { now: now() }));
+    if (!outcome.ok) return notify("error", describe(outcome.error));
+    notify(
+      outcome.value.mergeId === null ? "info" : "success",
+      outcome.value.mergeId === null
+        ? strings.mergeNothingToTake
+        : format(strings.mergeTaken, { taken: outcome.value.taken }),
+    );
   };
 
   return (
@@ -152,6 +177,9 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
         <Button onClick={undo} disabled={job.running || !workbook} data-testid="merge-undo">
           {strings.mergeUndo}
         </Button>
+        <Button onClick={takeUnit} disabled={job.running || !workbook} data-testid="merge-take-unit">
+          {strings.mergeTakeUnit}
+        </Button>
         <Button onClick={completeness} disabled={job.running || !workbook} data-testid="merge-completeness">
           {strings.mergeCompleteness}
         </Button>
@@ -166,14 +194,25 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
                     unit: f.unit ?? "",
                     changes: f.changes.length,
                     conflicts: f.conflicts.length,
-                  })
-                : ((strings === CATALOGUES.en ? f.reasonEn : f.reason) ?? "")}
-              {f.conflicts.length > 0 && (
+                    listed: f.listed.length,
+                  }) + (f.resubmission ? ` (${strings.mergeResubmission})` : "")
+                : f.status === "superseded"
+                  ? format(strings.mergeSuperseded, { unit: f.unit ?? "", by: f.supersededBy ?? "" })
+                  : ((strings === CATALOGUES.en ? f.reasonEn : f.reason) ?? "")}
+              {(f.conflicts.length > 0 || f.listed.length > 0) && (
                 <ul>
-                  {f.conflicts.slice(0, 10).map((c, i) => (
-                    <li key={i}>
+                  {f.conflicts.map((c, i) => (
+                    <li key={`c${i}`} data-kind="conflict">
                       {c.id}
-                      {c.column ? `, ${c.column}` : ""}: {c.reason}
+                      {c.column ? `, ${c.column}` : ""}: {String(c.master ?? "")} ≠ {String(c.unit ?? "")}
+                    </li>
+                  ))}
+                  {f.listed.map((l, i) => (
+                    <li key={`l${i}`} data-kind="listed">
+                      {l.sheet}
+                      {l.address ? `!${l.address}` : ""} {l.id}
+                      {l.column ? `, ${l.column}` : ""}: {String(l.value ?? "")} —{" "}
+                      {strings[LISTED_KEYS[l.code]]}
                     </li>
                   ))}
                 </ul>
