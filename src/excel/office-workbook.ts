@@ -235,9 +235,11 @@ function queueRules(ws: Excel.Worksheet, sheet: PreparedSheet): void {
     range.dataValidation.rule =
       v.rule.kind === "whole"
         ? { wholeNumber: { formula1: v.rule.min, formula2: v.rule.max, operator: "Between" } }
-        : v.rule.kind === "date"
-          ? { date: { formula1: "1900-01-01", operator: "GreaterThan" } }
-          : { list: { inCellDropDown: true, source: v.rule.values.join(",") } };
+        : v.rule.kind === "decimal"
+          ? { decimal: { formula1: v.rule.min, formula2: v.rule.max, operator: "Between" } }
+          : v.rule.kind === "date"
+            ? { date: { formula1: "1900-01-01", operator: "GreaterThan" } }
+            : { list: { inCellDropDown: true, source: v.rule.values.join(",") } };
     range.dataValidation.errorAlert = {
       showAlert: true,
       style: "Stop",

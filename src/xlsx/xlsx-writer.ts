@@ -127,10 +127,10 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
       errorTitle: "Giá trị không hợp lệ",
       error: v.message,
     };
-    if (v.rule.kind === "whole")
+    if (v.rule.kind === "whole" || v.rule.kind === "decimal")
       validations.add(address, {
         ...common,
-        type: "whole",
+        type: v.rule.kind,
         operator: "between",
         formulae: [v.rule.min, v.rule.max],
       });

@@ -296,7 +296,14 @@ describe("unit workbooks in LibreOffice, and bad files", () => {
       [
         await bad(
           "ke-hoach-khac.xlsx",
-          edit(first, (wb) => setMeta(wb, (m) => (m.planHash = "0000"))),
+          // Another plan: another hash, and tasks of other words under the same ids.
+          edit(first, (wb) => {
+            setMeta(wb, (m) => (m.planHash = "0000"));
+            const ws = wb.getWorksheet("Nhiệm vụ")!;
+            for (let r = 2; r <= ws.rowCount; r++)
+              ws.getCell(`${columnOf(TASK_COLUMNS, "task")}${r}`).value =
+                `Xây dựng cầu treo số ${r} qua suối`;
+          }),
         ),
         "kế hoạch khác",
       ],
@@ -344,7 +351,7 @@ describe("unit workbooks in LibreOffice, and bad files", () => {
             ws.getCell(`${columnOf(TASK_COLUMNS, "progress")}3`).value = 140;
           }),
         ),
-        "không đúng kiểu",
+        "không đọc được",
       ],
     ];
     for (const [file, reason] of cases) {

@@ -182,7 +182,7 @@ describe("OfficeWorkbook with the tracking sheets", () => {
     await adapterOn(book).writeSheets(planOf(20));
     const tasks = book.sheet("Nhiệm vụ")!;
     expect(tasks.validations.map((v) => v.rule)).toContainEqual({
-      wholeNumber: { formula1: 0, formula2: 100, operator: "Between" },
+      decimal: { formula1: 0, formula2: 100, operator: "Between" },
     });
     const progress = TASK_COLUMNS.findIndex((c) => c.key === "progress");
     expect(tasks.validations[0]!.address).toEqual({ row: 1, col: progress, rowCount: 20, colCount: 1 });

@@ -42,7 +42,8 @@ function fill(book: ExcelJS.Workbook, next: () => number): void {
       const cell = ws.getRow(r).getCell(at);
       if (col.kind === "date")
         cell.value = new Date(Date.UTC(2025, Math.floor(next() * 12), 1 + Math.floor(next() * 28)));
-      else if (col.kind === "integer" || col.kind === "number") cell.value = Math.floor(next() * 101);
+      else if (col.kind === "integer" || col.kind === "number" || col.kind === "general")
+        cell.value = Math.floor(next() * 101);
       else cell.value = TEXTS[Math.floor(next() * TEXTS.length)] || null;
     }
   }

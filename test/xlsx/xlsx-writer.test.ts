@@ -30,7 +30,7 @@ describe("exceljs writer: validation and colours", () => {
     const ws = book.getWorksheet("Nhiệm vụ")!;
     const at = (key: string, row: number) => `${columnOf(TASK_COLUMNS, key)}${row}`;
     expect(ws.getCell(at("progress", 2)).dataValidation).toMatchObject({
-      type: "whole",
+      type: "decimal",
       formulae: [0, 100],
       showErrorMessage: true,
     });

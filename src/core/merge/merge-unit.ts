@@ -114,12 +114,12 @@ const header = (key: string) =>
 
 const PROBLEM_TEXT: Record<ClerkValueProblem, { vi: string; en: string }> = {
   "progress-not-number": {
-    vi: "tiến độ phải là số từ 0 đến 100; gõ 80 hoặc 80%",
-    en: "progress must be a number from 0 to 100; type 80 or 80%",
+    vi: "phải là số từ 0 đến 100; gõ 80 hoặc 80%",
+    en: "must be a number from 0 to 100; type 80 or 80%",
   },
   "progress-range": {
-    vi: "tiến độ phải từ 0 đến 100; gõ 80 hoặc 80%",
-    en: "progress must lie between 0 and 100; type 80 or 80%",
+    vi: "phải từ 0 đến 100; gõ 80 hoặc 80%",
+    en: "must lie between 0 and 100; type 80 or 80%",
   },
   "date-not-date": {
     vi: "phải là ngày; gõ dạng dd/mm/yyyy, ví dụ 15/10/2025",

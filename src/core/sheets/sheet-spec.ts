@@ -6,7 +6,11 @@
  * "formula": a column of formulas that return text or numbers; it keeps Excel's General format,
  * since a Text-formatted ("@") cell keeps a formula written into it as literal text.
  */
-export type ColumnKind = "text" | "number" | "integer" | "percent" | "date" | "formula";
+/**
+ * "general": a number shown as typed (Excel's General format): the progress column, where a clerk
+ * typing "80%" gets 0.8 shown as 80% and the merge reads what is shown.
+ */
+export type ColumnKind = "text" | "number" | "integer" | "general" | "percent" | "date" | "formula";
 
 export interface ColumnSpec {
   /** Stable key used by code; never shown. */
@@ -39,7 +43,10 @@ export type SheetCell = ScalarCell | FormulaCell;
 
 /** What a clerk may type in a column (Excel data validation), with the message shown otherwise. */
 export type ValidationRule =
-  { kind: "whole"; min: number; max: number } | { kind: "date" } | { kind: "list"; values: string[] };
+  | { kind: "whole"; min: number; max: number }
+  | { kind: "decimal"; min: number; max: number }
+  | { kind: "date" }
+  | { kind: "list"; values: string[] };
 
 export interface ColumnValidation {
   column: string;
@@ -120,6 +127,7 @@ export const NUMBER_FORMATS: Record<ColumnKind, string> = {
   text: "@",
   number: "#,##0.##",
   integer: "0",
+  general: "General",
   percent: "0%",
   date: "dd/mm/yyyy",
   formula: "General",

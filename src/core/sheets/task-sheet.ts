@@ -281,8 +281,9 @@ export function taskSheet(rows: SheetCell[][], s: TrackingSettings): SheetSpec {
     validations: [
       {
         column: "progress",
-        rule: { kind: "whole", min: 0, max: 100 },
-        message: "Tiến độ là số nguyên từ 0 đến 100.",
+        // Decimal, not whole: "80%" typed is 0.8 (shown 80%, read as 80), and must not be refused.
+        rule: { kind: "decimal", min: 0, max: 100 },
+        message: "Tiến độ là số từ 0 đến 100: gõ 80 hoặc 80%.",
       },
       {
         column: "completed",

@@ -25,7 +25,7 @@ export const TASK_COLUMNS: ColumnSpec[] = [
   { key: "lead", header: "Cơ quan chủ trì", kind: "text", width: 18, wrap: true },
   { key: "deadlineText", header: "Thời gian hoàn thành", kind: "text", width: 14, wrap: true },
   { key: "due", header: "Hạn hoàn thành", kind: "date", width: 11 },
-  { key: "progress", header: "Tiến độ (%)", kind: "integer", width: 8 },
+  { key: "progress", header: "Tiến độ (%)", kind: "general", width: 8 },
   { key: "completed", header: "Ngày hoàn thành", kind: "date", width: 11 },
   { key: "result", header: "Kết quả đạt được", kind: "text", width: 24, wrap: true },
   { key: "difficulties", header: "Khó khăn, vướng mắc", kind: "text", width: 20, wrap: true },

@@ -31,7 +31,7 @@ import type { HistoryKind } from "../merge/history";
 import type { UnitMetadata } from "../merge/unit-metadata";
 import { reportingMonthOf } from "../periods/reporting-period";
 import { planHash } from "../merge/plan-hash";
-import { splitPlan, type UnitWorkbook } from "../merge/split-plan";
+import { INSTRUCTIONS_SHEET, splitPlan, type UnitWorkbook } from "../merge/split-plan";
 import { META_SHEET, PARTNER_VIEW_KIND, readMetadata } from "../merge/unit-metadata";
 import { readTrackingData, type TrackingData } from "./periodic-report";
 import type { SheetPort } from "./workbook-port";
@@ -285,7 +285,7 @@ export async function mergeWorkbooks(
     if (!metaValues) {
       const names = await opened.port.sheetNames().catch(() => [] as string[]);
       verdicts.push(
-        names.includes(SHEET.tasks) && names.includes(HISTORY_SHEET)
+        names.includes(SHEET.tasks) && !names.includes(INSTRUCTIONS_SHEET)
           ? refuse(
               `Tệp ${f.name} là một sổ tổng hợp, không phải sổ đơn vị gửi lại: hãy chọn sổ tổng hợp làm sổ chính và các sổ đơn vị làm tệp gửi lại.`,
               `${f.name} is a master workbook, not a returned unit workbook: give it as the master and the unit workbooks as the returned files.`,
