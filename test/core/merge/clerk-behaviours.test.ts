@@ -286,9 +286,9 @@ describe("plan edits do not break the cycle", () => {
     });
     const master = await openMaster(f);
     const ws = master.book.getWorksheet(TASKS)!;
-    const cell = ws.getCell(rowOf(ws, a), columnFor(ws, "task"));
-    const corrected = `${String(cell.value)} (đã sửa chính tả)`;
-    cell.value = corrected;
+    const taskCell = ws.getCell(rowOf(ws, a), columnFor(ws, "task"));
+    const corrected = `${String(taskCell.text)} (đã sửa chính tả)`;
+    taskCell.value = corrected;
     const r = await mergeWorkbooks(master, [returned("sau-sua.xlsx", bytes)], { now: NOW });
     expect(r.files[0]).toMatchObject({ status: "accepted" });
     expect(r.files[0]!.listed).toEqual([]);
