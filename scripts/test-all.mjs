@@ -26,14 +26,17 @@ function step(title, command, args) {
 
 /**
  * The real engines of the tests, from Debian: chromium (the pane), LibreOffice (recalculates and
- * renders the workbooks we write), poppler-utils (pdftoppm). Installed here when missing and we may
- * (root with apt-get).
+ * renders the workbooks we write; driven through UNO by python3-uno as a clerk's Calc), poppler-utils
+ * (pdftoppm), openpyxl (a clerk's workbook saved by another writer). Installed here when missing and
+ * we may (root with apt-get).
  */
 function ensureEngines() {
   const needs = [
     [process.env.CHROMIUM_PATH || "/usr/bin/chromium", ["chromium"]],
     [process.env.SOFFICE_PATH || "/usr/bin/soffice", ["libreoffice-calc", "libreoffice-writer"]],
     ["/usr/bin/pdftoppm", ["poppler-utils"]],
+    ["/usr/lib/python3/dist-packages/uno.py", ["python3-uno"]],
+    ["/usr/lib/python3/dist-packages/openpyxl", ["python3-openpyxl"]],
   ];
   const packages = needs.filter(([path]) => !existsSync(path)).flatMap(([, p]) => p);
   if (!packages.length) return;
