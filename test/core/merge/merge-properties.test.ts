@@ -38,7 +38,13 @@ type Op =
   | { op: "own-column"; pick: number; text: string }
   | { op: "plan-edit"; pick: number; text: string };
 
-const TEXTS = ["Đã ban hành", "Đang triển khai\nbước 2", "=Xong bước 1", "Thiếu kinh phí", "  có khoảng trắng "];
+const TEXTS = [
+  "Đã ban hành",
+  "Đang triển khai\nbước 2",
+  "=Xong bước 1",
+  "Thiếu kinh phí",
+  "  có khoảng trắng ",
+];
 const dateArb = fc
   .record({ m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
   .map(({ m, d }) => `2026-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
@@ -48,7 +54,10 @@ const typeOp: fc.Arbitrary<Op> = fc.oneof(
     op: fc.constant("type" as const),
     pick: fc.nat(),
     key: fc.constant("progress"),
-    value: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 999 }).map((n) => n / 10)),
+    value: fc.oneof(
+      fc.integer({ min: 0, max: 100 }),
+      fc.integer({ min: 0, max: 999 }).map((n) => n / 10),
+    ),
     form: fc.constantFrom<TypedForm>("number", "percent", "text-percent", "text-comma"),
   }),
   fc.record({
@@ -184,12 +193,15 @@ function check(v: FileVerdict, e: Expectation, masterValue: (id: string, key: st
     const [id, key] = k.split("|") as [string, string];
     const listed = v.listed.some((l) => l.id === id && l.column === header(key));
     const conflict = v.conflicts.some((c) => c.id === id && c.key === key);
-    if (!listed && !conflict) expect({ id, key, value: masterValue(id, key) }).toEqual({ id, key, value: meant });
+    if (!listed && !conflict)
+      expect({ id, key, value: masterValue(id, key) }).toEqual({ id, key, value: meant });
   }
   for (const value of e.newRow)
     expect(v.listed.some((l) => l.code === "new-task" && same(l.value, value))).toBe(true);
   for (const o of e.own)
-    expect(v.listed.some((l) => l.code === "foreign-column" && l.id === o.id && l.value === o.value)).toBe(true);
+    expect(v.listed.some((l) => l.code === "foreign-column" && l.id === o.id && l.value === o.value)).toBe(
+      true,
+    );
   for (const id of e.plan) expect(v.listed.some((l) => l.code === "plan-edit" && l.id === id)).toBe(true);
   for (const id of e.deleted)
     expect(v.listed.some((l) => l.code === "task-missing" && l.id === id)).toBe(true);
