@@ -55,15 +55,19 @@ function para(runs: Run[] | string, options: Omit<IParagraphOptions, "children">
   const list = typeof runs === "string" ? [{ text: runs }] : runs;
   return new Paragraph({
     ...options,
-    children: list.map(
-      (r) =>
-        new TextRun({
-          text: r.text,
-          bold: r.bold,
-          italics: r.italic,
-          size: (r.size ?? size) * 2,
-          font: FONT,
-        }),
+    // A line break typed in a cell stays a line break (Word shows "\n" inside a run as a space).
+    children: list.flatMap((r) =>
+      r.text.split(/\r?\n/).map(
+        (text, i) =>
+          new TextRun({
+            text,
+            break: i > 0 ? 1 : undefined,
+            bold: r.bold,
+            italics: r.italic,
+            size: (r.size ?? size) * 2,
+            font: FONT,
+          }),
+      ),
     ),
   });
 }

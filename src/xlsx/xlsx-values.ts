@@ -194,11 +194,12 @@ export function sheetValues(
       if (col < 0) continue;
       let value = cellValue(cell[1]!, cell[2], strings);
       if (reading.flags) {
-        const key = `${rowNo - 1}:${col}`;
-        if (typeof value === "number" && reading.flags.percentStyles.has(Number(attr(cell[1]!, "s") ?? 0)))
-          reading.flags.out.percent.push(key);
-        else if (value === "" && cell[2] && /<(?:\w+:)?f\b/.test(cell[2]))
-          reading.flags.out.uncached.push(key);
+        const flags = reading.flags;
+        if (typeof value === "number") {
+          if (flags.percentStyles.size && flags.percentStyles.has(Number(attr(cell[1]!, "s") ?? 0)))
+            flags.out.percent.push(`${rowNo - 1}:${col}`);
+        } else if (value === "" && cell[2] && /<(?:\w+:)?f\b/.test(cell[2]))
+          flags.out.uncached.push(`${rowNo - 1}:${col}`);
       }
       if (dateStyles && typeof value === "number" && dateStyles.has(Number(attr(cell[1]!, "s") ?? 0)))
         value = serialText(value);

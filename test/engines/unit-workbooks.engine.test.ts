@@ -189,7 +189,7 @@ describe("unit workbooks in LibreOffice, and bad files", () => {
     const ws = wb.getWorksheet("Nhiệm vụ")!;
     expect((ws as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
     expect(ws.getCell(`${columnOf(TASK_COLUMNS, "progress")}2`).dataValidation).toMatchObject({
-      type: "whole",
+      type: "decimal",
       formulae: [0, 100],
     });
     // A second split into the same folder does not overwrite the files sent out.
@@ -389,7 +389,8 @@ describe("unit workbooks in LibreOffice, and bad files", () => {
     expect(result.files.filter((f: { status: string }) => f.status === "accepted")).toHaveLength(good.length);
     expect(result.files.filter((f: { status: string }) => f.status === "refused")).toHaveLength(3);
     expect(result.applied).toBeGreaterThan(0);
-    // A second submission of the same unit for the same period is shown, not applied, without --resubmit.
+    // The same file sent again for the same period is a resubmission, taken as such: nothing in it
+    // differs from what the unit sent, so nothing changes and nothing is a conflict.
     const again = run(
       "merge",
       join(dir, "hon-hop.xlsx"),
@@ -398,12 +399,13 @@ describe("unit workbooks in LibreOffice, and bad files", () => {
       join(dir, "lan-2.xlsx"),
       "--json",
     );
-    expect(again.status).toBe(1);
-    expect(JSON.parse(again.stdout).files[0].reason).toContain("lần gửi thứ hai");
-    expect(
-      run("merge", join(dir, "hon-hop.xlsx"), good[0]!, "--out", join(dir, "lan-2.xlsx"), "--resubmit")
-        .status,
-    ).toBe(0);
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout).files[0]).toMatchObject({
+      status: "accepted",
+      resubmission: true,
+      changes: 0,
+      conflicts: [],
+    });
     // Undo keeps, and lists, a cell the secretariat changed again after the merge.
     const edited = join(dir, "sua-sau.xlsx");
     const wb = new ExcelJS.Workbook();

@@ -13,6 +13,7 @@ import { Worker } from "node:worker_threads";
 import { ImportError } from "../../core/import/import-error";
 import { SheetValuesPort, type ReadSheet } from "../../core/workflows/sheet-values-port";
 import type { ReturnedFile } from "../../core/workflows/unit-workbooks";
+import { SHEET } from "../../core/sheets/workbook-layout";
 import { workerFile } from "../worker-file";
 import { openValues } from "./open-workbook";
 
@@ -39,8 +40,11 @@ export async function readReturnedFile(path: string): Promise<ReadOutcome> {
     const sheets: ReadSheet[] = [];
     for (const name of await book.sheetNames()) {
       try {
-        const cells = await book.readCells(name);
-        sheets.push({ name, values: cells?.values ?? [], flags: cells?.flags });
+        // Flags (percent formats, formulas without values) only where clerks type.
+        if (name === SHEET.tasks || name === SHEET.indicators) {
+          const cells = await book.readCells(name);
+          sheets.push({ name, values: cells?.values ?? [], flags: cells?.flags });
+        } else sheets.push({ name, values: (await book.readSheet(name)) ?? [] });
       } catch (error) {
         sheets.push({ name, error: failure(error) });
       }

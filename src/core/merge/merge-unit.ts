@@ -202,7 +202,7 @@ function samePlan(ctx: MergeContext, meta: UnitMetadata, rows: readonly Returned
     if (!ids.has(r.id)) continue;
     compared++;
     const m = ctx.tasksById.get(r.id);
-    if (m && similarity(r.cells.get("task")?.value, m.task) >= 0.5) alike++;
+    if (m && similarity(r.cell("task")?.value, m.task) >= 0.5) alike++;
   }
   // Ids the master does not know count against it: a book of another plan has other ids.
   const missing = meta.taskIds.filter((id) => !ctx.tasksById.has(id)).length;
@@ -345,7 +345,7 @@ export function planUnitMerge(
   };
 
   const listRow = (code: ListedCode, sheet: string, r: ReturnedRow, keys?: ReadonlySet<string>) => {
-    for (const [k, cell] of r.cells)
+    for (const [k, cell] of r.cells())
       if ((!keys || keys.has(k)) && !FORMULA_KEYS.has(k) && (!blank(cell.value) || cell.uncached))
         listed.push({ code, sheet, address: cell.address, id: r.id, column: header(k), value: cell.value });
   };
@@ -362,7 +362,7 @@ export function planUnitMerge(
     inBook.add(r.id);
     if (!m || !owned.has(r.id) || !ctx.taskUnits.get(r.id)?.has(meta.unitKey)) {
       // A row the unit may not write: what it typed there is listed, never applied.
-      for (const [k, cell] of r.cells)
+      for (const [k, cell] of r.cells())
         if (clerkTasks.has(k) && !blank(cell.value) && !sameValue(cell.value, meta.base[r.id]?.[k] ?? null))
           listed.push({
             code: "not-owned",
@@ -375,17 +375,16 @@ export function planUnitMerge(
       continue;
     }
     for (const k of CLERK_COLUMNS.tasks)
-      consider("tasks", SHEET.tasks, r.id, k, r.cells.get(k), meta.base[r.id]?.[k] ?? null, m[k] ?? null);
+      consider("tasks", SHEET.tasks, r.id, k, r.cell(k), meta.base[r.id]?.[k] ?? null, m[k] ?? null);
     // Plan columns: an edit of the unit's is a proposal, listed; the book's copy is never written back.
-    const bookPlan = Object.fromEntries(
-      PLAN_CELL_COLUMNS.map((k) => [k, planValue(k, r.cells.get(k)?.value ?? null)]),
-    );
+    const bookPlan: Record<string, ScalarCell> = {};
+    for (const k of PLAN_CELL_COLUMNS) bookPlan[k] = planValue(k, r.value(k));
     const edited = meta.planCells
       ? meta.planCells[r.id] !== undefined && meta.planCells[r.id] !== planCellsHash(bookPlan)
       : true;
     if (edited)
       for (const k of PLAN_CELL_COLUMNS) {
-        const cell = r.cells.get(k);
+        const cell = r.cell(k);
         if (cell && !sameValue(bookPlan[k], m[k] ?? null))
           listed.push({
             code: "plan-edit",
@@ -419,7 +418,7 @@ export function planUnitMerge(
     for (const r of book.indicators.rows) {
       const m = r.id ? ctx.indicatorsById.get(r.id) : undefined;
       if (!m || !ownedIndicators.has(r.id)) {
-        for (const [k, cell] of r.cells)
+        for (const [k, cell] of r.cells())
           if (
             (m ? clerkIndicators.has(k) : true) &&
             !blank(cell.value) &&
@@ -442,7 +441,7 @@ export function planUnitMerge(
           SHEET.indicators,
           r.id,
           k,
-          r.cells.get(k),
+          r.cell(k),
           meta.baseIndicators[r.id]?.[k] ?? null,
           m[k] ?? null,
         );

@@ -24,7 +24,12 @@ export interface ReturnedRow {
   /** 1-based sheet row. */
   row: number;
   id: string;
-  cells: Map<string, ReturnedCell>;
+  /** A layout column's cell of this row (made when asked: a merge reads a few of 23 columns). */
+  cell(key: string): ReturnedCell | undefined;
+  /** Every layout column's cell of this row. */
+  cells(): [string, ReturnedCell][];
+  /** A layout column's value alone (blank as null), without making its cell. */
+  value(key: string): ScalarCell;
 }
 
 export interface ForeignColumn {
@@ -80,37 +85,56 @@ export function readReturnedSheet(
   }
   const percent = new Set(flags?.percent ?? []);
   const uncached = new Set(flags?.uncached ?? []);
+  const letters: string[] = [];
+  const letter = (c: number) => (letters[c] ??= columnLetter(c));
   const cellAt = (r: number, c: number): ReturnedCell => {
     const v = values[r]?.[c];
     return {
       value: blank(v ?? null) ? null : (v as ScalarCell),
-      address: `${columnLetter(c)}${r + 1}`,
-      percent: percent.has(`${r}:${c}`),
-      uncached: uncached.has(`${r}:${c}`),
+      address: `${letter(c)}${r + 1}`,
+      percent: percent.size > 0 && percent.has(`${r}:${c}`),
+      uncached: uncached.size > 0 && uncached.has(`${r}:${c}`),
     };
   };
-  const idAt = keyAt.indexOf("id");
+  const columnOfKey = new Map<string, number>();
+  keyAt.forEach((key, c) => {
+    if (key) columnOfKey.set(key, c);
+  });
+  const idAt = columnOfKey.get("id") ?? -1;
   const rows: ReturnedRow[] = [];
   const foreign = new Map<number, ForeignColumn>();
   for (let r = 1; r < values.length; r++) {
     const line = values[r] ?? [];
-    const hasContent = (c: number) => !blank(line[c] ?? null) || uncached.has(`${r}:${c}`);
-    if (!line.some((_, c) => hasContent(c))) continue;
-    const cells = new Map<string, ReturnedCell>();
-    keyAt.forEach((key, c) => {
-      if (key) cells.set(key, cellAt(r, c));
-    });
+    const hasContent = (c: number) =>
+      !blank(line[c] ?? null) || (uncached.size > 0 && uncached.has(`${r}:${c}`));
+    let any = false;
+    for (let c = 0; c < width && !any; c++) any = hasContent(c);
+    if (!any) continue;
     for (let c = 0; c < width; c++)
       if (!keyAt[c] && hasContent(c)) {
         const col = foreign.get(c) ?? {
-          letter: columnLetter(c),
+          letter: letter(c),
           header: String(header[c] ?? "").trim(),
           cells: [],
         };
         col.cells.push(cellAt(r, c));
         foreign.set(c, col);
       }
-    rows.push({ row: r + 1, id: idAt < 0 ? "" : String(line[idAt] ?? "").trim(), cells });
+    const at = r;
+    rows.push({
+      row: r + 1,
+      id: idAt < 0 ? "" : String(line[idAt] ?? "").trim(),
+      cell: (key) => {
+        const c = columnOfKey.get(key);
+        return c === undefined ? undefined : cellAt(at, c);
+      },
+      cells: () => [...columnOfKey].map(([key, c]) => [key, cellAt(at, c)]),
+      value: (key) => {
+        const c = columnOfKey.get(key);
+        const v = c === undefined ? null : line[c];
+        return v === undefined || blank(v) ? null : (v as ScalarCell);
+      },
+    });
   }
   return { rows, found, foreign: [...foreign.values()] };
 }

@@ -36,7 +36,12 @@ export const UnitMetadataSchema = z.object({
   base: z.record(z.string(), z.record(z.string(), Value)),
   baseIndicators: z.record(z.string(), z.record(z.string(), Value)),
   /** Per task id: a hash of its plan cells at the split (absent in books split before it was kept). */
-  planCells: z.record(z.string(), z.string()).optional(),
+  planCells: z
+    .custom<Record<string, string>>(
+      (v) => typeof v === "object" && v !== null && Object.values(v).every((h) => typeof h === "string"),
+      { message: "không phải bảng mã nội dung" },
+    )
+    .optional(),
   /** The column keys of each sheet in the order the split wrote them (to find a retyped header). */
   columns: z.object({ tasks: z.array(z.string()), indicators: z.array(z.string()) }).optional(),
 });

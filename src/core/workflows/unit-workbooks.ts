@@ -255,6 +255,8 @@ export async function mergeWorkbooks(
   const mergeId = Math.max(0, ...history.map((h) => h.mergeId)) + 1;
   const verdicts: FileVerdict[] = [];
   const accepted: { verdict: FileVerdict; period: string; unitKey: string; savedOn: string }[] = [];
+  /** Files taken in this batch whose values are not in lastSent yet, by unit and period. */
+  const unsent = new Map<string, FileVerdict[]>();
   /** The file of each unit and period taken in this batch, and when it was saved. */
   const inBatch = new Map<string, { verdict: FileVerdict; savedAt: string }>();
   for (const [index, f] of files.entries()) {
@@ -324,6 +326,15 @@ export async function mergeWorkbooks(
       verdicts.push(refuse(e.message, e.messageEn ?? e.message));
       continue;
     }
+    const batchKey = `${read.meta.unitKey}|${period ?? read.meta.period ?? ""}`;
+    for (const earlier of unsent.get(batchKey) ?? []) {
+      const sent = lastSent.get(batchKey) ?? new Map<string, ScalarCell>();
+      for (const c of [...earlier.changes, ...earlier.same])
+        sent.set(`${c.part}|${c.id}|${c.column}`, c.value);
+      for (const c of earlier.conflicts) if (c.key) sent.set(`${c.part}|${c.id}|${c.key}`, c.unit);
+      lastSent.set(batchKey, sent);
+    }
+    unsent.delete(batchKey);
     const verdict = planUnitMerge(ctx, f.name, read.meta, book);
     verdicts.push(verdict);
     if (verdict.status !== "accepted") continue;
@@ -351,11 +362,9 @@ export async function mergeWorkbooks(
       const target = c.part === "tasks" ? tasksById.get(c.id) : indicatorsById.get(c.id);
       if (target) target[c.column] = c.value;
     }
-    // What this unit sent is the base of its next file for the period, in this batch too.
-    const sent = lastSent.get(key) ?? new Map<string, ScalarCell>();
-    for (const c of [...verdict.changes, ...verdict.same]) sent.set(`${c.part}|${c.id}|${c.column}`, c.value);
-    for (const c of verdict.conflicts) if (c.key) sent.set(`${c.part}|${c.id}|${c.key}`, c.unit);
-    lastSent.set(key, sent);
+    // What this unit sent is the base of its next file for the period, in this batch too (worked
+    // out when such a file comes: most batches have one file per unit).
+    unsent.set(key, [...(unsent.get(key) ?? []), verdict]);
   }
   if (!accepted.length) return { files: verdicts, mergeId: null, applied: 0 };
   if (o.dryRun)
