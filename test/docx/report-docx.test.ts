@@ -31,7 +31,7 @@ it("a line break typed in a cell stays a line break in the .docx", async () => {
   const content = reportContent({
     tasks,
     indicators: { years: [], rows: [] },
-    settings: { reportDate: "2025-10-14", dueSoonDays: 7, cutoffDay: 15, planYear: 2025 },
+    settings: { reportDate: "2025-10-14", dueSoonDays: 7, cutoffDay: 15, planYear: 2025, submissionDay: 10 },
     window: reportWindow("2025-10", "month", 15)!,
   });
   const doc = reportDocument(content, {
