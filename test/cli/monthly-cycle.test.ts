@@ -133,8 +133,12 @@ describe("the cycle through the CLI", () => {
     expect(m.code).toBe(0);
     expect(m.err).toContain("60 ≠ đơn vị 100");
     const list = await cli("conflicts", merged);
-    expect(list.out.split("\n")[0]).toBe("Mã\tCột\tĐơn vị\tKỳ\tGiá trị đơn vị\tGiá trị sổ tổng hợp");
+    expect(list.out.split("\n")[0]).toBe(
+      "Mã\tCột\tĐơn vị\tKỳ\tGiá trị đơn vị\tGiá trị sổ tổng hợp\tĐơn vị gửi lúc\tGiá trị sổ tổng hợp do",
+    );
     expect(list.out).toContain(`${id}\tprogress`);
+    expect(list.out).toContain("100\t60\t");
+    expect(list.out).toContain("Cơ quan thường trực nhập trực tiếp vào sổ");
     const taken = join(dir, "lay-don-vi.xlsx");
     const t = await cli("conflicts", merged, "--take-unit", "--out", taken);
     expect(t.code).toBe(0);

@@ -260,10 +260,16 @@ export async function conflictsCommand(args: string[], io: CliIo): Promise<numbe
     const open = await openConflicts(await openValues(path), basename(path));
     if (p.flags.has("--json")) io.out(`${JSON.stringify(open, null, 2)}\n`);
     else {
-      io.out("Mã\tCột\tĐơn vị\tKỳ\tGiá trị đơn vị\tGiá trị sổ tổng hợp\n");
+      io.out(
+        "Mã\tCột\tĐơn vị\tKỳ\tGiá trị đơn vị\tGiá trị sổ tổng hợp\tĐơn vị gửi lúc\tGiá trị sổ tổng hợp do\n",
+      );
       for (const c of open)
         io.out(
-          `${c.row.id}\t${c.row.column}\t${c.row.unit}\t${c.row.period}\t${shown(c.row.value)}\t${shown(c.now)}\n`,
+          `${c.row.id}\t${c.row.column}\t${c.row.unit}\t${c.row.period}\t${shown(c.row.value)}\t${shown(c.now)}\t${c.row.sent || c.row.at}\t${
+            c.masterBy
+              ? `${c.masterBy.unit} (${c.masterBy.file}, ${c.masterBy.at})`
+              : "Cơ quan thường trực nhập trực tiếp vào sổ"
+          }\n`,
         );
       io.err(`${open.length} xung đột chưa xử lý / open conflicts.\n`);
     }

@@ -15,12 +15,13 @@ export const RECEIPT = "(nhận tệp)";
  * applied), a value the unit sent that the master already held, a file received. Stored as words; a
  * history written before this column existed reads as applied.
  */
-export type HistoryKind = "applied" | "conflict" | "same" | "receipt";
+export type HistoryKind = "applied" | "conflict" | "same" | "receipt" | "listed";
 const KIND_WORDS: Record<HistoryKind, string> = {
   applied: "Đã cập nhật",
   conflict: "Xung đột (chưa cập nhật)",
   same: "Trùng sổ tổng hợp",
   receipt: "Nhận tệp",
+  listed: "Chưa cập nhật (xem ghi chú)",
 };
 const kindOf = (word: string, part: string): HistoryKind =>
   (Object.keys(KIND_WORDS) as HistoryKind[]).find((k) => KIND_WORDS[k] === word) ??
@@ -46,6 +47,8 @@ export interface HistoryRow {
   kind?: HistoryKind;
   /** A conflict: when the unit's value was taken (ISO), or "". */
   resolved?: string;
+  /** A value listed, not applied: its cell and why. */
+  note?: string;
 }
 
 const COLUMNS: { key: keyof HistoryRow; header: string; width: number }[] = [
@@ -64,6 +67,7 @@ const COLUMNS: { key: keyof HistoryRow; header: string; width: number }[] = [
   { key: "undone", header: "Đã hoàn tác lúc", width: 18 },
   { key: "kind", header: "Loại", width: 16 },
   { key: "resolved", header: "Đã lấy giá trị đơn vị lúc", width: 18 },
+  { key: "note", header: "Ghi chú", width: 36 },
 ];
 
 export function historySpec(rows: readonly HistoryRow[]): SheetSpec {
@@ -74,7 +78,7 @@ export function historySpec(rows: readonly HistoryRow[]): SheetSpec {
       header: c.header,
       kind: "text" as const,
       width: c.width,
-      wrap: c.key === "old" || c.key === "value",
+      wrap: c.key === "old" || c.key === "value" || c.key === "note",
     })),
     rows: rows.map((r) =>
       COLUMNS.map((c): SheetCell =>
@@ -121,6 +125,7 @@ export function readHistory(values: readonly (readonly SheetValue[])[] | null): 
         undone: str("undone"),
         kind: kindOf(str("kind"), str("part")),
         resolved: str("resolved"),
+        note: str("note"),
       },
     ];
   });

@@ -22,6 +22,7 @@ import {
   sameValue,
   type CellChange,
   type FileVerdict,
+  type ListedValue,
   type MergeContext,
   type Part,
   type ReturnedBook,
@@ -170,6 +171,17 @@ async function readMaster(
   return { data, history: readHistory(historyValues) };
 }
 
+/** Why a value was listed, as the history sheet says it. */
+const LISTED_NOTES: Record<ListedValue["code"], string> = {
+  "new-task": "dòng đơn vị thêm (nhiệm vụ đề xuất), chưa đưa vào kế hoạch",
+  "task-missing": "đơn vị đã xóa dòng nhiệm vụ này",
+  "foreign-column": "cột không thuộc mẫu sổ",
+  "formula-no-value": "công thức không lưu giá trị",
+  "plan-edit": "đơn vị sửa cột của kế hoạch (đề xuất); sổ tổng hợp giữ nguyên",
+  "not-owned": "nhiệm vụ không do đơn vị này chủ trì",
+  "unknown-indicator": "chỉ tiêu không có trong sổ tổng hợp",
+};
+
 /** The period a merge or a split is for when none is given: the master's reporting month. */
 export function masterPeriod(data: TrackingData): string | null {
   const s = settingsFromStored(data.stored, { reportDate: "" });
@@ -180,7 +192,7 @@ export function masterPeriod(data: TrackingData): string | null {
 function lastSentOf(history: readonly HistoryRow[]): Map<string, Map<string, ScalarCell>> {
   const out = new Map<string, Map<string, ScalarCell>>();
   for (const h of history) {
-    if (h.undone || h.part === "file" || h.kind === "receipt") continue;
+    if (h.undone || h.part === "file" || h.kind === "receipt" || h.kind === "listed") continue;
     const key = `${h.unitKey}|${h.period}`;
     const m = out.get(key) ?? new Map<string, ScalarCell>();
     m.set(`${h.part}|${h.id}|${h.column}`, h.value);
@@ -409,6 +421,17 @@ export async function mergeWorkbooks(
       },
       ...verdict.changes.map((c) => row("applied", c)),
       ...verdict.same.map((c) => row("same", c)),
+      // What was listed, not applied, is kept too: a clerk's value is never only on a console.
+      ...verdict.listed.map((l) => ({
+        ...common,
+        kind: "listed" as const,
+        part: (l.sheet === SHEET.indicators ? "indicators" : "tasks") as Part,
+        id: l.id,
+        column: l.column,
+        old: l.master ?? null,
+        value: l.value,
+        note: `${l.sheet}${l.address ? `!${l.address}` : ""}: ${LISTED_NOTES[l.code]}`,
+      })),
       ...verdict.conflicts.flatMap((c) =>
         c.key
           ? [row("conflict", { part: c.part, id: c.id, column: c.key, old: c.master, value: c.unit })]
@@ -435,6 +458,11 @@ export interface OpenConflict {
   row: HistoryRow;
   /** The master's value now. */
   now: ScalarCell;
+  /**
+   * Who put the master's value there: the merge that applied it (unit, file, when), or null when no
+   * merge did (the secretariat typed it in the master).
+   */
+  masterBy: { unit: string; file: string; at: string } | null;
 }
 
 /** The conflicts of the history not undone and not taken yet, with the master's value now. */
@@ -447,9 +475,27 @@ function conflictsOf(data: TrackingData, history: readonly HistoryRow[]): OpenCo
   const rows = new Map<string, Record<string, ScalarCell | undefined>>();
   for (const t of data.tasks) rows.set(`tasks|${t.id}`, t);
   for (const r of data.indicators.rows) rows.set(`indicators|${r.id}`, r);
+  const setBy = (row: HistoryRow) => {
+    let by: HistoryRow | null = null;
+    for (const h of history)
+      if (
+        h.mergeId < row.mergeId &&
+        !h.undone &&
+        (h.kind ?? "applied") === "applied" &&
+        h.part === row.part &&
+        h.id === row.id &&
+        h.column === row.column
+      )
+        by = h;
+    return by ? { unit: by.unit, file: by.file, at: by.at } : null;
+  };
   return history
     .filter((h) => h.kind === "conflict" && !h.undone && !h.resolved)
-    .map((row) => ({ row, now: rows.get(`${row.part}|${row.id}`)?.[row.column] ?? null }));
+    .map((row) => ({
+      row,
+      now: rows.get(`${row.part}|${row.id}`)?.[row.column] ?? null,
+      masterBy: setBy(row),
+    }));
 }
 
 export interface TakeResult {

@@ -151,6 +151,13 @@ describe("nothing typed is dropped without a word", () => {
     if (deleted) expect(codes("task-missing").map((l) => l.id)).toEqual([deleted]);
     // The plan column is never written back.
     expect((await masterTasks(master)).get(b)!.task).not.toBe("Nội dung do đơn vị tự sửa");
+    // And every listed value is kept in the workbook, with its cell, not only said on a console.
+    const kept = readHistory(await master.readSheet(HISTORY_SHEET)).filter((h) => h.kind === "listed");
+    expect(kept.map((h) => [h.id, h.column, h.value])).toEqual(
+      v.listed.map((l) => [l.id, l.column, l.value]),
+    );
+    for (const [h, l] of kept.map((h, i) => [h, v.listed[i]!] as const))
+      expect(h.note).toContain(`${l.sheet}${l.address ? `!${l.address}` : ""}`);
   });
 
   it("a row of another unit's task is listed, not applied", async () => {
