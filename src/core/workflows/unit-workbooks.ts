@@ -188,6 +188,11 @@ export function masterPeriod(data: TrackingData): string | null {
   return s.reportDate ? reportingMonthOf(s.reportDate, s.cutoffDay) : null;
 }
 
+/** The master's reporting month ("2025-10"), or null when it has no report date. */
+export async function masterPeriodOf(master: SheetPort, file?: string): Promise<string | null> {
+  return masterPeriod(await readTrackingData(master, file));
+}
+
 /** What each unit last sent for each period (its values, applied or not), from the history. */
 function lastSentOf(history: readonly HistoryRow[]): Map<string, Map<string, ScalarCell>> {
   const out = new Map<string, Map<string, ScalarCell>>();

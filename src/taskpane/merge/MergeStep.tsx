@@ -1,10 +1,11 @@
 import { throwIfCancelled } from "../../core/workflows/cancelled";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Body1, Button, Checkbox, Field, Input } from "@fluentui/react-components";
 import JSZip from "jszip";
 import type { FileVerdict, ListedCode } from "../../core/merge/merge-unit";
 import {
   completenessOf,
+  masterPeriodOf,
   mergeWorkbooks,
   splitWorkbooks,
   takeUnitValues,
@@ -47,6 +48,21 @@ function returnedFile(file: File): ReturnedFile {
 /** Step 4: unit workbooks out (a .zip), returned ones back in (preview, apply, undo), who reported. */
 export function MergeStep({ strings, workbook, job, notify, describe }: MergeStepProps) {
   const [period, setPeriod] = useState(todayIso().slice(0, 7));
+  // The month defaults to the master's reporting month (its report date and cut-off day), not today:
+  // October's books are merged in November.
+  const touched = useRef(false);
+  useEffect(() => {
+    if (!workbook) return;
+    let live = true;
+    masterPeriodOf(workbook)
+      .then((p) => {
+        if (live && p && !touched.current) setPeriod(p);
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [workbook]);
   const [files, setFiles] = useState<File[]>([]);
   const [partners, setPartners] = useState(false);
   const [preview, setPreview] = useState<FileVerdict[] | null>(null);
@@ -136,7 +152,10 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
           type="month"
           data-testid="merge-period"
           value={period}
-          onChange={(_e, d) => setPeriod(d.value)}
+          onChange={(_e, d) => {
+            touched.current = true;
+            setPeriod(d.value);
+          }}
         />
       </Field>
       <Checkbox
