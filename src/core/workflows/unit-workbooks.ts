@@ -164,6 +164,11 @@ async function readMaster(
   master: SheetPort,
   file?: string,
 ): Promise<{ data: TrackingData; history: HistoryRow[] }> {
+  if ((await master.sheetNames()).includes(META_SHEET))
+    throw new ImportError(
+      `${file ?? "Sổ đã chọn"} là sổ của một đơn vị (sổ đã tách), không phải sổ tổng hợp: hãy chọn sổ tổng hợp của cơ quan thường trực làm sổ chính, các sổ đơn vị làm tệp gửi lại.`,
+      `${file ?? "The workbook"} is a unit's workbook (split from the master), not the master: give the secretariat's master as the workbook and the unit workbooks as the returned files.`,
+    );
   const [data, historyValues] = await Promise.all([
     readTrackingData(master, file),
     master.readSheet(HISTORY_SHEET),

@@ -323,4 +323,16 @@ describe("messages name the file and say what to do", () => {
     expect(r.files[0]!.reason).not.toContain("lập sổ");
     expect(r.files[1]!.reason).toContain("sổ tổng hợp");
   });
+
+  it("a unit's workbook given as the master is refused as such, not blamed on the returned files", async () => {
+    const { XlsxWorkbook } = await import("../../../src/xlsx/xlsx-workbook");
+    const asMaster = await XlsxWorkbook.fromBytes(unit.bytes);
+    const other = f.units.find((u) => u !== unit && !u.w.view)!;
+    await expect(
+      mergeWorkbooks(asMaster, [returned("khac.xlsx", other.bytes)], { now: NOW, file: "nham.xlsx" }),
+    ).rejects.toMatchObject({
+      name: "ImportError",
+      message: expect.stringContaining("nham.xlsx là sổ của một đơn vị"),
+    });
+  });
 });
