@@ -212,7 +212,9 @@ async function main() {
       reads.push(performance.now() - t0);
     }
     const readMs = reads.sort((a, b) => a - b)[1]!;
-    const merge = thrice(() => child("merge", masterPath, ...files, "--out", join(dir, "da-tong-hop.xlsx")));
+    const merge = thrice(() =>
+      child("merge", masterPath, ...files, "--out", join(dir, "da-tong-hop.xlsx"), "--force"),
+    );
     results.push(
       {
         name: "split: 150 unit workbooks × 100 tasks (new process)",

@@ -62,7 +62,7 @@ async function unitBooks(dir: string): Promise<Book[]> {
     const rowOfId = new Map(sheet.map((r, i) => [String(r[0] ?? ""), i + 1]));
     out.push({ path, ids: meta.meta.taskIds, rowOf: rowOfId });
   }
-  return out.filter((b) => b.ids.length >= 2).slice(0, 3);
+  return out.filter((b) => b.ids.length >= 2);
 }
 
 async function masterTasks(path: string) {
