@@ -33,13 +33,27 @@ describe("targets to confirm", () => {
     expect(parsed.warnings.filter((w) => w.code.startsWith("target-"))).toEqual([]);
   });
 
-  it("a numbered objective without a number is kept and flagged", () => {
+  it("a numbered objective without a number, in a list that states numbers, is kept and flagged", () => {
     const parsed = plan([
       "2. Mục tiêu cụ thể",
       "a) Đến năm 2030:",
       "(1) Chính quyền xã dùng phần mềm điều hành thống nhất.",
+      "(2) 100% thôn có điểm truy cập Internet công cộng.",
     ]);
-    expect(parsed.plan.targets).toMatchObject([{ no: "(1)", value: null, year: 2030 }]);
+    expect(parsed.plan.targets).toMatchObject([
+      { no: "(1)", value: null, year: 2030 },
+      { no: "(2)", value: 100, year: 2030 },
+    ]);
     expect(parsed.warnings.map((w) => w.code)).toEqual(["target-value-missing"]);
+  });
+
+  it("objectives that state no number give no target at all, numbered or not", () => {
+    const parsed = plan([
+      "2. Mục tiêu cụ thể",
+      "a) Đến năm 2030:",
+      "(1) Chính quyền xã dùng phần mềm điều hành thống nhất.",
+      "(2) Nâng cao chất lượng phục vụ người dân.",
+    ]);
+    expect(parsed.plan.targets).toEqual([]);
   });
 });
