@@ -78,6 +78,7 @@ const NOT_A_COUNT = /^(?:gb|mb|gbps|mbps|kb|năm|tháng|ngày|giờ|mức|lần|
  */
 const COUNT_AFTER_VERB =
   /(?<!\p{L})(đạt(?:\s+(?:khoảng|tối thiểu|ít nhất))?|có(?:\s+(?:khoảng|tối thiểu|ít nhất))?|ít nhất|tối thiểu|không dưới|không quá|tối đa|hỗ trợ(?:\s+(?:tối thiểu|ít nhất))?)\s+(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d%.,/]|\s*%)\s+(\p{L}[\p{L}\s]{0,60})/giu;
+const COUNT_OPENING = /^\s*(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d%.,/]|\s*%)\s+(\p{L}[\p{L}\s]{0,60})/u;
 /** Words that end a counted noun ("05 sản phẩm OCOP được đưa lên sàn" → "sản phẩm OCOP"). */
 const NOUN_STOP = new Set(
   "được có đạt trên trong tại của để với theo từ đến cho là mỗi trở hoặc tham thuộc vào".split(" "),
@@ -154,6 +155,20 @@ function findHits(text: string): Hit[] {
         comparator: comparatorBefore(text, index, after),
       });
     }
+  }
+  // An item that opens on a count ("58 trạm quan trắc (trong đó: …)"), as "100% …" opens on a share.
+  const opening = COUNT_OPENING.exec(text);
+  if (opening && !/^(?:19|20)\d{2}$/.test(opening[1]!)) {
+    const noun = countNoun(opening[2]!);
+    if (noun && !NOT_A_COUNT.test(noun))
+      hits.push({
+        index: opening.index + opening[0].indexOf(opening[1]!),
+        end: opening.index + opening[0].indexOf(opening[1]!) + opening[1]!.length,
+        value: Number(opening[1]!.replace(/\.(?=\d{3}\b)/g, "").replace(",", ".")),
+        max: null,
+        unit: noun,
+        comparator: "=",
+      });
   }
   for (const m of text.matchAll(COUNT_AFTER_VERB)) {
     const index = m.index! + m[0].indexOf(m[2]!, m[1]!.length);

@@ -8,7 +8,12 @@
  */
 import { extractTargets } from "../../../../src/core/import/targets/extract-targets";
 
-const read = (text: string) =>
+const shapes: string[] = [];
+const read = (text: string) => {
+  shapes.push(text);
+  return readOnly(text);
+};
+const readOnly = (text: string) =>
   extractTargets(
     text.split("\n").map((t, i) => ({ text: t, line: i + 1 })),
     "kh.txt",
@@ -113,12 +118,14 @@ describe("stated targets as real objectives write them", () => {
           "II. MỤC TIÊU",
           "Mục tiêu đến năm 2030",
           "- Có 58 trạm quan trắc tự động (trong đó: 20 trạm nước, 38 trạm không khí).",
+          "- 1.500 hộ dân được hỗ trợ lắp đặt điện mặt trời (trong đó 300 hộ nghèo).",
           "- Tỷ lệ thu gom rác thải đạt 2% - 4% mỗi năm; tỷ lệ che phủ rừng đạt trên 42%.",
           "III. NHIỆM VỤ",
         ].join("\n"),
       ),
     ).toEqual([
       [2030, "=", 58, null, "trạm quan trắc tự động"],
+      [2030, "=", 1500, null, "hộ dân"],
       [2030, "range", 2, 4, "%"],
       [2030, ">=", 42, null, "%"],
     ]);
@@ -142,5 +149,30 @@ describe("stated targets as real objectives write them", () => {
         ].join("\n"),
       ),
     ).toEqual([]);
+  });
+});
+
+/** A copy that breaks lines at `width` characters wherever a word ends, as web copies do. */
+function rewrap(text: string, width: number): string {
+  return text
+    .split("\n")
+    .flatMap((line) => {
+      const out: string[] = [];
+      let current = "";
+      for (const word of line.split(" ")) {
+        if (current && current.length + 1 + word.length > width) {
+          out.push(current);
+          current = word;
+        } else current = current ? `${current} ${word}` : word;
+      }
+      return [...out, current];
+    })
+    .join("\n");
+}
+
+describe("the same objectives broken at any width read the same", () => {
+  it.each([38, 45, 52, 61, 70, 80])("lines broken at %i characters", (width) => {
+    expect(shapes.length).toBeGreaterThan(4);
+    for (const text of shapes) expect(readOnly(rewrap(text, width))).toEqual(readOnly(text));
   });
 });
