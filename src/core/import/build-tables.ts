@@ -11,6 +11,7 @@ import { foldForMatch, isBlank, joinLines, normalizeInline } from "../text/norma
 import { splitUnits } from "../units/split-units";
 import {
   headerYear,
+  indicatorFields,
   looksLikeIndicatorHeader,
   looksLikeTaskHeader,
   mapIndicatorHeader,
@@ -20,6 +21,7 @@ import {
 } from "./column-map";
 import { cellText, type DocItem, type GridCell, type GridRow, type ProseLine } from "./grid";
 import { isAppendixTitle } from "./appendix-title";
+import { targetInSentence } from "./targets/extract-targets";
 
 export interface BuiltTables {
   tables: PlanTable[];
@@ -193,25 +195,59 @@ export function indicatorRows(
   fields: readonly IndicatorField[],
   years: readonly (number | null)[],
   rows: readonly RawRow[],
+  /** The milestone of a table with one target column (or none) until a row names another. */
+  defaultYear: number | null = null,
 ): { row: IndicatorRow; index: number }[] {
   const col = (f: IndicatorField) => fields.indexOf(f);
-  const built = rows.map((r) => {
+  const byYear = years.some((y) => y !== null);
+  const targetCol = col("target");
+  let milestone = defaultYear;
+  const built: IndicatorRow[] = [];
+  const indices: number[] = [];
+  rows.forEach((r, index) => {
     const text = (i: number) => (i >= 0 ? joinLines(r.cells[i]?.lines ?? []) : "");
+    const name = text(col("name"));
+    // "I | Đến năm 2030", "Giai đoạn 2025 - 2027": the milestone of the rows below, not an indicator
+    // (text only in the number and name columns, the name a milestone's).
+    const others = r.cells.some(
+      (c, i) => i !== col("no") && i !== col("name") && c.lines.some((l) => !isBlank(l)),
+    );
+    if (!byYear && !others) {
+      const years = [...name.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
+      if (years.length && /^(?:đến|tới|hết|năm|giai đoạn|mốc)/iu.test(name)) {
+        milestone = years[years.length - 1]!;
+        return;
+      }
+    }
     const targets: Record<string, string> = {};
-    years.forEach((y, i) => {
-      if (y !== null) targets[String(y)] = text(i);
-    });
-    return {
-      group: null as string | null,
-      groupTitle: null as string | null,
+    let unit = text(col("unit"));
+    if (byYear)
+      years.forEach((y, i) => {
+        if (y !== null) targets[String(y)] = text(i);
+      });
+    else if (milestone !== null) {
+      if (targetCol >= 0) targets[String(milestone)] = text(targetCol);
+      else {
+        // No target column: the target is in the indicator's own sentence.
+        const stated = targetInSentence(name);
+        if (stated) {
+          targets[String(milestone)] = stated.target;
+          if (!unit) unit = stated.unit;
+        }
+      }
+    }
+    built.push({
+      group: null,
+      groupTitle: null,
       no: cleanNo(text(col("no"))),
-      name: text(col("name")),
-      unit: text(col("unit")),
+      name,
+      unit,
       targets,
       responsible: text(col("responsible")),
-    };
+    });
+    indices.push(index);
   });
-  return groupIndicators(built);
+  return groupIndicators(built).map((g) => ({ row: g.row, index: indices[g.index]! }));
 }
 
 /**
@@ -326,9 +362,10 @@ export function buildTables(items: readonly DocItem[], planYear: number): BuiltT
         merged.map((r) => r.at),
       );
     } else {
-      const fields = headerCells.map(mapIndicatorHeader);
-      // Group headings are not rows: each row keeps the source of the grid row it came from.
-      const grouped = indicatorRows(fields, headerCells.map(headerYear), raw);
+      const fields = indicatorFields(headerCells);
+      // Group headings are not rows: each row keeps the source of the grid row it came from. A
+      // table with one target column (or none) is for the year its title names, else the plan's.
+      const grouped = indicatorRows(fields, headerCells.map(headerYear), raw, headerYear(title) ?? planYear);
       result.tables.push({ kind: "indicators", title, rows: grouped.map((g) => g.row) });
       append(
         sources,

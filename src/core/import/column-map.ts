@@ -5,7 +5,7 @@
 import { foldForMatch } from "../text/normalize";
 
 export type TaskField = "no" | "task" | "lead" | "partners" | "output" | "deadline" | "note";
-export type IndicatorField = "no" | "name" | "unit" | "year" | "responsible" | "ignore";
+export type IndicatorField = "no" | "name" | "unit" | "year" | "target" | "responsible" | "ignore";
 
 const TASK_RULES: [TaskField, RegExp][] = [
   ["no", /^(s\s*)?tt\.?$|^so\s+tt$|^stt$/],
@@ -33,10 +33,13 @@ export function mapTaskHeader(header: string): TaskField {
   return "note";
 }
 
-/** Milestone year of an indicator header cell ("Đến hết năm 2025", "Năm 2030", "2035"), or null. */
+/**
+ * Milestone year of an indicator header cell ("Đến hết năm 2025", "Năm 2030", "2035"), or null; of a
+ * period ("Giai đoạn 2026 - 2030"), its last year.
+ */
 export function headerYear(header: string): number | null {
-  const m = /\b(20\d{2})\b/.exec(foldForMatch(header));
-  return m ? Number(m[1]) : null;
+  const years = [...foldForMatch(header).matchAll(/\b(20\d{2})\b/g)];
+  return years.length ? Number(years[years.length - 1]![1]) : null;
 }
 
 export function mapIndicatorHeader(header: string): IndicatorField {
@@ -46,7 +49,26 @@ export function mapIndicatorHeader(header: string): IndicatorField {
   if (/chi\s+tieu|noi\s+dung/.test(f)) return "name";
   if (/^don\s+vi(\s+tinh)?$|^dvt$/.test(f)) return "unit";
   if (/chu\s*tri|theo\s+doi|phu\s*trach|trach\s+nhiem/.test(f)) return "responsible";
+  if (/^(ket\s+qua|muc\s+tieu|gia\s+tri|ke\s+hoach|chi\s+tieu\s+dat)(\s+(can\s+)?dat)?$/.test(f))
+    return "target";
   return "ignore";
+}
+
+/**
+ * The fields of an indicator table's header: the first "Chỉ tiêu"/"Nội dung" column names the
+ * indicator, a later "Chỉ tiêu"/"Mục tiêu" column holds its target ("TT | Nội dung | Chỉ tiêu").
+ */
+export function indicatorFields(cells: readonly string[]): IndicatorField[] {
+  let named = false;
+  return cells.map((c) => {
+    const field = mapIndicatorHeader(c);
+    if (field !== "name") return field;
+    if (!named) {
+      named = true;
+      return "name";
+    }
+    return /chi\s+tieu|muc\s+tieu/.test(foldForMatch(c)) ? "target" : "ignore";
+  });
 }
 
 /** A header row of a task table: a task column plus at least two other known columns. */
@@ -59,8 +81,13 @@ export function looksLikeTaskHeader(cells: readonly string[]): boolean {
 }
 
 export function looksLikeIndicatorHeader(cells: readonly string[]): boolean {
-  const fields = cells.map(mapIndicatorHeader);
+  const fields = indicatorFields(cells);
   const years = fields.filter((f) => f === "year").length;
+  if (!fields.includes("name")) return false;
   // Milestone columns ("2025", "Năm 2030", "Đến năm 2045"), or a single one beside a unit column.
-  return fields.includes("name") && (years >= 2 || (years === 1 && fields.includes("unit")));
+  if (years >= 2 || (years === 1 && fields.includes("unit"))) return true;
+  // A target column ("Kết quả", "Mục tiêu"), or none at all: a TT column and a column that names
+  // indicators ("Chỉ tiêu", not a task table's "Nội dung") are an indicator table, whatever it lacks.
+  const namesIndicators = cells.some((c, i) => fields[i] === "name" && /chi\s+tieu/.test(foldForMatch(c)));
+  return fields.includes("no") && namesIndicators && !looksLikeTaskHeader(cells);
 }

@@ -463,3 +463,20 @@ export function extractTargets(input: TextLine[], file: string): ExtractedTarget
   }
   return result;
 }
+
+/** A number as Vietnamese documents print it: 3.5 → "3,5". */
+const viNumber = (n: number) => String(n).replace(".", ",");
+
+/**
+ * The target an indicator's own sentence states, for an indicator table with no target column
+ * ("… chiếm 45% GRDP", "… đạt 60%", "ít nhất 20 doanh nghiệp"): the first target in it, as a target
+ * cell would print it ("≥ 20", "45%", "2-4%"), with its unit; null when it states none.
+ */
+export function targetInSentence(text: string): { target: string; unit: string } | null {
+  const hit = findHits(text)[0];
+  if (!hit) return null;
+  const percent = hit.unit.startsWith("%");
+  const sign = hit.comparator === ">=" ? "≥ " : hit.comparator === "<=" ? "≤ " : "";
+  const value = hit.max !== null ? `${viNumber(hit.value)}-${viNumber(hit.max)}` : viNumber(hit.value);
+  return { target: `${sign}${value}${percent ? "%" : ""}`, unit: percent ? hit.unit : hit.unit };
+}
