@@ -69,6 +69,36 @@ function titleFrom(prose: ProseLine[]): string {
   return joinLines(lines.slice(start).filter((l) => !isIssuingNote(l)));
 }
 
+/** A header row whose cells map to the same fields, column by column, as the table's header. */
+function sameFields(row: readonly string[], header: readonly string[], isTask: boolean): boolean {
+  if (row.filter(Boolean).length < 3) return false;
+  const a = isTask ? row.map(mapTaskHeader) : indicatorFields(row);
+  const b = isTask ? header.map(mapTaskHeader) : indicatorFields(header);
+  const width = Math.max(a.length, b.length);
+  for (let c = 0; c < width; c++) {
+    const [x, y] = [row[c] ? a[c] : null, header[c] ? b[c] : null];
+    if (x !== y) return false;
+  }
+  return isTask ? looksLikeTaskHeader(row) : looksLikeIndicatorHeader(row);
+}
+
+/**
+ * A numbered sub-heading ("5.1 | Về hạ tầng số" and nothing else) whose next row is not its sibling
+ * ("1", restarting under it, or "5.1.1"): the section of the rows below, not a task. A "1.2" row
+ * followed by "1.3" stays a task, even with its lead in a merged cell above.
+ */
+function subHeadingOf(t: readonly string[], noCol: number, next: DocItem | undefined): Section | null {
+  if (noCol < 0) return null;
+  const no = cleanNo(t[noCol] ?? "");
+  const filled = t.map((x, c) => [x, c] as const).filter(([x]) => x);
+  if (!/^\d+(?:\.\d+)+$/.test(no) || filled.length !== 2) return null;
+  const title = filled.find(([, c]) => c !== noCol)![0];
+  const nextNo = next?.kind === "row" ? cleanNo(texts(next)[noCol] ?? "") : "";
+  const parent = (n: string) => n.split(".").slice(0, -1).join(".");
+  const sibling = nextNo.split(".").length === no.split(".").length && parent(nextNo) === parent(no);
+  return sibling ? null : { no, title: normalizeInline(title) };
+}
+
 function sameHeader(a: string[], b: string[]): boolean {
   const fa = a.map(foldForMatch).filter(Boolean);
   const fb = b.map(foldForMatch).filter(Boolean);
@@ -329,11 +359,15 @@ export function buildTables(items: readonly DocItem[], planYear: number): BuiltT
         i--; // the next appendix's title: this table ends
         break;
       }
-      if (!sameHeader(t, header) && (looksLikeTaskHeader(t) || looksLikeIndicatorHeader(t))) {
+      // The header printed again (a page break), in whatever form: "STT" for "TT", labels wrapped
+      // or cased otherwise. The same fields in the same columns: this table's header, not a new table.
+      const repeated =
+        sameHeader(t, header) || sameHeader(t, headerCells) || sameFields(t, headerCells, isTask);
+      if (!repeated && (looksLikeTaskHeader(t) || looksLikeIndicatorHeader(t))) {
         i--; // a new table starts here
         break;
       }
-      if (sameHeader(t, header) || sameHeader(t, headerCells)) {
+      if (repeated) {
         result.dropped.push({ at: row.at, text: t.filter(Boolean).join(" | "), reason: "repeated-header" });
         continue;
       }
@@ -341,7 +375,7 @@ export function buildTables(items: readonly DocItem[], planYear: number): BuiltT
         result.dropped.push({ at: row.at, text: t.filter(Boolean).join(" | "), reason: "layout" });
         continue;
       }
-      const s = isTask ? sectionOf(row, noCol) : null;
+      const s = isTask ? (sectionOf(row, noCol) ?? subHeadingOf(t, noCol, items[i])) : null;
       if (s) {
         section = s;
         continue;
