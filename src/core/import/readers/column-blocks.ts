@@ -81,8 +81,34 @@ export function misplacedHeaderAt(lines: readonly string[]): number | null {
   return null;
 }
 
+/** A whole line that is one deadline as plans print them ("Quý II/2026", "Tháng 9/2026", "2027"). */
+const DEADLINE_ONLY =
+  /^\s*(?:(?:quý|quí)\s+(?:[IV]+|\d)|tháng\s+\d{1,2}|năm|hằng\s+(?:năm|quý|tháng)|thường xuyên|\d{1,2}\/\d{1,2})(?:[\s/,.–-]*(?:năm\s+)?(?:19|20)\d{2})?\.?\s*$/iu;
+
+/**
+ * The 1-based line where a column of deadlines printed as a block starts, or null: RUN or more
+ * lines in a row (blank lines aside) each holding nothing but a deadline. In a viewer's copy a
+ * row's deadline is followed by the next row's number or task; in column-by-column text by the next
+ * row's deadline. Tables whose rows have no number show no run of row numbers, but this one.
+ */
+export function deadlineBlockAt(lines: readonly string[]): number | null {
+  let run = 0;
+  let start = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!;
+    if (!t.trim()) continue;
+    if (!DEADLINE_ONLY.test(t)) {
+      run = 0;
+      continue;
+    }
+    if (run === 0) start = i;
+    if (++run >= RUN) return start + 1;
+  }
+  return null;
+}
+
 export function columnBlocksWarning(lines: readonly string[], file: string): ImportWarning | null {
-  const line = columnBlocksAt(lines) ?? misplacedHeaderAt(lines);
+  const line = columnBlocksAt(lines) ?? misplacedHeaderAt(lines) ?? deadlineBlockAt(lines);
   if (line === null) return null;
   return {
     code: "column-blocks",

@@ -1,6 +1,11 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { columnBlocksAt, misplacedHeaderAt } from "../../../../src/core/import/readers/column-blocks";
+import {
+  columnBlocksAt,
+  columnBlocksWarning,
+  deadlineBlockAt,
+  misplacedHeaderAt,
+} from "../../../../src/core/import/readers/column-blocks";
 import { parsePlanText } from "../../../../src/core/import/parse-plan";
 import { renderPdfText, renderWordText, syntheticTables } from "../../../fixtures/synthetic-plan";
 
@@ -95,5 +100,41 @@ test("a file of such text with nothing readable is refused with the reason and w
   await expect(readPlanBytes(new TextEncoder().encode(text), { file: "kh.txt" })).rejects.toMatchObject({
     message: expect.stringMatching(/kh\.txt không có bảng nhiệm vụ.*theo từng cột.*tệp PDF/s),
     messageEn: expect.stringMatching(/PDF file itself/),
+  });
+});
+
+describe("a column of deadlines printed as a block", () => {
+  it("flags column-by-column text of a table whose rows have no number", () => {
+    const lines = [
+      "Nội dung nhiệm vụ",
+      "Xây dựng kho dữ liệu dùng chung",
+      "",
+      "Triển khai dịch vụ công trực tuyến",
+      "Cơ quan chủ trì",
+      "Văn phòng",
+      "Phòng Kinh tế",
+      "Thời gian hoàn thành",
+      "Quý II/2026",
+      "",
+      "Tháng 9/2026",
+      "Năm 2027",
+    ];
+    expect(deadlineBlockAt(lines)).toBe(9);
+    expect(columnBlocksWarning(lines, "t.txt")?.code).toBe("column-blocks");
+  });
+
+  it("does not flag a viewer's copy, where a row's deadline is followed by the next row", () => {
+    const lines = [
+      "1",
+      "Xây dựng kho dữ liệu dùng chung",
+      "Văn phòng",
+      "Quý II/2026 -",
+      "Quý III/2027",
+      "2",
+      "Triển khai dịch vụ công trực tuyến",
+      "Phòng Kinh tế",
+      "Tháng 9/2026",
+    ];
+    expect(deadlineBlockAt(lines)).toBeNull();
   });
 });
