@@ -155,11 +155,14 @@ function milestonesOf(years: any[][], targets: any[][]): Milestone[] {
  * @param namMoc Hàng các năm mốc (2025, 2030… hoặc "Năm 2030").
  * @param chiTieuMoc Hàng chỉ tiêu tương ứng từng mốc.
  * @param ngay Ngày cần xét.
- * @returns Chỉ tiêu đang áp dụng, như trong ô mốc (số vẫn là số); để trống nếu không mốc nào đặt chỉ tiêu.
+ * @returns Chỉ tiêu đang áp dụng, như trong ô mốc (số vẫn là số); để trống nếu không mốc nào đặt chỉ tiêu; #VALUE! nếu hai vùng khác số ô.
  */
 export function chiTieuHienHanh(namMoc: any[][], chiTieuMoc: any[][], ngay: number): any {
   const date = cellDate(ngay);
   if (!date) return cellError("#VALUE!", "Ngày không hợp lệ.");
+  // A milestone without its target (or the reverse) is a mistake in the ranges, not a blank.
+  if (namMoc.flat().length !== chiTieuMoc.flat().length)
+    return cellError("#VALUE!", "Hàng năm mốc và hàng chỉ tiêu phải cùng số ô.");
   return targetInForce(milestonesOf(namMoc, chiTieuMoc), date)?.target ?? "";
 }
 

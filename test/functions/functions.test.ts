@@ -102,6 +102,10 @@ describe("KH functions follow the rules where Excel differs from a test double",
 
   it("CHITIEUHIENHANH returns numbers as numbers, reads 'Năm 2030' headers, and is empty without a target", () => {
     expect(KH.chiTieuHienHanh([[2025, 2030]], [["-", 100]], d("2026-01-01"))).toBe(100);
+    // Ranges of different sizes: #VALUE!, not a value read from a misaligned row.
+    expect(KH.chiTieuHienHanh([[2025, 2030, 2035]], [[50, 100]], d("2026-01-01"))).toMatchObject({
+      error: "#VALUE!",
+    });
     expect(KH.chiTieuHienHanh([["Năm 2025", "Năm 2030"]], [["≥ 50", "≥ 80"]], d("2026-01-01"))).toBe("≥ 80");
     expect(KH.chiTieuHienHanh([[2025, 2030]], [["-", ""]], d("2026-01-01"))).toBe("");
   });

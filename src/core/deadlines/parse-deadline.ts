@@ -101,7 +101,11 @@ function timePoints(f: string, planYear: number | null): TimePoint[] {
   // "Quý IV", "Quý IV/2025", "Quí IV-2025", "Quý III năm 2026", "Quý I – 2026", "Quý 4"
   take(
     f.includes("qu"),
-    new RegExp(String.raw`\bqu[yi]\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:[/,]|${DASH}|nam)\s*${YEAR}\b)?`, "g"),
+    // The year may follow after a space alone ("Quí IV 2030"): the quarter's year, not another point.
+    new RegExp(
+      String.raw`\bqu[yi]\s+(iv|iii|ii|i|[1-4])\b(?:(?:\s*(?:[/,]|${DASH}|nam)\s*|\s+)${YEAR}\b)?`,
+      "g",
+    ),
     (m) => {
       const q = QUARTER[m[1]!]!;
       const year = m[2] ? Number(m[2]) : planYear;
@@ -112,7 +116,7 @@ function timePoints(f: string, planYear: number | null): TimePoint[] {
   take(
     hasThang,
     new RegExp(
-      String.raw`\bthang\s+((?:\d{1,2}\s*(?:,|va)\s*)*)(\d{1,2})\b(?:\s*(?:[/.]|${DASH}|nam)\s*${YEAR}\b)?`,
+      String.raw`\bthang\s+((?:\d{1,2}\s*(?:,|va)\s*)*)(\d{1,2})\b(?:(?:\s*(?:[/.]|${DASH}|nam)\s*|\s+)${YEAR}\b)?`,
       "g",
     ),
     (m) => monthPoint(...span(m), m[3] ? Number(m[3]) : planYear, Number(m[2])),

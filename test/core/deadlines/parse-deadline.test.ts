@@ -14,6 +14,10 @@ describe("parseDeadline", () => {
     ["Quý IV", "2026-12-31"],
     ["Quý I/2027", "2027-03-31"],
     ["Quý 2 năm 2027", "2027-06-30"],
+    // The year after a space alone is the quarter's (month's) year, not the plan year's quarter.
+    ["Quí IV 2030", "2030-12-31"],
+    ["Quý II 2027", "2027-06-30"],
+    ["Tháng 9 2027", "2027-09-30"],
     ["2027", "2027-12-31"],
     ["Năm 2028", "2028-12-31"],
     ["2026–2030", "2030-12-31"],
@@ -113,5 +117,6 @@ describe("SCHEMA.md deadline rules", () => {
       problem: "missing-year",
     });
     expect(parseDeadline("Quý IV/2025", null).dueDate).toBe("2025-12-31");
+    expect(parseDeadline("Quý IV 2027", null).dueDate).toBe("2027-12-31");
   });
 });
