@@ -27,7 +27,8 @@ function step(title, command, args) {
 /**
  * The real engines of the tests, from Debian: chromium (the pane), LibreOffice (recalculates and
  * renders the workbooks we write; driven through UNO by python3-uno as a clerk's Calc), poppler-utils
- * (pdftoppm), openpyxl (a clerk's workbook saved by another writer). Installed here when missing and
+ * (pdftoppm), openpyxl (a clerk's workbook saved by another writer), Gnumeric (a second engine that
+ * recalculates what we write). Installed here when missing and
  * we may (root with apt-get).
  */
 function ensureEngines() {
@@ -37,6 +38,7 @@ function ensureEngines() {
     ["/usr/bin/pdftoppm", ["poppler-utils"]],
     ["/usr/lib/python3/dist-packages/uno.py", ["python3-uno"]],
     ["/usr/lib/python3/dist-packages/openpyxl", ["python3-openpyxl"]],
+    ["/usr/bin/ssconvert", ["gnumeric"]],
   ];
   const packages = needs.filter(([path]) => !existsSync(path)).flatMap(([, p]) => p);
   if (!packages.length) return;

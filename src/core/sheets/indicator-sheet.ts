@@ -158,6 +158,10 @@ export function indicatorFormulas(columns: readonly ColumnSpec[], years: readonl
   const block = (prefix: string) =>
     `${c(`${prefix}${years[0]}`)}:${c(`${prefix}${years[years.length - 1]}`)}`;
   const K = years.length;
+  // The milestone's cell of a row block: INDEX over the block, or the one cell itself when the
+  // plan has one milestone year (Gnumeric answers #REF! for INDEX over a one-cell range).
+  const pick = (prefix: string, index: string) =>
+    K === 1 ? c(`${prefix}${years[0]}`) : `INDEX(${block(prefix)},1,${index})`;
   const RD = settingRef("reportDate");
   const A = c("actual");
   const E = `IF(OR(${c("asOf")}="",ISTEXT(${c("asOf")})),${RD},${c("asOf")})`;
@@ -179,12 +183,12 @@ export function indicatorFormulas(columns: readonly ColumnSpec[], years: readonl
       .map((y, i) => [`AND(${c("mi")}>${K - i},${c(`k${y}`)}="N")`, String(K - i)] as const),
     "0",
   );
-  const inForcePart = (p: string) => `IF(${c("mi")}=0,"",INDEX(${block(p)},1,${c("mi")}))`;
+  const inForcePart = (p: string) => `IF(${c("mi")}=0,"",${pick(p, c("mi"))})`;
   const fk = c("fk");
   const [lo, hi, v, lib] = [c("flo"), c("fhi"), c("fv"), c("flib")];
   const numericOk = `AND(${fk}="N",ISNUMBER(${A}))`;
   const start = `IF(${c("pi")}=0,DATE(${settingRef("planYear")},1,1),DATE(${yearOf(c("pi"))},12,31))`;
-  const startValue = `IF(${c("pi")}=0,0,INDEX(${block("v")},1,${c("pi")}))`;
+  const startValue = `IF(${c("pi")}=0,0,${pick("v", c("pi"))})`;
   const end = `DATE(${yearOf(c("mi"))},12,31)`;
   const expected = `IF(${end}>${start},${startValue}+(${v}-${startValue})*MIN(1,MAX(0,(${E}-${start})/(${end}-${start}))),${v})`;
   const t = `TRIM(${A})`;
@@ -198,7 +202,7 @@ export function indicatorFormulas(columns: readonly ColumnSpec[], years: readonl
     fhi: `=${inForcePart("hi")}`,
     fv: `=${inForcePart("v")}`,
     flib: `=${inForcePart("lib")}`,
-    inForce: `=IF(OR(${stale},${c("mi")}=0),"",INDEX(${block("y")},1,${c("mi")}))`,
+    inForce: `=IF(OR(${stale},${c("mi")}=0),"",${pick("y", c("mi"))})`,
     gap: `=IF(OR(${stale},NOT(${numericOk})),"",IF(${A}<${lo},${A}-${lo},IF(${A}>${hi},${A}-${hi},0)))`,
     rate: `=IF(OR(${stale},NOT(${numericOk})),"",IF(${lib}=1,IF(${A}=0,"",${v}/${A}),IF(${v}=0,"",${A}/${v})))`,
     assessment: `=${ifChain(
@@ -216,7 +220,7 @@ export function indicatorFormulas(columns: readonly ColumnSpec[], years: readonl
         [stale, str(CHECK_TARGET_REASON)],
         [`${c("mi")}=0`, str(NO_MILESTONE_REASON)],
       ],
-      `"Mốc "&${yearOf(c("mi"))}&": "&INDEX(${block("y")},1,${c("mi")})&"; số liệu đến "&${ddmmyyyy(E)}&"."`,
+      `"Mốc "&${yearOf(c("mi"))}&": "&${pick("y", c("mi"))}&"; số liệu đến "&${ddmmyyyy(E)}&"."`,
     )}`,
   };
 }

@@ -1,0 +1,109 @@
+/**
+ * A second independent spreadsheet engine: Gnumeric (`ssconvert --recalc`) recalculates every sheet
+ * of the tracking workbook built from each seed, and from a plan whose indicators have one
+ * milestone year (where INDEX over a one-cell range gave #REF! in Gnumeric), with no error cell.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parsePlanText } from "../../src/core/import/parse-plan";
+import { writeTrackingWorkbook } from "../../src/core/workflows/write-tracking-workbook";
+import { XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
+import type { PlanJson } from "../../src/core/model/plan";
+
+jest.setTimeout(300_000);
+
+const SSCONVERT = "/usr/bin/ssconvert";
+const SEEDS = join(__dirname, "../../../shared/seeds");
+const ERROR = /^#(?:REF!|VALUE!|NAME\?|N\/A|DIV\/0!|NUM!|NULL!)$/;
+
+/** Every sheet recalculated by Gnumeric, as CSV cells by sheet. */
+function recalculated(path: string): Map<string, string[][]> {
+  const dir = mkdtempSync(join(tmpdir(), "gnumeric-"));
+  execFileSync(SSCONVERT, ["--recalc", "-S", path, join(dir, "sheet-%n.csv")], { stdio: "pipe" });
+  const out = new Map<string, string[][]>();
+  for (const f of readdirSync(dir).sort())
+    out.set(
+      f,
+      readFileSync(join(dir, f), "utf8")
+        .split("\n")
+        .map((l) => l.split(",")),
+    );
+  return out;
+}
+
+async function workbookOf(plan: PlanJson, name: string): Promise<string> {
+  const book = new XlsxWorkbook();
+  await writeTrackingWorkbook(book, plan, { reportDate: "2025-10-14" });
+  const path = join(mkdtempSync(join(tmpdir(), "gn-book-")), name);
+  await book.save(path);
+  return path;
+}
+
+const errorsIn = (sheets: Map<string, string[][]>) =>
+  [...sheets].flatMap(([sheet, rows]) =>
+    rows.flatMap((r, i) =>
+      r.flatMap((v, c) =>
+        ERROR.test(v.replace(/"/g, "").trim()) ? [`${sheet} r${i + 1} c${c + 1}: ${v}`] : [],
+      ),
+    ),
+  );
+
+beforeAll(() => {
+  if (!existsSync(SSCONVERT)) throw new Error("Gnumeric is required: apt-get install gnumeric");
+});
+
+it.each(readdirSync(SEEDS).sort())(
+  "Gnumeric recalculates the tracking workbook of %s with no error cell",
+  async (seed) => {
+    const plan = parsePlanText(readFileSync(join(SEEDS, seed), "utf8"), { file: seed }).plan;
+    expect(errorsIn(recalculated(await workbookOf(plan, `${seed}.xlsx`)))).toEqual([]);
+  },
+);
+
+it("a plan whose indicators have one milestone year recalculates in Gnumeric with no error cell", async () => {
+  const plan: PlanJson = {
+    source: "mot-moc.txt",
+    planYear: 2025,
+    tables: [
+      {
+        kind: "indicators",
+        title: "Chỉ tiêu năm 2025",
+        rows: [
+          {
+            group: null,
+            groupTitle: null,
+            no: "1",
+            name: "Tỷ lệ hồ sơ trực tuyến",
+            unit: "%",
+            targets: { 2025: "≥ 80" },
+            responsible: "Văn phòng",
+          },
+          {
+            group: null,
+            groupTitle: null,
+            no: "2",
+            name: "Số điểm wifi",
+            unit: "điểm",
+            targets: { 2025: "12" },
+            responsible: "Văn phòng",
+          },
+          {
+            group: null,
+            groupTitle: null,
+            no: "3",
+            name: "Chính quyền số",
+            unit: "",
+            targets: { 2025: "X" },
+            responsible: "",
+          },
+        ],
+      },
+    ],
+    targets: [],
+  };
+  const sheets = recalculated(await workbookOf(plan, "mot-moc.xlsx"));
+  expect(sheets.size).toBeGreaterThanOrEqual(2);
+  expect(errorsIn(sheets)).toEqual([]);
+});
