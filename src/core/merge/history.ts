@@ -6,6 +6,19 @@
 import type { SheetValue } from "../sheets/read-sheet";
 import type { ScalarCell, SheetCell, SheetSpec } from "../sheets/sheet-spec";
 import type { Part } from "./merge-unit";
+import { CLERK_COLUMNS, TASK_COLUMNS } from "../sheets/workbook-layout";
+import { unitKey } from "../units/unit-key";
+
+/** The history in words: the sheet a row is about, and its column by header, as the clerk sees them. */
+const PART_WORDS: Record<Part | "file", string> = { tasks: "Nhiệm vụ", indicators: "Chỉ tiêu", file: "Tệp" };
+const COLUMN_WORDS: Record<string, string> = {
+  ...Object.fromEntries(CLERK_COLUMNS.tasks.map((k) => [k, TASK_COLUMNS.find((c) => c.key === k)!.header])),
+  actual: "Thực hiện",
+  asOf: "Số liệu đến ngày",
+};
+const partOf = (v: string): Part | "file" =>
+  (Object.keys(PART_WORDS) as (Part | "file")[]).find((k) => PART_WORDS[k] === v || k === v) ?? "tasks";
+const columnKeyOf = (v: string): string => Object.keys(COLUMN_WORDS).find((k) => COLUMN_WORDS[k] === v) ?? v;
 
 export const HISTORY_SHEET = "Lịch sử";
 export const RECEIPT = "(nhận tệp)";
@@ -57,7 +70,6 @@ const COLUMNS: { key: keyof HistoryRow; header: string; width: number }[] = [
   { key: "sent", header: "Ngày đơn vị lưu tệp", width: 12 },
   { key: "file", header: "Tệp", width: 24 },
   { key: "unit", header: "Đơn vị", width: 24 },
-  { key: "unitKey", header: "Mã đơn vị", width: 20 },
   { key: "period", header: "Kỳ", width: 8 },
   { key: "part", header: "Trang", width: 10 },
   { key: "id", header: "Mã", width: 12 },
@@ -84,9 +96,13 @@ export function historySpec(rows: readonly HistoryRow[]): SheetSpec {
       COLUMNS.map((c): SheetCell =>
         c.key === "kind"
           ? KIND_WORDS[r.kind ?? (r.part === "file" ? "receipt" : "applied")]
-          : r[c.key] === undefined
-            ? null
-            : (r[c.key] as ScalarCell),
+          : c.key === "part"
+            ? PART_WORDS[r.part]
+            : c.key === "column"
+              ? (COLUMN_WORDS[r.column] ?? r.column)
+              : r[c.key] === undefined
+                ? null
+                : (r[c.key] as ScalarCell),
       ),
     ),
     freezeHeader: true,
@@ -99,6 +115,9 @@ export function historySpec(rows: readonly HistoryRow[]): SheetSpec {
 export function readHistory(values: readonly (readonly SheetValue[])[] | null): HistoryRow[] {
   if (!values?.length) return [];
   const at = new Map((values[0] ?? []).map((h, i) => [String(h ?? "").trim(), i]));
+  const legacy = at.get("Mã đơn vị");
+  const legacyKey = (row: readonly SheetValue[]) =>
+    legacy === undefined ? "" : String(row[legacy] ?? "").trim();
   return values.slice(1).flatMap((row) => {
     const get = (key: keyof HistoryRow) => {
       const header = COLUMNS.find((c) => c.key === key)!.header;
@@ -115,11 +134,13 @@ export function readHistory(values: readonly (readonly SheetValue[])[] | null): 
         sent: str("sent"),
         file: str("file"),
         unit: str("unit"),
-        unitKey: str("unitKey"),
+        // A history written before the unit's name alone was kept has a "Mã đơn vị" column.
+        unitKey: legacyKey(row) || unitKey(str("unit")),
         period: str("period"),
-        part: str("part") as HistoryRow["part"],
+        part: partOf(str("part")),
         id: str("id"),
-        column: str("column"),
+        // A listed value keeps its column as the book named it; the others are the layout's columns.
+        column: kindOf(str("kind"), str("part")) === "listed" ? str("column") : columnKeyOf(str("column")),
         old: get("old") as ScalarCell,
         value: get("value") as ScalarCell,
         undone: str("undone"),

@@ -208,6 +208,14 @@ describe("resubmission is a normal event", () => {
     const history = readHistory(await master.readSheet(HISTORY_SHEET));
     const progress = history.filter((h) => h.id === a && h.column === "progress").map((h) => h.value);
     expect(progress).toEqual([50, 80]);
+    // The sheet itself is in words: the sheet and column a row is about, the unit's name as written.
+    const sheet = (await master.readSheet(HISTORY_SHEET))!;
+    expect(sheet[0]).not.toContain("Mã đơn vị");
+    const cols = (h: string) => sheet.slice(1).map((r) => r[sheet[0]!.indexOf(h)]);
+    expect(new Set(cols("Trang"))).toEqual(new Set(["Tệp", "Nhiệm vụ"]));
+    expect(cols("Cột")).toEqual(expect.arrayContaining(["Tiến độ (%)", "Kết quả đạt được", "(nhận tệp)"]));
+    expect(cols("Cột")).not.toContain("progress");
+    expect(new Set(cols("Đơn vị"))).toEqual(new Set([unit.w.unitName]));
   });
 
   it("in one batch the file saved later wins, whatever the order; the other is listed as superseded", async () => {
