@@ -440,6 +440,56 @@ describe("task pane in headless Chromium", () => {
     await page.context().close();
   });
 
+  it("keeps a conflict's two values and takes the unit's with one action", async () => {
+    const { page, problems } = await openPane(browser, origin, script);
+    const tables = syntheticTables({
+      seed: 15,
+      planYear: 2026,
+      tables: 1,
+      rowsPerTable: 5,
+      withSections: false,
+      withOutput: true,
+      withNote: false,
+    });
+    await page.getByTestId("paste-area").fill(renderWordText(tables, 2026));
+    await page.getByTestId("import-read").click();
+    await page.getByTestId("import-confirm").click();
+    await page.getByTestId("message-success").waitFor();
+    await page.getByTestId("step-merge").click();
+    await page.getByTestId("merge-period").fill("2026-10");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("merge-split").click(),
+    ]);
+    const zip = await JSZip.loadAsync(require("node:fs").readFileSync(await download.path()));
+    const name = Object.keys(zip.files)[0]!;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await zip.file(name)!.async("uint8array")) as unknown as ArrayBuffer);
+    const ws = book.getWorksheet("Nhiệm vụ")!;
+    const id = String(ws.getCell(`${letter("id")}2`).value);
+    ws.getCell(`${letter("progress")}2`).value = 45;
+    const returned = join(mkdtempSync(join(tmpdir(), "xung-dot-")), name);
+    await book.xlsx.writeFile(returned);
+    // The secretariat typed 60 for the same task in the open master after the split.
+    const rowOf = `const s = book.sheet("Nhiệm vụ"); const r = [...Array(50).keys()].find((i) => s.peek(i, ${col("id")})?.value === ${JSON.stringify(id)});`;
+    await excelDouble(page, `${rowOf} s.cell(r, ${col("progress")}).value = 60; return true;`);
+    await page.getByTestId("merge-files").setInputFiles([returned]);
+    await page.getByTestId("merge-preview").click();
+    await page.getByTestId("merge-verdicts").waitFor();
+    expect(
+      await page.locator('[data-testid="merge-verdicts"] li[data-kind="conflict"]').innerText(),
+    ).toContain(`${id}, Tiến độ (%): 60 ≠ 45`);
+    await page.getByTestId("merge-apply").click();
+    await page.getByText("Đã tổng hợp 0 giá trị").waitFor();
+    expect(await excelDouble(page, `${rowOf} return s.peek(r, ${col("progress")})?.value;`)).toBe(60);
+    await page.getByTestId("merge-take-unit").click();
+    await page.getByText("Đã lấy 1 giá trị của đơn vị").waitFor();
+    expect(await excelDouble(page, `${rowOf} return s.peek(r, ${col("progress")})?.value;`)).toBe(45);
+    await page.screenshot({ path: screenshotPath("merge-conflict.png"), fullPage: true });
+    expectClean(problems);
+    await page.context().close();
+  });
+
   it("highlights table lines it could not place", async () => {
     const { page, problems } = await openPane(browser, origin, script);
     const tables = syntheticTables({
