@@ -168,3 +168,29 @@ describe("the cycle through the CLI", () => {
     expect(missingMaster.err).not.toContain("ENOENT");
   });
 });
+
+describe("split warns about indicators no unit book carries", () => {
+  it("names them, so that none is left unreported without a word", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "split-ind-"));
+    const plan = join(dir, "ke-hoach.txt");
+    writeFileSync(
+      plan,
+      [
+        "KẾ HOẠCH",
+        "Phụ lục I",
+        "CÁC CHỈ TIÊU ĐẾN NĂM 2030",
+        "TT\tChỉ tiêu\tĐơn vị\tNăm 2025\tNăm 2030",
+        "1\tTỷ lệ hồ sơ trực tuyến\t%\t50\t80",
+        "Phụ lục II",
+        "DANH MỤC NHIỆM VỤ",
+        "TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tThời gian hoàn thành",
+        "1\tNâng cấp cổng thông tin\tVăn phòng\tQuý IV/2026",
+      ].join("\n"),
+    );
+    const master = join(dir, "so.xlsx");
+    expect((await cli("build", plan, "--out", master, "--report-date", "14/10/2026")).code).toBe(0);
+    const r = await cli("split", master, "--out-dir", join(dir, "dv"));
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("Cảnh báo: 1 chỉ tiêu không thuộc sổ đơn vị nào");
+  });
+});

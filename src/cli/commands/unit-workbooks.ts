@@ -140,6 +140,7 @@ export async function splitCommand(args: string[], io: CliIo): Promise<number> {
   const size = existsSync(p.files[0]!) ? statSync(p.files[0]!).size : 0;
   const writers = startUnitWriters(size >= LARGE_MASTER_BYTES);
   let workbooks: UnitWorkbook[];
+  let unassigned: { id: string; name: string }[] = [];
   try {
     const master = await openValues(p.files[0]!);
     workbooks = await splitWorkbooks(master, {
@@ -147,6 +148,7 @@ export async function splitCommand(args: string[], io: CliIo): Promise<number> {
       createdAt: nowIso(),
       file: basename(p.files[0]!),
       partners: p.flags.has("--partners"),
+      onUnassigned: (list) => (unassigned = list),
     });
     mkdirSync(dir, { recursive: true });
     const existing = workbooks.map((w) => join(dir, w.fileName)).filter((f) => existsSync(f));
@@ -167,6 +169,15 @@ export async function splitCommand(args: string[], io: CliIo): Promise<number> {
         : `  ${w.fileName}: ${w.unitName}, ${w.meta.taskIds.length} nhiệm vụ, ${w.meta.indicatorIds.length} chỉ tiêu\n`,
     );
   }
+  if (unassigned.length)
+    io.err(
+      `Cảnh báo: ${unassigned.length} chỉ tiêu không thuộc sổ đơn vị nào (cột "Cơ quan theo dõi" trống hoặc ghi đơn vị không chủ trì nhiệm vụ nào): ${unassigned
+        .slice(0, 5)
+        .map((x) => x.id)
+        .join(
+          ", ",
+        )}${unassigned.length > 5 ? ", …" : ""}. Ghi đơn vị theo dõi trong trang Chỉ tiêu rồi tách lại, hoặc tự theo dõi các chỉ tiêu này.\nWarning: ${unassigned.length} indicator(s) are in no unit workbook (no responsible unit that leads a task).\n`,
+    );
   const views = workbooks.filter((w) => w.view).length;
   io.err(
     `Đã tách ${workbooks.length - views} sổ đơn vị${views ? ` và ${views} bản xem cho cơ quan phối hợp` : ""} vào ${dir}.\n`,

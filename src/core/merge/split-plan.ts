@@ -139,6 +139,18 @@ function metaSheet(meta: UnitMetadata): SheetSpec {
   };
 }
 
+/**
+ * The indicators no unit book will carry: their responsible-unit cell names no unit that leads a
+ * task (blank, or a unit without tasks). The secretariat is told, so that no indicator is left
+ * unreported without a word.
+ */
+export function indicatorsWithoutBook(data: TrackingData): { id: string; name: string }[] {
+  const leads = new Set(data.tasks.flatMap((t) => leadUnits(t.lead).map(unitKey)));
+  return data.indicators.rows
+    .filter((r) => !leadUnits(r.responsible).some((u) => leads.has(unitKey(u))))
+    .map((r) => ({ id: String(r.id ?? ""), name: String(r.name ?? "") }));
+}
+
 export function splitPlan(
   data: TrackingData,
   o: {

@@ -32,7 +32,7 @@ import type { HistoryKind } from "../merge/history";
 import type { UnitMetadata } from "../merge/unit-metadata";
 import { reportingMonthOf } from "../periods/reporting-period";
 import { planHash } from "../merge/plan-hash";
-import { INSTRUCTIONS_SHEET, splitPlan, type UnitWorkbook } from "../merge/split-plan";
+import { INSTRUCTIONS_SHEET, indicatorsWithoutBook, splitPlan, type UnitWorkbook } from "../merge/split-plan";
 import { META_SHEET, PARTNER_VIEW_KIND, readMetadata } from "../merge/unit-metadata";
 import { readTrackingData, type TrackingData } from "./periodic-report";
 import type { SheetPort } from "./workbook-port";
@@ -41,9 +41,18 @@ export const COMPLETENESS_SHEET = "Tổng hợp";
 
 export async function splitWorkbooks(
   master: SheetPort,
-  o: { period: string | null; createdAt: string; file?: string; partners?: boolean },
+  o: {
+    period: string | null;
+    createdAt: string;
+    file?: string;
+    partners?: boolean;
+    /** Told the indicators that no unit book carries. */
+    onUnassigned?: (indicators: { id: string; name: string }[]) => void;
+  },
 ): Promise<UnitWorkbook[]> {
   const data = await readTrackingData(master, o.file);
+  const unassigned = indicatorsWithoutBook(data);
+  if (unassigned.length) o.onUnassigned?.(unassigned);
   return splitPlan(data, { ...o, period: o.period ?? masterPeriod(data) });
 }
 
