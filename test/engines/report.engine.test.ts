@@ -170,7 +170,8 @@ describe("plan report", () => {
         "CHỦ TỊCH",
         "Nguyễn Văn An",
         "- Lưu: VT.",
-        "+ PL1.4: Chưa được bố trí kinh phí.",
+        // The task by its text (no internal id in a document to sign), then the clerk's difficulty.
+        `+ Nhiệm vụ "Nhiệm vụ mẫu số 4: ${TASKS[3]!.why}": Chưa được bố trí kinh phí.`,
       ]),
     );
     expect(all.join("\n")).toContain("03/05 chỉ tiêu đạt và vượt");

@@ -92,7 +92,8 @@ function splits(c: Counts): string {
   );
 }
 
-const taskRef = (t: TaskLine) => `${t.id} – ${t.task.replace(/[\s.;,]+$/, "")}`;
+/** A task as the body of a document to sign names it: its text, not the tracking sheet's internal id. */
+const taskRef = (t: TaskLine) => `"${t.task.replace(/[\s.;,]+$/, "")}"`;
 
 function section1(c: ReportContent): ReportSection {
   const t = c.totals;
@@ -150,7 +151,7 @@ function section2(c: ReportContent): ReportSection {
     heading: "II. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN",
     paragraphs: c.difficulties.flatMap((g) => [
       { text: `- ${g.unit}:`, italic: true },
-      ...g.items.map((i) => ({ text: `+ ${i.id}: ${i.text}` })),
+      ...g.items.map((i) => ({ text: `+ Nhiệm vụ "${i.task.replace(/[\s.;,]+$/, "")}": ${i.text}` })),
     ]),
   };
 }
@@ -177,7 +178,7 @@ function section4(c: ReportContent): ReportSection {
   return {
     heading: "IV. ĐỀ XUẤT, KIẾN NGHỊ",
     paragraphs: c.proposals.length
-      ? c.proposals.map((p, i) => ({ text: `${i + 1}. ${p.unit} (${p.id}): ${p.text}` }))
+      ? c.proposals.map((p, i) => ({ text: `${i + 1}. ${p.unit}: ${p.text}` }))
       : [{ text: "1. …" }],
   };
 }
@@ -298,7 +299,12 @@ function indicatorTable(c: ReportContent): AppendixTable {
   return {
     label: "Phụ lục IV",
     title: "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
-    subtitle: `(${viCount(c.indicators.exceeded + c.indicators.met)}/${viCount(c.indicators.withTarget)} chỉ tiêu đạt và vượt)`,
+    // The count says what the table below holds: rows without a target in force are named too.
+    subtitle:
+      `(${viCount(c.indicators.exceeded + c.indicators.met)}/${viCount(c.indicators.withTarget)} chỉ tiêu đạt và vượt` +
+      (c.indicators.rows.length > c.indicators.withTarget
+        ? `; ${viCount(c.indicators.rows.length - c.indicators.withTarget)} chỉ tiêu chưa có chỉ tiêu hiện hành để đánh giá)`
+        : ")"),
     columns: [
       { header: "TT", width: 5, align: "center" },
       { header: "Chỉ tiêu", width: 50 },
@@ -353,10 +359,14 @@ export function reportDocument(c: ReportContent, h: ReportHeader): ReportDocumen
       placeAndDate: viPlaceAndDate(h.place, c.reportDate),
     },
     title: "BÁO CÁO",
-    summary: `Kết quả thực hiện ${plan}${unit} ${period}`,
+    // "Kết quả thực hiện Kế hoạch thực hiện …" says "thực hiện" twice: such a plan's results are its "triển khai".
+    summary: `${/^kế hoạch\s+thực hiện\b/iu.test(plan) ? "Kết quả triển khai" : "Kết quả thực hiện"} ${plan}${unit} ${period}`,
     sections: [section1(c), section2(c), section3(c), section4(c)],
     signature: { capacity: h.signerCapacity, title: h.signerTitle, name: h.signerName },
-    recipients: [...recipients.map((r) => `- ${r};`), "- Lưu: VT."],
+    // The office's own "Lưu: VT, VHXH." is its filing line: no second one is added.
+    recipients: recipients.some((r) => /^lưu\b/iu.test(r))
+      ? recipients.map((r, i) => `- ${r}${/^lưu\b/iu.test(r) || i === recipients.length - 1 ? "." : ";"}`)
+      : [...recipients.map((r) => `- ${r};`), "- Lưu: VT."],
     appendices: [unitTable(c), overdueTable(c), completedTable(c), indicatorTable(c)],
   };
 }

@@ -15,7 +15,8 @@ export function viNumber(n: number, decimals = 2): string {
 
 /** A count in prose: "05", "12". */
 export function viCount(n: number): string {
-  return n >= 0 && n < 10 ? `0${n}` : viNumber(n, 0);
+  // "02 nhiệm vụ" for a count of items, as administrative texts write it; nothing is "0", not "00".
+  return n > 0 && n < 10 ? `0${n}` : viNumber(n, 0);
 }
 
 /** A share as a percentage with one decimal: "85,7%", "100%"; "0%" of nothing. */

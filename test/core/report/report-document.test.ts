@@ -1,0 +1,40 @@
+/**
+ * The body of the report reads as a document an office signs: no internal task id, counts as the
+ * administrative style writes them ("02", and "0" for none, never "00"), the office's own filing
+ * line kept alone, no doubled "thực hiện" in the subject, and the indicator count saying what its
+ * table holds.
+ */
+import { viCount } from "../../../src/core/report/vi-format";
+import { fixtureDocument, TASKS } from "../../fixtures/report-fixture";
+
+const bodyText = (doc: ReturnType<typeof fixtureDocument>) =>
+  doc.sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join("\n");
+
+describe("the report document", () => {
+  it("writes counts as '02' and none as '0'", () => {
+    expect([viCount(0), viCount(2), viCount(12)]).toEqual(["0", "02", "12"]);
+    expect(bodyText(fixtureDocument())).not.toMatch(/\b00\b/);
+  });
+
+  it("names tasks by their text in the body, never by the sheet's internal id", () => {
+    const body = bodyText(fixtureDocument());
+    expect(TASKS.length).toBeGreaterThan(0);
+    expect(body).not.toMatch(/\bPL1\.\d+\b/);
+  });
+
+  it("keeps the office's own 'Lưu' line alone, and adds one when there is none", () => {
+    expect(fixtureDocument({ recipients: "Như trên\nLưu: VT, VHXH." }).recipients).toEqual([
+      "- Như trên;",
+      "- Lưu: VT, VHXH.",
+    ]);
+    expect(fixtureDocument({ recipients: "UBND huyện" }).recipients).toEqual(["- UBND huyện;", "- Lưu: VT."]);
+  });
+
+  it("does not say 'thực hiện' twice in the subject", () => {
+    const doc = fixtureDocument({ planName: "Kế hoạch thực hiện Nghị quyết số 57-NQ/TW" });
+    expect(doc.summary).toMatch(/^Kết quả triển khai Kế hoạch thực hiện Nghị quyết/);
+    expect(fixtureDocument({ planName: "Kế hoạch chuyển đổi số năm 2025" }).summary).toMatch(
+      /^Kết quả thực hiện Kế hoạch chuyển đổi số/,
+    );
+  });
+});
