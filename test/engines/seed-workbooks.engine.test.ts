@@ -152,6 +152,9 @@ describe("workbooks built from the seeds, recalculated by LibreOffice", () => {
     const [pdf] = convert([docx], "pdf", OUT);
     const text = execFileSync("pdftotext", ["-layout", pdf!, "-"], { encoding: "utf8" });
     expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    // No date wrapped in an appendix cell ("30/09/202" / "5").
+    expect(text).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    expect(text).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{1,3}(?![\d/])/);
     expect(text).toContain("Kết quả thực hiện Kế hoạch tháng 11 năm 2025");
     // The clerks' difficulty, word for word, in section II.
     expect(text.replace(/\s+/g, " ")).toContain(

@@ -250,7 +250,8 @@ function taskTable(
       { header: "Mã nhiệm vụ", width: 11 },
       { header: "Nội dung nhiệm vụ", width: taskWidth },
       { header: "Cơ quan chủ trì", width: leadWidth },
-      { header: "Hạn hoàn thành", width: 11, align: "center" },
+      // 14: "30/09/2025" on one line in the appendices' font (11 wrapped it as "30/09/202" / "5").
+      { header: "Hạn hoàn thành", width: 14, align: "center" },
       ...extra.map(({ header, width, align }) => ({ header, width, align })),
     ],
     rows: tasks.map((t, i) => [
@@ -285,7 +286,7 @@ function completedTable(c: ReportContent): AppendixTable {
   return taskTable(head, c.completedInPeriod, 50, 24, [
     {
       header: "Ngày hoàn thành",
-      width: 11,
+      width: 14,
       align: "center",
       value: (t) => (t.completed ? viDate(t.completed) : ""),
     },
