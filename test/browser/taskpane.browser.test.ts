@@ -252,6 +252,17 @@ describe("task pane in headless Chromium", () => {
         "overdue",
     );
     expect(await page.getByTestId("count-overdue").innerText()).toContain(String(overdue.length));
+    // One story: "Chưa hoàn thành trong hạn" is the sum of its three parts, shown indented under it.
+    const part = async (s: string) =>
+      Number(/(\d+)\s*$/.exec(await page.getByTestId(`count-${s}`).innerText())![1]);
+    const inTime = all.filter((r) =>
+      ["in-progress", "not-started", "due-soon"].includes(
+        taskStatus({ ...r, completedOn: null, progress: null, reportDate: "2028-12-31" }).status,
+      ),
+    ).length;
+    expect(Number(await page.getByTestId("total-in-progress").innerText())).toBe(inTime);
+    expect((await part("in-progress")) + (await part("not-started")) + (await part("due-soon"))).toBe(inTime);
+    expect(await page.locator('[data-testid="bucket-in-progress"] ul li').count()).toBe(3);
     expect(await page.getByTestId("status-summary").innerText()).toContain(
       `${all.length} nhiệm vụ, tính đến ngày 31/12/2028`,
     );

@@ -123,6 +123,7 @@ export const en: Strings = {
   "status.done-late": "Completed late",
   "status.in-progress": "In progress, on time",
   "status.not-started": "Not due yet",
+  "status.part.in-progress": "Under way",
   "status.due-soon": "Due soon",
   "status.overdue": "Overdue",
   "status.recurring": "Recurring",

@@ -121,6 +121,7 @@ export const vi = {
   "status.done-late": "Đã hoàn thành quá hạn",
   "status.in-progress": "Chưa hoàn thành trong hạn",
   "status.not-started": "Chưa đến hạn",
+  "status.part.in-progress": "Đang thực hiện",
   "status.due-soon": "Sắp đến hạn",
   "status.overdue": "Chưa hoàn thành quá hạn",
   "status.recurring": "Thường xuyên",

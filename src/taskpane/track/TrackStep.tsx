@@ -10,14 +10,16 @@ import { format, type Strings } from "../i18n/catalogue";
 import type { StepProps } from "../step-props";
 import { todayIso } from "../today";
 
-const ORDER: TaskStatus[] = [
-  "done-on-time",
-  "done-late",
-  "in-progress",
-  "not-started",
-  "due-soon",
-  "overdue",
-  "recurring",
+/**
+ * The official count's four buckets (and recurring work), each with its split indented under it, as
+ * Báo cáo and the report count them: "Chưa hoàn thành trong hạn" is the sum of its three parts.
+ */
+const TREE: { bucket: TaskStatus; parts: TaskStatus[] }[] = [
+  { bucket: "done-on-time", parts: [] },
+  { bucket: "done-late", parts: [] },
+  { bucket: "in-progress", parts: ["in-progress", "not-started", "due-soon"] },
+  { bucket: "overdue", parts: [] },
+  { bucket: "recurring", parts: [] },
 ];
 
 export type TrackStepProps = StepProps;
@@ -77,10 +79,26 @@ export function TrackStep({ strings, workbook, job, notify, describe }: TrackSte
               date: summary.date.split("-").reverse().join("/"),
             })}
           </Body1>
-          <ul className="status-counts">
-            {ORDER.map((s) => (
-              <li key={s} data-testid={`count-${s}`}>
-                {strings[`status.${s}` as keyof Strings]}: <b>{summary.data.counts[s]}</b>
+          <ul className="status-counts" data-testid="status-tree">
+            {TREE.map(({ bucket, parts }) => (
+              <li key={bucket} data-testid={`bucket-${bucket}`}>
+                {strings[`status.${bucket}` as keyof Strings]}:{" "}
+                <b data-testid={parts.length ? `total-${bucket}` : `count-${bucket}`}>
+                  {parts.length
+                    ? parts.reduce((n, p) => n + summary.data.counts[p], 0)
+                    : summary.data.counts[bucket]}
+                </b>
+                {parts.length > 0 && (
+                  <ul>
+                    {parts.map((p) => (
+                      <li key={p} data-testid={`count-${p}`}>
+                        {strings[`status.part.${p}` as keyof Strings] ??
+                          strings[`status.${p}` as keyof Strings]}
+                        : <b>{summary.data.counts[p]}</b>
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>
