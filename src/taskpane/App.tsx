@@ -19,7 +19,8 @@ export interface AppProps {
   storage?: Storage;
 }
 
-type Notice = { intent: "error" | "warning" | "info" | "success"; text: string } | null;
+/** A message of the pane; `step`: the step that gave it (none: the whole pane, e.g. "not in Excel"). */
+type Notice = { intent: "error" | "warning" | "info" | "success"; text: string; step?: Step } | null;
 
 const INTRO: Record<Step, "stepImportIntro" | "stepTrackIntro" | "stepReportIntro" | "stepMergeIntro"> = {
   import: "stepImportIntro",
@@ -41,8 +42,10 @@ export function App({ workbook, initialLanguage, storage }: AppProps) {
     document.documentElement.lang = next;
   };
 
+  // A notice belongs to the step that gave it: it is not shown on the other steps.
   const notify = (intent: "error" | "warning" | "info" | "success", text: string) =>
-    setNotice({ intent, text });
+    setNotice({ intent, text, step });
+  const shown = notice && (notice.step === undefined || notice.step === step) ? notice : null;
 
   return (
     <main className="app" lang={language} data-testid="app">
@@ -114,8 +117,8 @@ export function App({ workbook, initialLanguage, storage }: AppProps) {
 
       <ErrorArea
         strings={strings}
-        intent={notice?.intent}
-        message={notice ? notice.text || strings.notInExcel : null}
+        intent={shown?.intent}
+        message={shown ? shown.text || strings.notInExcel : null}
         onDismiss={() => setNotice(null)}
       />
 
