@@ -244,7 +244,11 @@ describe("task pane in headless Chromium", () => {
     // notice stays on its own step.
     await page.getByTestId("step-track").click();
     expect(await page.getByTestId("message-success").count()).toBe(0);
-    await page.getByTestId("report-date").fill("2028-12-31");
+    // Dates are shown and typed as dd/mm/yyyy whatever the browser's language.
+    expect(await page.getByTestId("report-date").inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    await page.getByTestId("report-date").fill("12/31/2028");
+    await page.getByText("Ghi ngày dạng dd/mm/yyyy, ví dụ 14/10/2025.").waitFor();
+    await page.getByTestId("report-date").fill("31/12/2028");
     await page.getByTestId("recompute").click();
     await page.getByTestId("status-summary").waitFor();
     const all = tables.flatMap((t) => t.rows);
@@ -362,7 +366,7 @@ describe("task pane in headless Chromium", () => {
     await page.getByTestId("import-confirm").click();
     await page.getByTestId("message-success").waitFor();
     await page.getByTestId("step-report").click();
-    await page.getByTestId("report-period").fill("2026-10");
+    await page.getByTestId("report-period").fill("10/2026");
     await page.getByTestId("report-preview").click();
     await page.getByTestId("report-summary").waitFor();
     expect(await page.getByTestId("report-summary").innerText()).toContain(
@@ -408,7 +412,7 @@ describe("task pane in headless Chromium", () => {
     await page.getByTestId("import-confirm").click();
     await page.getByTestId("message-success").waitFor();
     await page.getByTestId("step-merge").click();
-    await page.getByTestId("merge-period").fill("2026-10");
+    await page.getByTestId("merge-period").fill("10/2026");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("merge-split").click(),
@@ -469,7 +473,7 @@ describe("task pane in headless Chromium", () => {
     await page.getByTestId("import-confirm").click();
     await page.getByTestId("message-success").waitFor();
     await page.getByTestId("step-merge").click();
-    await page.getByTestId("merge-period").fill("2026-10");
+    await page.getByTestId("merge-period").fill("10/2026");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("merge-split").click(),

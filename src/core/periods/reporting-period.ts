@@ -112,3 +112,12 @@ export function reportingMonthOf(dateIso: string, cutoffDay = 15): string | null
   const m = p ? /Tháng (\d+)\/(\d{4})/.exec(p.label) : null;
   return m ? `${m[2]}-${m[1]!.padStart(2, "0")}` : null;
 }
+
+/** A month as clerks write it: "10/2025", "T10/2025", "tháng 10/2025", "10-2025" or "2025-10"; null otherwise. */
+export function monthFromText(text: string): string | null {
+  const t = foldForMatch(text).replace(/\s+/g, "");
+  const iso = /^(\d{4})-(\d{1,2})$/.exec(t);
+  const vi = /^(?:thang|t)?(\d{1,2})[/.-](\d{4})$/.exec(t);
+  const [year, month] = iso ? [Number(iso[1]), Number(iso[2])] : vi ? [Number(vi[2]), Number(vi[1])] : [0, 0];
+  return month >= 1 && month <= 12 && year >= 1900 ? `${year}-${String(month).padStart(2, "0")}` : null;
+}

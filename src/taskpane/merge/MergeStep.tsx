@@ -1,6 +1,6 @@
 import { throwIfCancelled } from "../../core/workflows/cancelled";
 import { useEffect, useRef, useState } from "react";
-import { Body1, Button, Checkbox, Field, Input } from "@fluentui/react-components";
+import { Body1, Button, Checkbox, Field } from "@fluentui/react-components";
 import JSZip from "jszip";
 import type { FileVerdict, ListedCode } from "../../core/merge/merge-unit";
 import {
@@ -20,6 +20,7 @@ import { CATALOGUES, format, type StringKey } from "../i18n/catalogue";
 import type { StepProps } from "../step-props";
 import { download } from "../download";
 import { todayIso } from "../today";
+import { ClerkDateInput } from "../clerk-date-input";
 
 export type MergeStepProps = StepProps;
 
@@ -47,7 +48,7 @@ function returnedFile(file: File): ReturnedFile {
 
 /** Step 4: unit workbooks out (a .zip), returned ones back in (preview, apply, undo), who reported. */
 export function MergeStep({ strings, workbook, job, notify, describe }: MergeStepProps) {
-  const [period, setPeriod] = useState(todayIso().slice(0, 7));
+  const [period, setPeriod] = useState<string | null>(todayIso().slice(0, 7));
   // The month defaults to the master's reporting month (its report date and cut-off day), not today:
   // October's books are merged in November.
   const touched = useRef(false);
@@ -71,6 +72,7 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
 
   const split = async () => {
     if (!workbook) return;
+    if (!period) return notify("error", strings.monthInvalid);
     const outcome = await job.start(async ({ progress, signal }) => {
       const units = await splitWorkbooks(workbook, { period, createdAt: now(), partners });
       const zip = new JSZip();
@@ -147,17 +149,17 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
 
   return (
     <div className="merge-step" data-testid="merge-step">
-      <Field label={strings.reportPeriod}>
-        <Input
-          type="month"
-          data-testid="merge-period"
-          value={period}
-          onChange={(_e, d) => {
-            touched.current = true;
-            setPeriod(d.value);
-          }}
-        />
-      </Field>
+      <ClerkDateInput
+        kind="month"
+        label={strings.reportPeriod}
+        value={period}
+        onChange={(p) => {
+          touched.current = true;
+          setPeriod(p);
+        }}
+        invalidMessage={strings.monthInvalid}
+        testId="merge-period"
+      />
       <Checkbox
         checked={partners}
         onChange={(_e, d) => setPartners(Boolean(d.checked))}

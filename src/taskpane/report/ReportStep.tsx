@@ -14,6 +14,7 @@ import { format, type Strings } from "../i18n/catalogue";
 import type { StepProps } from "../step-props";
 import { download } from "../download";
 import { todayIso } from "../today";
+import { ClerkDateInput } from "../clerk-date-input";
 
 const KINDS: PeriodKind[] = ["month", "quarter", "half", "nine-months", "year"];
 const ALL = "";
@@ -23,13 +24,13 @@ export type ReportStepProps = StepProps;
 /** Step 3: choose the period and unit, preview the counts, write the report sheets, download the .docx. */
 export function ReportStep({ strings, workbook, job, notify, describe }: ReportStepProps) {
   const [kind, setKind] = useState<PeriodKind>("month");
-  const [period, setPeriod] = useState(todayIso().slice(0, 7));
+  const [period, setPeriod] = useState<string | null>(todayIso().slice(0, 7));
   const [unit, setUnit] = useState(ALL);
   const [data, setData] = useState<TrackingData | null>(null);
   const [header, setHeader] = useState({ issuingAgency: "", reportNumber: "", signerName: "" });
   const [report, setReport] = useState<ComposedReport | null>(null);
 
-  const request = () => ({ period, kind, unit: unit || null, header });
+  const request = () => ({ period: period ?? "", kind, unit: unit || null, header });
 
   const preview = async () => {
     if (!workbook) return;
@@ -104,14 +105,14 @@ export function ReportStep({ strings, workbook, job, notify, describe }: ReportS
             ))}
           </Dropdown>
         </Field>
-        <Field label={strings.reportPeriod}>
-          <Input
-            type="month"
-            data-testid="report-period"
-            value={period}
-            onChange={(_e, d) => setPeriod(d.value)}
-          />
-        </Field>
+        <ClerkDateInput
+          kind="month"
+          label={strings.reportPeriod}
+          value={period}
+          onChange={setPeriod}
+          invalidMessage={strings.monthInvalid}
+          testId="report-period"
+        />
       </div>
       {data && (
         <Field label={strings.reportUnit}>

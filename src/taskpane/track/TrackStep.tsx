@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Body1, Button, Field, Input } from "@fluentui/react-components";
+import { Body1, Button } from "@fluentui/react-components";
 import { splitIsoDate } from "../../core/excel-dates";
 import { cutoffDayFrom } from "../../core/periods/reporting-period";
 import { readSettings } from "../../core/sheets/read-sheet";
@@ -9,6 +9,7 @@ import type { TaskStatus } from "../../core/status/task-status";
 import { format, type Strings } from "../i18n/catalogue";
 import type { StepProps } from "../step-props";
 import { todayIso } from "../today";
+import { ClerkDateInput } from "../clerk-date-input";
 
 /**
  * The official count's four buckets (and recurring work), each with its split indented under it, as
@@ -26,24 +27,25 @@ export type TrackStepProps = StepProps;
 
 /** Step 2: set the report date, recompute, see counts per status and jump to overdue / due-soon tasks. */
 export function TrackStep({ strings, workbook, job, notify, describe }: TrackStepProps) {
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState<string | null>(todayIso());
   const [summary, setSummary] = useState<{ data: StatusSummary; width: number; date: string } | null>(null);
 
   const recompute = async () => {
     if (!workbook) return;
-    if (!splitIsoDate(date)) return notify("error", strings.trackBadDate);
+    if (date === null || !splitIsoDate(date)) return notify("error", strings.dateInvalid);
+    const reportDate = date;
     const outcome = await job.start(async () => {
       const values = await workbook.readSheet(SHEET.tasks);
       if (!values) return null;
       const settings = await workbook.readSheet(SHEET.settings);
-      if (settings) await workbook.writeDate(SHEET.settings, settingAddress("reportDate"), date);
+      if (settings) await workbook.writeDate(SHEET.settings, settingAddress("reportDate"), reportDate);
       const stored = settings ? readSettings(settings) : {};
       const data = summarizeTasks(values, {
-        reportDate: date,
+        reportDate,
         dueSoonDays: typeof stored.dueSoonDays === "number" ? stored.dueSoonDays : 7,
         cutoffDay: cutoffDayFrom(stored.cutoffDay as string | number | null | undefined) ?? 15,
       });
-      return data ? { data, width: values[0]?.length ?? 1, date } : null;
+      return data ? { data, width: values[0]?.length ?? 1, date: reportDate } : null;
     });
     if (!outcome.ok) return notify("error", describe(outcome.error));
     if (!outcome.value) return notify("warning", strings.trackNoSheet);
@@ -59,9 +61,14 @@ export function TrackStep({ strings, workbook, job, notify, describe }: TrackSte
   return (
     <div className="track-step" data-testid="track-step">
       <div className="import-actions">
-        <Field label={strings.trackReportDate}>
-          <Input type="date" data-testid="report-date" value={date} onChange={(_e, d) => setDate(d.value)} />
-        </Field>
+        <ClerkDateInput
+          kind="date"
+          label={strings.trackReportDate}
+          value={date}
+          onChange={setDate}
+          invalidMessage={strings.dateInvalid}
+          testId="report-date"
+        />
         <Button
           appearance="primary"
           onClick={recompute}
