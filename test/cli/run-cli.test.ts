@@ -53,3 +53,19 @@ describe("headless CLI", () => {
     expect(bad.stderr).toContain("Lệnh không hợp lệ");
   });
 });
+
+describe("errors no reader turned into a message", () => {
+  it("are said in words in Vietnamese and English, the library's text kept only as a detail", async () => {
+    const { unexpected } = await import("../../src/cli/run-cli");
+    const err = (code: string) => Object.assign(new Error(`${code}: raw`), { code, path: "/tmp/so.xlsx" });
+    expect(unexpected(err("ENOENT"))).toMatch(
+      /^Không tìm thấy tệp hoặc thư mục \(\/tmp\/so.xlsx\)\. \/ File or folder not found/,
+    );
+    expect(unexpected(err("EACCES"))).toContain("Không có quyền đọc hoặc ghi");
+    expect(unexpected(err("ENOSPC"))).toContain("Ổ đĩa đã đầy");
+    expect(unexpected(err("EBUSY"))).toContain("đang được chương trình khác mở");
+    for (const code of ["ENOENT", "EACCES", "ENOSPC", "EBUSY"])
+      expect(unexpected(err(code))).not.toContain("raw");
+    expect(unexpected(new Error("boom"))).toMatch(/không tệp nào bị thay đổi[\s\S]*no file was changed/);
+  });
+});
