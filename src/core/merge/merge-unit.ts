@@ -400,17 +400,21 @@ export function planUnitMerge(
   for (const id of meta.taskIds)
     if (!inBook.has(id))
       listed.push({ code: "task-missing", sheet: SHEET.tasks, address: null, id, column: "", value: null });
-  const rowIds = new Map(book.tasks.rows.map((r) => [r.row, r.id]));
-  for (const col of book.tasks.foreign)
-    for (const cell of col.cells)
-      listed.push({
-        code: "foreign-column",
-        sheet: SHEET.tasks,
-        address: cell.address,
-        id: rowIds.get(Number(cell.address.replace(/^[A-Z]+/, ""))) ?? "",
-        column: col.header,
-        value: cell.value,
-      });
+  // Every value of a column that is none of ours, with the task or indicator of its row.
+  const listForeign = (sheet: string, read: ReturnedSheet) => {
+    const rowIds = new Map(read.rows.map((r) => [r.row, r.id]));
+    for (const col of read.foreign)
+      for (const cell of col.cells)
+        listed.push({
+          code: "foreign-column",
+          sheet,
+          address: cell.address,
+          id: rowIds.get(Number(cell.address.replace(/^[A-Z]+/, ""))) ?? "",
+          column: col.header,
+          value: cell.value,
+        });
+  };
+  listForeign(SHEET.tasks, book.tasks);
 
   if (book.indicators) {
     const clerkIndicators = new Set<string>(CLERK_COLUMNS.indicators);
@@ -446,17 +450,7 @@ export function planUnitMerge(
           m[k] ?? null,
         );
     }
-    const rowIdsInd = new Map(book.indicators.rows.map((r) => [r.row, r.id]));
-    for (const col of book.indicators.foreign)
-      for (const cell of col.cells)
-        listed.push({
-          code: "foreign-column",
-          sheet: SHEET.indicators,
-          address: cell.address,
-          id: rowIdsInd.get(Number(cell.address.replace(/^[A-Z]+/, ""))) ?? "",
-          column: col.header,
-          value: cell.value,
-        });
+    listForeign(SHEET.indicators, book.indicators);
   }
   if (invalid.length)
     return refuse(

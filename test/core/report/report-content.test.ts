@@ -3,7 +3,6 @@
  * across period boundaries (the 14th/15th, quarter windows, calendar months, the year), recurring
  * tasks and units.
  */
-import { RECURRENCE_VI } from "../../../src/core/deadlines/recurrence-labels";
 import {
   LIGHT_RULE,
   reportContent,
@@ -12,25 +11,11 @@ import {
 } from "../../../src/core/report/report-content";
 import { reportWindow, reportSheetName } from "../../../src/core/report/report-period";
 import type { TaskRowValues } from "../../../src/core/sheets/task-sheet";
-import { A, B, C, D, INDICATORS, TASKS, expectedTotals } from "../../fixtures/report-fixture";
+import { A, B, C, D, INDICATORS, expectedTotals, fixtureTaskRows } from "../../fixtures/report-fixture";
 import { viCount, viNumber, viPercent, viPlaceAndDate } from "../../../src/core/report/vi-format";
 import { indicatorColumns, indicatorPlainRow } from "../../../src/core/sheets/indicator-sheet";
 
-const tasks: TaskRowValues[] = TASKS.map((t, i) => ({
-  id: `PL1.${i + 1}`,
-  task: `Nhiệm vụ mẫu số ${i + 1}`,
-  lead: t.lead.join("; "),
-  deadlineText: t.deadlineText,
-  due: t.due,
-  recurrence: RECURRENCE_VI[t.recurrence],
-  progress: t.progress ?? null,
-  completed: t.completed ?? null,
-  updated: t.updated ?? null,
-  difficulties: t.difficulties ?? null,
-  srcDeadline: t.deadlineText,
-  srcDue: t.due,
-  srcRecurrence: RECURRENCE_VI[t.recurrence],
-}));
+const tasks: TaskRowValues[] = fixtureTaskRows();
 const years = [2025, 2030];
 const columns = indicatorColumns(years);
 const indicatorRows = INDICATORS.map((x, i) => {
