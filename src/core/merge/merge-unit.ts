@@ -11,7 +11,7 @@
  * the unit added, a task it deleted, a column that is none of ours, a formula saved without its
  * value, an edit to a plan column, a row of another unit's task).
  */
-import { isIsoDate, serialToIso } from "../excel-dates";
+import { serialToIso } from "../excel-dates";
 import type { ColumnSpec, ScalarCell } from "../sheets/sheet-spec";
 import { CLERK_COLUMNS, LAYOUT_VERSION, SHEET, TASK_COLUMNS } from "../sheets/workbook-layout";
 import { foldForMatch } from "../text/normalize";
@@ -212,10 +212,15 @@ function samePlan(ctx: MergeContext, meta: UnitMetadata, rows: readonly Returned
 /** A plan cell's value as the master holds it: a date serial as ISO. */
 function planValue(key: string, v: ScalarCell): ScalarCell {
   const kind = TASK_COLUMNS.find((c) => c.key === key)?.kind;
-  if (kind === "date" && typeof v === "number") return serialToIso(v) ?? v;
-  if (kind === "date" && typeof v === "string" && !isIsoDate(v)) return v;
-  return v;
+  return kind === "date" && typeof v === "number" ? (serialToIso(v) ?? v) : v;
 }
+
+/** The key of a unit and period in `MergeContext.lastSent`. */
+export const sentBatchKey = (unitKey: string, period: string | null | undefined) =>
+  `${unitKey}|${period ?? ""}`;
+
+/** Where a value a unit sent is kept in `MergeContext.lastSent`'s map for its unit and period. */
+export const sentKey = (part: Part, id: string, column: string) => `${part}|${id}|${column}`;
 
 const FORMULA_KEYS = new Set(TASK_COLUMNS.filter((c) => c.kind === "formula").map((c) => c.key));
 
@@ -280,8 +285,7 @@ export function planUnitMerge(
       `${file} repeats the task id ${dup} on two rows: delete the extra row and resend.`,
     );
 
-  const key = `${meta.unitKey}|${ctx.period ?? meta.period ?? ""}`;
-  const sent = ctx.lastSent.get(key);
+  const sent = ctx.lastSent.get(sentBatchKey(meta.unitKey, ctx.period ?? meta.period));
   const owned = new Set(meta.taskIds);
   const ownedIndicators = new Set(meta.indicatorIds);
   const changes: CellChange[] = [];
@@ -324,8 +328,8 @@ export function planUnitMerge(
       });
     }
     const value = read.value;
-    const sentKey = `${part}|${id}|${column}`;
-    const base = sent?.has(sentKey) ? sent.get(sentKey)! : splitBase;
+    const at = sentKey(part, id, column);
+    const base = sent?.has(at) ? sent.get(at)! : splitBase;
     if (sameValue(value, base)) return; // the unit did not change it
     const change = { part, id, column, old: master, value: blank(value) ? null : value };
     if (sameValue(master, value)) return same.push(change); // already there
@@ -344,10 +348,34 @@ export function planUnitMerge(
     changes.push(change);
   };
 
-  const listRow = (code: ListedCode, sheet: string, r: ReturnedRow, keys?: ReadonlySet<string>) => {
+  /**
+   * Lists the cells of a row the merge does not apply: those of the columns `keys` takes that hold
+   * something other than the split's value (`base`); with `uncached`, formulas saved without a value too.
+   */
+  const listCells = (
+    code: ListedCode,
+    sheet: string,
+    r: ReturnedRow,
+    o: {
+      keys: (key: string) => boolean;
+      base?: Readonly<Record<string, ScalarCell>>;
+      headerOf?: (key: string) => string;
+      uncached?: boolean;
+    },
+  ) => {
     for (const [k, cell] of r.cells())
-      if ((!keys || keys.has(k)) && !FORMULA_KEYS.has(k) && (!blank(cell.value) || cell.uncached))
-        listed.push({ code, sheet, address: cell.address, id: r.id, column: header(k), value: cell.value });
+      if (
+        o.keys(k) &&
+        ((o.uncached && cell.uncached) || (!blank(cell.value) && !sameValue(cell.value, o.base?.[k] ?? null)))
+      )
+        listed.push({
+          code,
+          sheet,
+          address: cell.address,
+          id: r.id,
+          column: (o.headerOf ?? header)(k),
+          value: cell.value,
+        });
   };
 
   const clerkTasks = new Set<string>(CLERK_COLUMNS.tasks);
@@ -356,22 +384,13 @@ export function planUnitMerge(
     const m = r.id ? ctx.tasksById.get(r.id) : undefined;
     if (!r.id || (!m && !owned.has(r.id))) {
       // A row the unit added: a task it proposes, shown to the secretariat, never applied.
-      listRow("new-task", SHEET.tasks, r);
+      listCells("new-task", SHEET.tasks, r, { keys: (k) => !FORMULA_KEYS.has(k), uncached: true });
       continue;
     }
     inBook.add(r.id);
     if (!m || !owned.has(r.id) || !ctx.taskUnits.get(r.id)?.has(meta.unitKey)) {
       // A row the unit may not write: what it typed there is listed, never applied.
-      for (const [k, cell] of r.cells())
-        if (clerkTasks.has(k) && !blank(cell.value) && !sameValue(cell.value, meta.base[r.id]?.[k] ?? null))
-          listed.push({
-            code: "not-owned",
-            sheet: SHEET.tasks,
-            address: cell.address,
-            id: r.id,
-            column: header(k),
-            value: cell.value,
-          });
+      listCells("not-owned", SHEET.tasks, r, { keys: (k) => clerkTasks.has(k), base: meta.base[r.id] });
       continue;
     }
     for (const k of CLERK_COLUMNS.tasks)
@@ -422,21 +441,13 @@ export function planUnitMerge(
     for (const r of book.indicators.rows) {
       const m = r.id ? ctx.indicatorsById.get(r.id) : undefined;
       if (!m || !ownedIndicators.has(r.id)) {
-        for (const [k, cell] of r.cells())
-          if (
+        listCells(m ? "not-owned" : "unknown-indicator", SHEET.indicators, r, {
+          keys: (k) =>
             (m ? clerkIndicators.has(k) : true) &&
-            !blank(cell.value) &&
-            !sameValue(cell.value, meta.baseIndicators[r.id]?.[k] ?? null) &&
-            book.indicatorColumns.find((c) => c.key === k)?.kind !== "formula"
-          )
-            listed.push({
-              code: m ? "not-owned" : "unknown-indicator",
-              sheet: SHEET.indicators,
-              address: cell.address,
-              id: r.id,
-              column: headerOf(k),
-              value: cell.value,
-            });
+            book.indicatorColumns.find((c) => c.key === k)?.kind !== "formula",
+          base: meta.baseIndicators[r.id],
+          headerOf,
+        });
         continue;
       }
       for (const k of CLERK_COLUMNS.indicators)

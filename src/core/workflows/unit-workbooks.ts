@@ -20,6 +20,8 @@ import { HISTORY_SHEET, RECEIPT, historySpec, readHistory, type HistoryRow } fro
 import {
   planUnitMerge,
   sameValue,
+  sentBatchKey,
+  sentKey,
   type CellChange,
   type FileVerdict,
   type ListedValue,
@@ -212,9 +214,9 @@ function lastSentOf(history: readonly HistoryRow[]): Map<string, Map<string, Sca
   const out = new Map<string, Map<string, ScalarCell>>();
   for (const h of history) {
     if (h.undone || h.part === "file" || h.kind === "receipt" || h.kind === "listed") continue;
-    const key = `${h.unitKey}|${h.period}`;
+    const key = sentBatchKey(h.unitKey, h.period);
     const m = out.get(key) ?? new Map<string, ScalarCell>();
-    m.set(`${h.part}|${h.id}|${h.column}`, h.value);
+    m.set(sentKey(h.part as Part, h.id, h.column), h.value);
     out.set(key, m);
   }
   return out;
@@ -357,19 +359,19 @@ export async function mergeWorkbooks(
       verdicts.push(refuse(e.message, e.messageEn ?? e.message));
       continue;
     }
-    const batchKey = `${read.meta.unitKey}|${period ?? read.meta.period ?? ""}`;
-    for (const earlier of unsent.get(batchKey) ?? []) {
-      const sent = lastSent.get(batchKey) ?? new Map<string, ScalarCell>();
+    // The unit and period of the file: an accepted verdict's period is this one.
+    const key = sentBatchKey(read.meta.unitKey, period ?? read.meta.period);
+    for (const earlier of unsent.get(key) ?? []) {
+      const sent = lastSent.get(key) ?? new Map<string, ScalarCell>();
       for (const c of [...earlier.changes, ...earlier.same])
-        sent.set(`${c.part}|${c.id}|${c.column}`, c.value);
-      for (const c of earlier.conflicts) if (c.key) sent.set(`${c.part}|${c.id}|${c.key}`, c.unit);
-      lastSent.set(batchKey, sent);
+        sent.set(sentKey(c.part, c.id, c.column), c.value);
+      for (const c of earlier.conflicts) if (c.key) sent.set(sentKey(c.part, c.id, c.key), c.unit);
+      lastSent.set(key, sent);
     }
-    unsent.delete(batchKey);
+    unsent.delete(key);
     const verdict = planUnitMerge(ctx, f.name, read.meta, book);
     verdicts.push(verdict);
     if (verdict.status !== "accepted") continue;
-    const key = `${read.meta.unitKey}|${verdict.period ?? ""}`;
     const savedAt = opened.savedAt ?? opened.savedOn ?? "";
     const earlier = inBatch.get(key);
     if (earlier && savedAt && earlier.savedAt && savedAt < earlier.savedAt) {

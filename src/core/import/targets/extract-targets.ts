@@ -157,31 +157,19 @@ function findHits(text: string): Hit[] {
     }
   }
   // An item that opens on a count ("58 trạm quan trắc (trong đó: …)"), as "100% …" opens on a share.
+  /** A count at `index` printed as `digits` ("1.200": a dot before three digits groups thousands). */
+  const count = (index: number, digits: string, nounText: string, comparator: Comparator) => {
+    const noun = countNoun(nounText);
+    if (!noun || NOT_A_COUNT.test(noun)) return;
+    const value = Number(digits.replace(/\.(?=\d{3}\b)/g, "").replace(",", "."));
+    hits.push({ index, end: index + digits.length, value, max: null, unit: noun, comparator });
+  };
   const opening = COUNT_OPENING.exec(text);
-  if (opening && !/^(?:19|20)\d{2}$/.test(opening[1]!)) {
-    const noun = countNoun(opening[2]!);
-    if (noun && !NOT_A_COUNT.test(noun))
-      hits.push({
-        index: opening.index + opening[0].indexOf(opening[1]!),
-        end: opening.index + opening[0].indexOf(opening[1]!) + opening[1]!.length,
-        value: Number(opening[1]!.replace(/\.(?=\d{3}\b)/g, "").replace(",", ".")),
-        max: null,
-        unit: noun,
-        comparator: "=",
-      });
-  }
+  if (opening && !/^(?:19|20)\d{2}$/.test(opening[1]!))
+    count(opening.index + opening[0].indexOf(opening[1]!), opening[1]!, opening[2]!, "=");
   for (const m of text.matchAll(COUNT_AFTER_VERB)) {
     const index = m.index! + m[0].indexOf(m[2]!, m[1]!.length);
-    const noun = countNoun(m[3]!);
-    if (!noun || NOT_A_COUNT.test(noun)) continue;
-    hits.push({
-      index,
-      end: index + m[2]!.length,
-      value: Number(m[2]!.replace(/\.(?=\d{3}\b)/g, "").replace(",", ".")),
-      max: null,
-      unit: noun,
-      comparator: comparatorBefore(text, index, ""),
-    });
+    count(index, m[2]!, m[3]!, comparatorBefore(text, index, ""));
   }
   for (const m of text.matchAll(COUNT)) {
     const index = m.index! + m[0].indexOf(m[1]!);
