@@ -51,6 +51,30 @@ async function excelDouble<T>(page: Page, fn: string): Promise<T> {
   return page.evaluate(`(() => { const book = window.__excelDouble; ${fn} })()`) as Promise<T>;
 }
 
+/** A synthetic plan pasted, imported, and split for October 2026 in the Tổng hợp step: the .zip. */
+async function importAndSplit(page: Page, seed: number, rows: number) {
+  const tables = syntheticTables({
+    seed,
+    planYear: 2026,
+    tables: 1,
+    rowsPerTable: rows,
+    withSections: false,
+    withOutput: true,
+    withNote: false,
+  });
+  await page.getByTestId("paste-area").fill(renderWordText(tables, 2026));
+  await page.getByTestId("import-read").click();
+  await page.getByTestId("import-confirm").click();
+  await page.getByTestId("message-success").waitFor();
+  await page.getByTestId("step-merge").click();
+  await page.getByTestId("merge-period").fill("10/2026");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("merge-split").click(),
+  ]);
+  return download;
+}
+
 function expectClean(problems: PaneProblems) {
   expect(problems.page).toEqual([]);
   expect(problems.console.filter((m) => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
@@ -398,25 +422,7 @@ describe("task pane in headless Chromium", () => {
 
   it("splits into unit workbooks (.zip), merges one back with a preview, and undoes it", async () => {
     const { page, problems } = await openPane(browser, origin, script);
-    const tables = syntheticTables({
-      seed: 14,
-      planYear: 2026,
-      tables: 1,
-      rowsPerTable: 6,
-      withSections: false,
-      withOutput: true,
-      withNote: false,
-    });
-    await page.getByTestId("paste-area").fill(renderWordText(tables, 2026));
-    await page.getByTestId("import-read").click();
-    await page.getByTestId("import-confirm").click();
-    await page.getByTestId("message-success").waitFor();
-    await page.getByTestId("step-merge").click();
-    await page.getByTestId("merge-period").fill("10/2026");
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByTestId("merge-split").click(),
-    ]);
+    const download = await importAndSplit(page, 14, 6);
     expect(download.suggestedFilename()).toBe("so-don-vi-2026-10.zip");
     const zip = await JSZip.loadAsync(require("node:fs").readFileSync(await download.path()));
     const names = Object.keys(zip.files);
@@ -459,25 +465,7 @@ describe("task pane in headless Chromium", () => {
 
   it("keeps a conflict's two values and takes the unit's with one action", async () => {
     const { page, problems } = await openPane(browser, origin, script);
-    const tables = syntheticTables({
-      seed: 15,
-      planYear: 2026,
-      tables: 1,
-      rowsPerTable: 5,
-      withSections: false,
-      withOutput: true,
-      withNote: false,
-    });
-    await page.getByTestId("paste-area").fill(renderWordText(tables, 2026));
-    await page.getByTestId("import-read").click();
-    await page.getByTestId("import-confirm").click();
-    await page.getByTestId("message-success").waitFor();
-    await page.getByTestId("step-merge").click();
-    await page.getByTestId("merge-period").fill("10/2026");
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByTestId("merge-split").click(),
-    ]);
+    const download = await importAndSplit(page, 15, 5);
     const zip = await JSZip.loadAsync(require("node:fs").readFileSync(await download.path()));
     const name = Object.keys(zip.files)[0]!;
     const book = new ExcelJS.Workbook();
