@@ -69,7 +69,7 @@ describe("indicator tables of every real shape", () => {
     expect(t!.kind === "indicators" && t!.rows.map((r) => [r.no, r.unit, r.targets, r.responsible])).toEqual([
       ["1", "% GRDP", { 2030: "30%" }, "Sở Tài chính"],
       ["2", "%", { 2030: "80%" }, "Sở Công Thương"],
-      ["3", "doanh nghiệp công nghệ số", { 2030: "≥ 20" }, "Sở Khoa học và Công nghệ"],
+      ["3", "doanh nghiệp", { 2030: "≥ 20" }, "Sở Khoa học và Công nghệ"],
       ["4", "", {}, "Sở Nội vụ"],
     ]);
   });

@@ -43,7 +43,22 @@ const SCOPE_STARTS = [
   ),
   new RegExp(String.raw`^\s*[IVXL]+\s*[.\-–]\s*(?:các\s+)?mục tiêu\s*(?:,|và)\s*(?:các\s+)?chỉ tiêu\b`, "iu"),
 ];
-const isScopeStart = (line: string) => SCOPE_STARTS.some((re) => re.test(line));
+/**
+ * "Các chỉ tiêu chủ yếu (nhiệm kỳ 2020-2025)", "CÁC CHỈ TIÊU CHỦ YẾU TRONG NHIỆM KỲ 2020-2025",
+ * "Chỉ tiêu chủ yếu năm 2026:": the heading's rest names a period or a year and nothing else (no
+ * other number, no "%": a sentence that starts with "Chỉ tiêu" and states one is not a heading).
+ */
+const SCOPE_WITH_PERIOD = new RegExp(
+  String.raw`^\s*(?:${NUMBERING}\s*)?(?:các\s+)?(?:mục tiêu cụ thể|chỉ tiêu(?: cụ thể| chủ yếu)?)(?!\p{L})(.{0,50})$`,
+  "iu",
+);
+function isScopeStart(line: string): boolean {
+  if (SCOPE_STARTS.some((re) => re.test(line))) return true;
+  const rest = SCOPE_WITH_PERIOD.exec(line)?.[1];
+  return (
+    rest !== undefined && /(?:19|20)\d{2}/.test(rest) && !/[%;]|\d/.test(rest.replace(/(?:19|20)\d{2}/g, ""))
+  );
+}
 /**
  * A heading on the plan's funding ("Nguồn lực tài chính", "Kinh phí thực hiện"): its budget-share
  * commitments ("chi ngân sách … đạt ít nhất 3% vào năm 2025") are targets too, though stated
@@ -58,15 +73,27 @@ const ITEM_START = /^\s*(?:[-+•–]\s+|\(\d+\)\s*|[a-zđ]\)\s+|chỉ tiêu\s+(
 /** "Mục tiêu 1. Lĩnh vực giáo dục": a group of the targets below, not an item. */
 const OBJECTIVE_GROUP = /^\s*mục tiêu\s+\d+\s*[.:]/iu;
 const FOOTNOTE_START = /^\d{1,2}\s+\p{Lu}/u;
-const YEAR_IN_HEADING = /(?:đến|hết|năm|giai đoạn)\D{0,12}((?:19|20)\d{2})/iu;
+const YEAR_IN_HEADING =
+  /(?:giai đoạn|nhiệm kỳ|thời kỳ)\s*(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})|(?:đến|hết|năm|giai đoạn)\D{0,12}((?:19|20)\d{2})/iu;
+/** The milestone year a heading names: the end of its period, else the year it names. */
+function headingYear(text: string): number | null {
+  const m = YEAR_IN_HEADING.exec(text);
+  return m ? Number(m[1] ?? m[2]) : null;
+}
 const YEAR_LEAD =
   /^(?:[a-zđ]\)\s*|\d+(?:\.\d+)*\.\s*|[-+•–]\s*)?(?:phấn đấu\s+)?(?:(?:đến|hết|tới|trong|vào)\s+(?:hết\s+)?(?:năm\s+)?((?:19|20)\d{2})|năm\s+((?:19|20)\d{2}))\s*[:]\s*(.*)$/iu;
 const INLINE_YEAR =
-  /(?:vào|đến|hết|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d{2})|\(((?:19|20)\d{2})\)|giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})/iu;
+  /(?:vào|đến|hết|tới|trong)\s+(?:hết\s+)?năm\s+((?:19|20)\d{2})|\(((?:19|20)\d{2})\)|giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})/iu;
 
 const NUM = String.raw`\d+(?:[.,]\d+)?`;
-/** A percentage or range, with an optional footnote digit glued after the % sign. */
-const PERCENT = new RegExp(String.raw`(${NUM})\s*%?\s*[-–]\s*(${NUM})\s*%|(${NUM})\s*%(?:\d(?!\d))?`, "gu");
+/**
+ * A percentage or range ("2% - 4%", "2-4%", "từ 7,5 đến 8,0%"), a share in points ("giảm 1-1,5
+ * điểm %"), with an optional footnote digit glued after the % sign.
+ */
+const PERCENT = new RegExp(
+  String.raw`(?:từ\s+)?(${NUM})\s*%?\s*(?:[-–]|đến)\s*(${NUM})\s*(điểm\s*)?%|(${NUM})\s*(điểm\s*)?%(?:\d(?!\d))?`,
+  "giu",
+);
 /** A count with a leading zero ("01 định danh số"), the way plans write counted targets. */
 const COUNT = /(?:^|\s)(0\d)\s+(\p{L}[\p{L} ]{1,60}?)(?=[.;,(]|$)/gu;
 const NOT_A_COUNT = /^(?:gb|mb|gbps|mbps|kb|năm|tháng|ngày|giờ|mức|lần|cấp|quý|tuổi)(?!\p{L})/iu;
@@ -76,16 +103,96 @@ const NOT_A_COUNT = /^(?:gb|mb|gbps|mbps|kb|năm|tháng|ngày|giờ|mức|lần|
  * thousands). Without such a word a number is not read as a target ("trẻ 5 tuổi", "trên 10.000
  * dân" as a measure's denominator).
  */
-const COUNT_AFTER_VERB =
-  /(?<!\p{L})(đạt(?:\s+(?:khoảng|tối thiểu|ít nhất))?|có(?:\s+(?:khoảng|tối thiểu|ít nhất))?|ít nhất|tối thiểu|không dưới|không quá|tối đa|hỗ trợ(?:\s+(?:tối thiểu|ít nhất))?)\s+(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d%.,/]|\s*%)\s+(\p{L}[\p{L}\s]{0,60})/giu;
-const COUNT_OPENING = /^\s*(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d%.,/]|\s*%)\s+(\p{L}[\p{L}\s]{0,60})/u;
+const COUNT_LEAD = String.raw`(?:đạt(?:\s+(?:khoảng|tối thiểu|ít nhất))?|có(?:\s+(?:khoảng|tối thiểu|ít nhất))?|ít nhất|tối thiểu|không dưới|không quá|tối đa|khoảng|hỗ trợ(?:\s+(?:tối thiểu|ít nhất))?)(?:\s+là)?`;
+/** A counted amount as plans print it: "1.200" (a dot before three digits groups thousands), "15,3". */
+const AMOUNT = String.raw`\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?`;
+/** What is counted: words, with a rate after a slash ("doanh nghiệp/năm", "triệu đồng/năm"). */
+const NOUN = String.raw`\p{L}[\p{L}\s]{0,60}(?:\/\p{L}+)?`;
+const COUNT_AFTER_VERB = new RegExp(
+  String.raw`(?<!\p{L})(${COUNT_LEAD})\s+(${AMOUNT})(?![\d%.,/]|\s*%)\s+(${NOUN})`,
+  "giu",
+);
+/**
+ * A count or range stated after a label's colon ("Thu nhập bình quân: 60 triệu đồng", "… trường:
+ * 04 trường", "…: 04/09 thôn" — 4 of the 9) or as a range after a verb ("đạt 5.400 - 5.500 USD",
+ * "từ 30 đến 35 giường").
+ */
+const COUNT_AFTER_COLON = new RegExp(
+  String.raw`:\s*(?:từ\s+)?(${AMOUNT})(?:\/\d+)?(?:\s*(?:[-–]|đến)\s*(${AMOUNT}))?(?![\d%.,/]|\s*%)\s+(${NOUN})`,
+  "gu",
+);
+const COUNT_RANGE = new RegExp(
+  String.raw`(?<!\p{L})(?:(?:${COUNT_LEAD})\s+(?:từ\s+)?|từ\s+)(${AMOUNT})\s*(?:[-–]|đến)\s*(${AMOUNT})(?![\d%.,/]|\s*%)\s+(${NOUN})`,
+  "giu",
+);
+/** A count in words after a comparator ("ít nhất một sản phẩm"): "một số" (some) is not one. */
+const WORD_COUNT =
+  /(?<!\p{L})(ít nhất|tối thiểu)\s+(một|hai|ba|bốn|sáu|bảy|tám|chín|mười)\s+(?!số\s)(\p{L}[\p{L}\s]{0,60})/giu;
+const WORD_VALUE: Record<string, number> = {
+  một: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+};
+const COUNT_OPENING = new RegExp(String.raw`^\s*(${AMOUNT})(?![\d%.,/]|\s*%)\s+(${NOUN})`, "u");
 /** Words that end a counted noun ("05 sản phẩm OCOP được đưa lên sàn" → "sản phẩm OCOP"). */
 const NOUN_STOP = new Set(
   "được có đạt trên trong tại của để với theo từ đến cho là mỗi trở hoặc tham thuộc vào".split(" "),
 );
-function countNoun(text: string): string {
-  const words: string[] = [];
+/**
+ * Nouns plans count by (the counted noun is the unit: "ít nhất 15 nhiệm vụ khoa học …" counts
+ * "nhiệm vụ"; "có ít nhất 10 doanh nghiệp nằm trong tốp 500" counts "doanh nghiệp"). A noun not
+ * listed keeps the words up to the first that ends a noun phrase ("01 định danh số").
+ */
+const COUNTED_HEADS = (
+  "doanh nghiệp|hợp tác xã|tổ hợp tác|sản phẩm|mô hình|nhiệm vụ|dự án|đề tài|đề án|sáng kiến|chương trình|" +
+  "hội nghị|hội thảo|lớp|lượt|lượt người|người|hộ|hộ dân|hộ gia đình|xã|phường|thôn|làng|bản|ấp|tổ dân phố|" +
+  "quận|huyện|thị xã|thành phố|tỉnh|thị trấn|" +
+  "trường|trường học|cơ sở|trạm|điểm|giường|giường bệnh|bác sĩ|km|ha|tấn|tỷ đồng|triệu đồng|nghìn tỷ đồng|" +
+  "triệu tỷ đồng|nghìn đồng|USD|tỷ USD|triệu USD|văn bản|thủ tục|hồ sơ|dịch vụ|nền tảng|phần mềm|" +
+  "cơ sở dữ liệu|tài khoản|chợ|cửa hàng|siêu thị|cụm công nghiệp|khu công nghiệp|sự kiện|cuộc|buổi|tin|bài|" +
+  "tin bài|lao động|việc làm|căn hộ|căn nhà|công trình|tuyến|cán bộ|công chức|viên chức|học sinh|sinh viên|" +
+  "tổ chức|đơn vị|cơ quan|thiết bị|máy tính|nhà văn hóa|sân chơi|bệnh viện|trạm y tế|phòng khám|thư viện|" +
+  "di tích|lễ hội|câu lạc bộ|đội|tổ|nhóm|gian hàng|lô|ô tô|xe|con|cây|héc-ta|m2|m3"
+)
+  .split("|")
+  .map((h) => h.split(" "))
+  .sort((a, b) => b.length - a.length);
+/** An abbreviation that names the kind of what is counted ("sản phẩm OCOP", "doanh nghiệp KHCN"). */
+const ACRONYM = /^\p{Lu}{2,}[\p{Lu}\d]*$/u;
+
+/** The counted noun a text starts with, if it is one plans count by ("doanh nghiệp/năm", "sản phẩm OCOP"). */
+function headNoun(text: string): string | null {
   const all = text.trim().split(/\s+/);
+  const bare = all.map((w) => w.replace(/\/.*$/, "").toLocaleLowerCase("vi"));
+  const head = COUNTED_HEADS.find((h) => h.every((w, i) => bare[i] === w.toLocaleLowerCase("vi")));
+  if (!head) return null;
+  const words = all.slice(0, head.length);
+  // "doanh nghiệp/năm" keeps its rate; "sản phẩm OCOP" its kind.
+  if (!words[words.length - 1]!.includes("/"))
+    while (ACRONYM.test(all[words.length] ?? "")) words.push(all[words.length]!);
+  return words.join(" ");
+}
+
+function countNoun(text: string): string {
+  return headNoun(text) ?? phraseNoun(text.trim().split(/\s+/));
+}
+
+/** "12/24 quận", "04/09 thôn": how many of how many, when what is counted is a noun plans count by. */
+const SHARE_OF = new RegExp(String.raw`(?<![\d/])(\d{1,4})\/(\d{1,4})(?![\d/])\s+(${NOUN})`, "gu");
+/** A count after a verb with nothing counted after it ("số sinh viên/vạn dân đạt ít nhất là 260,"). */
+const BARE_COUNT = new RegExp(
+  String.raw`(?<!\p{L})(${COUNT_LEAD})\s+(${AMOUNT})(?![\d%/]|[.,]\d|\s*%)(?=\s*(?:[.;,)]|$))`,
+  "giu",
+);
+
+function phraseNoun(all: string[]): string {
+  const words: string[] = [];
   for (const [i, w] of all.entries()) {
     const lower = w.toLocaleLowerCase("vi");
     // "và" joins two counts ("30 doanh nghiệp và 20 hợp tác xã"), or is part of a name.
@@ -121,7 +228,8 @@ function comparatorBefore(text: string, index: number, after: string): Comparato
 
 function unitAfter(after: string): string {
   const f = foldForMatch(after);
-  if (/^grdp\b/.test(f)) return "% GRDP";
+  if (/^(?:trong\s+)?grdp\b/.test(f)) return "% GRDP";
+  if (/^(?:trong\s+)?gdp\b/.test(f)) return "% GDP";
   if (/^tong chi\b/.test(f)) return "% tổng chi";
   return "%";
 }
@@ -135,35 +243,88 @@ function findHits(text: string): Hit[] {
     if (/toc do\s*(tren|≥)?\s*$/.test(before)) continue;
     const end = index + m[0].length;
     const after = text.slice(end).trimStart();
+    const points = m[3] !== undefined || m[5] !== undefined;
+    const unit = points ? "điểm %" : unitAfter(after);
     if (m[1] !== undefined && m[2] !== undefined) {
-      hits.push({
-        index,
-        end,
-        value: toNumber(m[1]),
-        max: toNumber(m[2]),
-        unit: unitAfter(after),
-        comparator: "range",
-      });
+      hits.push({ index, end, value: toNumber(m[1]), max: toNumber(m[2]), unit, comparator: "range" });
     } else {
-      const value = toNumber(m[3]!);
-      hits.push({
-        index,
-        end,
-        value,
-        max: null,
-        unit: unitAfter(after),
-        comparator: comparatorBefore(text, index, after),
-      });
+      const value = toNumber(m[4]!);
+      hits.push({ index, end, value, max: null, unit, comparator: comparatorBefore(text, index, after) });
     }
   }
   // An item that opens on a count ("58 trạm quan trắc (trong đó: …)"), as "100% …" opens on a share.
   /** A count at `index` printed as `digits` ("1.200": a dot before three digits groups thousands). */
-  const count = (index: number, digits: string, nounText: string, comparator: Comparator) => {
+  const amount = (digits: string) => Number(digits.replace(/\.(?=\d{3}\b)/g, "").replace(",", "."));
+  const taken = (index: number) => hits.some((h) => index >= h.index && index < h.end + 1);
+  const count = (
+    index: number,
+    digits: string,
+    nounText: string,
+    comparator: Comparator,
+    max: string | null = null,
+  ) => {
     const noun = countNoun(nounText);
-    if (!noun || NOT_A_COUNT.test(noun)) return;
-    const value = Number(digits.replace(/\.(?=\d{3}\b)/g, "").replace(",", "."));
-    hits.push({ index, end: index + digits.length, value, max: null, unit: noun, comparator });
+    if (!noun || NOT_A_COUNT.test(noun) || taken(index)) return;
+    if (/^(?:19|20)\d{2}$/.test(digits) && (max === null || /^(?:19|20)\d{2}$/.test(max))) return;
+    hits.push({
+      index,
+      end: index + digits.length,
+      value: amount(digits),
+      max: max === null ? null : amount(max),
+      unit: noun,
+      comparator: max === null ? comparator : "range",
+    });
   };
+  for (const m of text.matchAll(COUNT_RANGE))
+    count(m.index! + m[0].indexOf(m[1]!), m[1]!, m[3]!, "range", m[2]!);
+  for (const m of text.matchAll(COUNT_AFTER_COLON)) {
+    const index = m.index! + m[0].indexOf(m[1]!);
+    count(index, m[1]!, m[3]!, comparatorBefore(text, index, ""), m[2] ?? null);
+  }
+  for (const m of text.matchAll(SHARE_OF)) {
+    const noun = headNoun(m[3]!);
+    if (noun && Number(m[1]) <= Number(m[2]) && !taken(m.index!))
+      hits.push({
+        index: m.index!,
+        end: m.index! + m[1]!.length,
+        value: Number(m[1]),
+        max: null,
+        unit: noun,
+        comparator: "=",
+      });
+  }
+  for (const m of text.matchAll(BARE_COUNT)) {
+    const index = m.index! + m[0].indexOf(m[2]!, m[1]!.length);
+    // What is counted is named where the clause starts: "Số sinh viên …", "số lượng doanh nghiệp …".
+    const clause = text.slice(
+      Math.max(text.lastIndexOf(";", index), text.lastIndexOf(". ", index), 0),
+      index,
+    );
+    const named = /(?<!\p{L})số\s+(?:lượng\s+)?(\p{L}.*)$/iu.exec(clause);
+    const noun = named ? headNoun(named[1]!) : null;
+    if (noun && !taken(index))
+      hits.push({
+        index,
+        end: index + m[2]!.length,
+        value: amount(m[2]!),
+        max: null,
+        unit: noun,
+        comparator: comparatorBefore(text, index, ""),
+      });
+  }
+  for (const m of text.matchAll(WORD_COUNT)) {
+    const index = m.index! + m[0].indexOf(m[2]!, m[1]!.length);
+    const noun = countNoun(m[3]!);
+    if (noun && !taken(index))
+      hits.push({
+        index,
+        end: index + m[2]!.length,
+        value: WORD_VALUE[m[2]!.toLocaleLowerCase("vi")]!,
+        max: null,
+        unit: noun,
+        comparator: ">=",
+      });
+  }
   const opening = COUNT_OPENING.exec(text);
   if (opening && !/^(?:19|20)\d{2}$/.test(opening[1]!))
     count(opening.index + opening[0].indexOf(opening[1]!), opening[1]!, opening[2]!, "=");
@@ -176,7 +337,7 @@ function findHits(text: string): Hit[] {
     const noun = countNoun(normalizeInline(m[2]!));
     const before = foldForMatch(text.slice(Math.max(0, index - 12), index));
     if (NOT_A_COUNT.test(noun) || /toc do\s*(tren|≥)?\s*$/.test(before)) continue;
-    if (hits.some((h) => index >= h.index && index < h.end + 1)) continue;
+    if (taken(index)) continue;
     hits.push({
       index,
       end: index + m[1]!.length,
@@ -186,14 +347,15 @@ function findHits(text: string): Hit[] {
       comparator: comparatorBefore(text, index, ""),
     });
   }
-  // A target's breakdown ("58 trạm (trong đó: 20 trạm …)") is part of it, not targets of its own.
-  const breakdowns = [...text.matchAll(/\(\s*trong đó[^)]*\)/giu)].map((b) => [
-    b.index!,
-    b.index! + b[0].length,
-  ]);
-  return hits
-    .filter((h) => !breakdowns.some(([from, to]) => h.index >= from! && h.index < to!))
-    .sort((a, b) => a.index - b.index);
+  // A target's breakdown ("58 trạm (trong đó: 20 trạm …)") or a qualifier of it ("3,2 triệu tỷ
+  // đồng (theo giá hiện hành, tăng 12-13%/năm)") is part of it, not targets of its own: numbers in
+  // brackets after a target. Brackets that hold the targets themselves ("… về kinh tế số (Tỷ trọng
+  // … đạt 20%; …)") come before any.
+  const sorted = hits.sort((a, b) => a.index - b.index);
+  const asides = [...text.matchAll(/\([^()]*\)/gu)].map((b) => [b.index!, b.index! + b[0].length] as const);
+  return sorted.filter(
+    (h) => !asides.some(([from, to]) => h.index > from && h.index < to && sorted.some((o) => o.end <= from)),
+  );
 }
 
 /** A line that starts something of its own: an item, a numbered or Roman heading, a label. */
@@ -234,33 +396,131 @@ export function logicalLines(lines: readonly TextLine[]): TextLine[] {
   return out;
 }
 
+/** An item's label printed inside a run of text: "(3) …", "3. Tỷ lệ …", "II. Về …". */
+const INLINE_LABEL = /(?<=^|\s)(?:\((\d{1,2})\)\s|(\d{1,2})\.\s+(?=\p{Lu})|([IVX]{1,4})\.\s+(?=\p{Lu}))/gu;
+const ROMAN_VALUE: Record<string, number> = {
+  I: 1,
+  II: 2,
+  III: 3,
+  IV: 4,
+  V: 5,
+  VI: 6,
+  VII: 7,
+  VIII: 8,
+  IX: 9,
+  X: 10,
+};
+
+/**
+ * A list printed as one run of text (a web page that lost its line breaks: "… chỉ tiêu chủ yếu
+ * (1) Tốc độ … đạt 7%. (2) Thu nhập … I. Về kinh tế 1. … 2. …"), cut back into its items. A label
+ * cuts only where it continues a series (1, 2, 3 … of one kind, in order), so a number inside a
+ * sentence ("(8 xã)", "năm 2010", "3. Các" once) never does.
+ */
+function splitInlineItems(lines: readonly TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
+  // The series go on from one paragraph to the next ("Về kinh tế: (1) … (6) …" / "Về xã hội: (7) …").
+  const next = [0, 0, 0];
+  for (const l of lines) {
+    if (l.text.length < 120) {
+      out.push(l);
+      continue;
+    }
+    const cuts: number[] = [];
+    const labels = [...l.text.matchAll(INLINE_LABEL)].map((m) => {
+      const kind = m[1] !== undefined ? 0 : m[2] !== undefined ? 1 : 2;
+      return { kind, value: kind === 2 ? (ROMAN_VALUE[m[3]!] ?? 0) : Number(m[kind + 1]), index: m.index! };
+    });
+    for (const [i, { kind, value, index }] of labels.entries()) {
+      // A series starts at 1, goes on from the label before it, or starts where the next label follows.
+      const starts = value === 1 || labels.slice(i + 1).some((o) => o.kind === kind && o.value === value + 1);
+      if (value > 0 && (value === next[kind] || starts)) {
+        next[kind] = value + 1;
+        if (index > 0) cuts.push(index);
+      }
+    }
+    if (cuts.length < 2) {
+      out.push(l);
+      continue;
+    }
+    let from = 0;
+    for (const cut of [...cuts, l.text.length]) {
+      const text = l.text.slice(from, cut).trim();
+      if (text) out.push({ text, line: l.line });
+      from = cut;
+    }
+  }
+  return out;
+}
+
 /** The plan's horizon from its title, before the objectives ("… đến năm 2030", "giai đoạn 2026 - 2030"). */
 function horizonOf(lines: readonly TextLine[]): number | null {
   for (const { text } of lines.slice(0, 40)) {
     if (isScopeStart(text) || /^\s*[IVXL]+\s*[.\-–]/u.test(text)) break;
+    // "(theo Bộ tiêu chí … giai đoạn 2026-2030)": a bracket qualifies something, it names no horizon.
     const m =
-      /(?:đến|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d{2})|giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})/iu.exec(
-        text,
+      /(?:đến|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d{2})|giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})|kế hoạch[^.;()]{0,120}?\snăm\s+((?:19|20)\d{2})(?!\s*[-–])/iu.exec(
+        outsideBrackets(text),
       );
-    if (m) return Number(m[1] ?? m[2]);
+    if (m) return Number(m[1] ?? m[2] ?? m[3]);
   }
   return null;
 }
 
-/** Where the clause of a target starts: after the last separator before it. */
+/** The text with what brackets hold blanked out (same length, so indexes still hold). */
+function outsideBrackets(text: string): string {
+  return text.replace(/\([^()]*\)/gu, (b) => " ".repeat(b.length));
+}
+
+/**
+ * Where an item's first target starts: at the item, or after a ";" or a sentence that closes a
+ * clause without one, or inside the bracket that holds the targets ("… về kinh tế số (Tỷ trọng …
+ * đạt 20%; …)").
+ */
+function firstClauseStart(text: string, hitIndex: number): number {
+  const before = text.slice(0, hitIndex);
+  const open = before.lastIndexOf("(");
+  const bracket = open > before.lastIndexOf(")") ? open + 1 : 0;
+  const stop = before.lastIndexOf(". ");
+  return Math.max(0, before.lastIndexOf(";") + 1, stop < 0 ? 0 : stop + 2, bracket);
+}
+
+/**
+ * Where the clause of the next target starts: at the first separator after the target before it
+ * (its value ends that clause: "… tư thục đạt 30%, số trẻ em … dân lập, tư thục đạt 35%" cuts at the
+ * comma after "30%", not inside the next clause's own list). A sentence, ";" or "trong đó:" cuts
+ * before a comma or "và" does ("…: 80%. Cơ quan, đơn vị: 100%"); separators inside brackets do not.
+ */
 function clauseStart(text: string, from: number, hitIndex: number): number {
-  const segment = text.slice(from, hitIndex);
-  let best = -1;
-  for (const sep of [";", ", ", " và ", ". "]) {
-    const i = segment.lastIndexOf(sep);
-    if (i >= 0 && i + sep.length > best) best = i + sep.length;
+  const segment = outsideBrackets(text.slice(from, hitIndex));
+  for (const separators of [
+    [";", ". ", "trong đó:", "trong đó,"],
+    [", ", " và "],
+  ]) {
+    let best = -1;
+    for (const sep of separators) {
+      const i = segment.indexOf(sep);
+      if (i >= 0 && (best < 0 || i + sep.length < best)) best = i + sep.length;
+    }
+    if (best >= 0) return from + best;
   }
-  return best < 0 ? from : from + best;
+  return from;
 }
 
 function yearOf(text: string, fallback: number | null): number | null {
-  const m = INLINE_YEAR.exec(text);
+  const m = INLINE_YEAR.exec(outsideBrackets(text)) ?? INLINE_YEAR.exec(text.replace(/^\(|\)$/g, ""));
   return m ? Number(m[1] ?? m[2] ?? m[3]) : fallback;
+}
+
+/**
+ * The milestone a sentence set before a target in the same item ("đến năm 2025, đứng trong …;
+ * kinh tế số chiếm ít nhất 20%"): the last one named before it, outside brackets.
+ */
+function yearBefore(text: string, index: number): number | null {
+  let year: number | null = null;
+  const global = new RegExp(INLINE_YEAR.source, "giu");
+  for (const m of outsideBrackets(text.slice(0, index)).matchAll(global)) year = Number(m[1] ?? m[2] ?? m[3]);
+  return year;
 }
 
 /** A numbered sub-heading ("2.1. Đến năm 2030"), not a list item or a long numbered sentence. */
@@ -278,7 +538,41 @@ interface Item {
   at: SourceLocation;
 }
 
-function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): Item[] {
+/** "mục tiêu", "chỉ tiêu" in a sentence: where prose starts stating targets. */
+const PROSE_TRIGGER = /(?<!\p{L})(?:mục tiêu|chỉ tiêu)(?!\p{L})/giu;
+
+/**
+ * Targets stated in running prose, for a text with no objectives heading at all (a news item or a
+ * resolution quoting a plan: "Theo kế hoạch, mục tiêu đến năm 2030, số xã đạt chuẩn … trên 90%",
+ * "các chỉ tiêu chủ yếu gồm: Tốc độ … từ 10% trở lên."): from the sentence that names the
+ * objectives, on through the paragraphs after it while each states a number. A paragraph that
+ * states numbers without naming objectives first (a vote count, a result, a headline) is not read.
+ */
+function proseItems(lines: TextLine[], file: string): Item[] {
+  const items: Item[] = [];
+  let open = false;
+  for (const { text: raw, line } of lines) {
+    const text = normalizeInline(raw);
+    if (!text) continue;
+    if (open && findHits(text).length && !ROMAN_HEADING.test(raw) && !subHeading(raw, text)) {
+      items.push({ no: "", budgetOnly: false, text, year: null, at: { file, line } });
+      continue;
+    }
+    open = false;
+    for (const m of text.matchAll(PROSE_TRIGGER)) {
+      const from = text.lastIndexOf(". ", m.index!) + 1;
+      const rest = text.slice(from).trim();
+      if (!findHits(text.slice(m.index!)).length) continue;
+      items.push({ no: "", budgetOnly: false, text: rest, year: null, at: { file, line } });
+      open = true;
+      break;
+    }
+  }
+  return items;
+}
+
+function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): Item[] | null {
+  let scopes = 0;
   const items: Item[] = [];
   let inScope = false;
   let budgetOnly = false;
@@ -302,12 +596,12 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
     if (!text) continue;
     if (isScopeStart(raw)) {
       close();
+      scopes++;
       inScope = true;
       budgetOnly = false;
       const heading = NUMBERED_HEADING.exec(text);
       scopeDepth = heading ? heading[1]!.split(".").length : 0;
-      const y = YEAR_IN_HEADING.exec(text);
-      year = y ? Number(y[1]) : null;
+      year = headingYear(text);
       continue;
     }
     if (!inScope) {
@@ -320,7 +614,8 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
       }
       continue;
     }
-    if (ROMAN_HEADING.test(raw) && !ITEM_START.test(raw)) {
+    // "I. Về kinh tế", "II. Về văn hóa - xã hội": a group of the targets, not the next section.
+    if (ROMAN_HEADING.test(raw) && !ITEM_START.test(raw) && !/^\s*[IVXL]+\s*[.\-–]\s*về\s/iu.test(raw)) {
       close();
       inScope = false;
       continue;
@@ -342,7 +637,9 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
       continue;
     }
     // A numbered line that states a target ("6.1. Tỷ lệ … đạt 70%") is an item, not a heading.
-    const heading = findHits(text).length ? null : subHeading(raw, text);
+    // So is a numbered sentence ("4. Phấn đấu … không còn hộ nghèo."): headings end without a stop.
+    const sentence = /\.\s*$/.test(text);
+    const heading = findHits(text).length || sentence ? null : subHeading(raw, text);
     if (heading) {
       const depth = heading[1]!.split(".").length;
       if (scopeDepth && depth <= scopeDepth && !YEAR_IN_HEADING.test(text)) {
@@ -351,8 +648,7 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
         continue;
       }
       close();
-      const y = YEAR_IN_HEADING.exec(text);
-      if (y) year = Number(y[1]);
+      year = headingYear(text) ?? year;
       continue;
     }
     // "a) Đến năm 2030:" / "- Đến hết năm 2025: …": the milestone year of what follows (and the
@@ -367,7 +663,7 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
     }
     const numbered = NUMBERED_HEADING.exec(text);
     const marker = ITEM_START.exec(raw);
-    if (!marker && numbered && findHits(text).length) {
+    if (!marker && numbered && (sentence || findHits(text).length)) {
       close();
       current = { no: numbered[1]!, parts: [numbered[2]!], year, at: { file, line } };
       continue;
@@ -387,14 +683,14 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
     else current = { no: "", parts: [raw], year, at: { file, line } };
   }
   close();
-  return items;
+  return scopes || items.length ? items : null;
 }
 
 export function extractTargets(input: TextLine[], file: string): ExtractedTargets {
   const result: ExtractedTargets = { targets: [], sources: [], dropped: [] };
-  const lines = logicalLines(input);
+  const lines = splitInlineItems(logicalLines(input));
   const horizon = horizonOf(lines);
-  const items = itemsInScope(lines, file, result.dropped).map((item) => ({
+  const items = (itemsInScope(lines, file, result.dropped) ?? proseItems(lines, file)).map((item) => ({
     ...item,
     year: item.year ?? horizon,
   }));
@@ -425,9 +721,7 @@ export function extractTargets(input: TextLine[], file: string): ExtractedTarget
       const next = hits[k + 1];
       // The first target's text starts at the bullet, or after a ";" that closes a clause without one.
       const start =
-        k === 0
-          ? Math.max(0, item.text.lastIndexOf(";", hit.index) + 1)
-          : clauseStart(item.text, from, hit.index);
+        k === 0 ? firstClauseStart(item.text, hit.index) : clauseStart(item.text, from, hit.index);
       const end = next ? clauseStart(item.text, hit.end, next.index) : item.text.length;
       let text = item.text
         .slice(start, end)
@@ -440,7 +734,7 @@ export function extractTargets(input: TextLine[], file: string): ExtractedTarget
       result.targets.push({
         no: item.no,
         text,
-        year: yearOf(text, item.year),
+        year: yearOf(text, yearBefore(item.text, start) ?? item.year),
         comparator: hit.comparator,
         value: hit.value,
         max: hit.max,

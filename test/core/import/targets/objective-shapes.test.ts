@@ -71,7 +71,7 @@ describe("stated targets as real objectives write them", () => {
     ).toEqual([
       [2028, "=", 1200, null, "doanh nghiệp"],
       [2030, ">=", 95, null, "%"],
-      [2029, ">=", 50, null, "doanh nghiệp khởi nghiệp"],
+      [2029, ">=", 50, null, "doanh nghiệp"],
       [2030, "<=", 5, null, "%"],
     ]);
   });
@@ -124,7 +124,7 @@ describe("stated targets as real objectives write them", () => {
         ].join("\n"),
       ),
     ).toEqual([
-      [2030, "=", 58, null, "trạm quan trắc tự động"],
+      [2030, "=", 58, null, "trạm"],
       [2030, "=", 1500, null, "hộ dân"],
       [2030, "range", 2, 4, "%"],
       [2030, ">=", 42, null, "%"],
