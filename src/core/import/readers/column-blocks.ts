@@ -107,8 +107,38 @@ export function deadlineBlockAt(lines: readonly string[]): number | null {
   return null;
 }
 
+/** Lines enough under a table's header to judge its text by. */
+const SAMPLE_LINES = 40;
+/**
+ * The share of one-word lines over which a table's words are interleaved: justified cells of
+ * neighbouring columns that share baselines come out word by word ("Các" / "Phòng" / "chuyên" /
+ * "môn Phân công nhiệm vụ của" / "Nhiệm"). Measured on the text of tables that read well — a
+ * viewer's copy, Word text, the seeds' own text — one-word lines stay under 0.20 (0.19 at most); on
+ * interleaved text that misread seed plans printed by LibreOffice they were 0.32 and 0.48. The bar
+ * sits between the two; the corpus test checks that no other rendering of 30 plans is flagged.
+ */
+const INTERLEAVED_SHARE = 0.25;
+
+/**
+ * The 1-based line of a table header ("TT", "STT" on its own or heading a line) under which the
+ * table's words come out interleaved, one-word lines (row numbers and list dashes aside) making
+ * more than INTERLEAVED_SHARE of its lines; null otherwise.
+ */
+export function interleavedWordsAt(lines: readonly string[]): number | null {
+  const head = lines.findIndex((l) => TABLE_HEAD.test(l.trim()));
+  if (head < 0) return null;
+  const body = lines
+    .slice(head + 1)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (body.length < SAMPLE_LINES) return null;
+  const single = body.filter((l) => !/\s/.test(l) && !ROW_NUMBER_ONLY.test(l) && !/^[-–•+]$/.test(l));
+  return single.length / body.length > INTERLEAVED_SHARE ? head + 1 : null;
+}
+
 export function columnBlocksWarning(lines: readonly string[], file: string): ImportWarning | null {
-  const line = columnBlocksAt(lines) ?? misplacedHeaderAt(lines) ?? deadlineBlockAt(lines);
+  const line =
+    columnBlocksAt(lines) ?? misplacedHeaderAt(lines) ?? deadlineBlockAt(lines) ?? interleavedWordsAt(lines);
   if (line === null) return null;
   return {
     code: "column-blocks",

@@ -80,7 +80,7 @@ const stretchesOf = (text: string) => spansOf(text, /\S+(?: \S+)*/g);
  * The header cell a wrapped label's part sits under (overlapping it give or take two characters;
  * of two such cells, the one it overlaps most).
  */
-function cellUnder(cells: Span[], part: Span): Span | undefined {
+function cellUnder(cells: readonly Span[], part: Span): Span | undefined {
   let best: Span | undefined;
   let most = -Infinity;
   for (const c of cells) {
@@ -123,41 +123,28 @@ function isHeaderCells(texts: string[]): boolean {
 function headerAt(lines: readonly Line[], i: number, same?: Header): Header | null {
   const first = lines[i]!;
   if (!/^(s\s?tt?|tt|nội|tên|nhiệm)/iu.test(first.text.trim())) return null;
-  let cells = stretchesOf(first.text).flatMap(cutAfterYears);
-  if (cells.length < 3) return null;
+  let cells = stretchesOf(first.text).flatMap(cutAfterYears).flatMap(cutAfterNumberLabel);
+  // Two labels on the first line may be all it prints when the others sit higher and lower.
+  if (cells.length < 2) return null;
+  // Labels printed centred in a taller header cell start on the lines above ("Cơ        quan" /
+  // "TT  Tên nhiệm vụ  Cơ quan chủ trì      Kết quả" / "phối hợp"): taken with the header.
+  const above = labelsAbove(lines, i, cells);
+  let start = i;
+  if (above) [cells, start] = [above.cells, above.start];
   // Every reading that makes a header: the first line alone, then with each wrapped line added.
   const found: Header[] = [];
-  if (isHeaderCells(cells.map((c) => c.text))) found.push({ start: i, end: i + 1, cells });
+  if (isHeaderCells(cells.map((c) => c.text))) found.push({ start, end: i + 1, cells });
   for (let j = i + 1; j < lines.length && j <= i + 3; j++) {
     const line = lines[j]!;
     if (line.page !== first.page || !line.text.trim()) break;
     const parts = stretchesOf(line.text);
     // A row label in the first column ("A    NHIỆM VỤ …", "1    Xây dựng …"): the body has begun.
     if (parts.length > 1 && ROW_LABEL.test(parts[0]!.text)) break;
-    // Wrapped labels are short words, never a list item; a number only as the year under a
-    // milestone label ("Mục tiêu đến năm" / "2030").
-    const labelLike = (p: Span) =>
-      p.text.length <= 30 &&
-      !/^[-–•+]/.test(p.text) &&
-      (!/\d/.test(p.text) || /^(năm\s+)?20\d{2}$/iu.test(p.text));
     if (!parts.every(labelLike)) break;
-    const next = cells.map((c) => ({ ...c }));
-    // A label printed lower in its cell than the others starts on this line, right of them all
-    // ("Thời     gian" under nothing): its parts there make one new label.
-    const lastEnd = next[next.length - 1]!.end;
-    const added = parts.filter((p) => p.start > lastEnd + 2);
-    const wrapped = parts.filter((p) => p.start <= lastEnd + 2);
-    const under = wrapped.map((p) => cellUnder(next, p));
-    if (under.some((c) => !c)) break;
-    wrapped.forEach((p, k) => addUnder(under[k]!, p));
-    if (added.length)
-      next.push({
-        start: added[0]!.start,
-        end: added[added.length - 1]!.end,
-        text: added.map((p) => p.text).join(" "),
-      });
+    const next = withLabelParts(cells, parts, "below");
+    if (!next) break;
     cells = next;
-    if (isHeaderCells(cells.map((c) => c.text))) found.push({ start: i, end: j + 1, cells });
+    if (isHeaderCells(cells.map((c) => c.text))) found.push({ start, end: j + 1, cells });
   }
   // The header printed again on a later page: the reading with the same labels, no longer (the row
   // that continues from the page before starts right under it).
@@ -169,6 +156,148 @@ function headerAt(lines: readonly Line[], i: number, same?: Header): Header | nu
       null
     );
   return found[found.length - 1] ?? null;
+}
+
+/** Wrapped labels are short words, never a list item; a number only as a milestone's year. */
+const labelLike = (p: Span) =>
+  p.text.length <= 30 &&
+  !/^[-–•+]/.test(p.text) &&
+  (!/\d/.test(p.text) || /^(năm\s+)?20\d{2}$/iu.test(p.text));
+
+/**
+ * The header's labels with the parts printed on one more line of it: a part under a label adds to
+ * it (after it for a line below, before it for a line above); parts between two labels, or right of
+ * them all, are a label printed lower or higher in its cell than the others ("Cơ quan      phối" /
+ * "hợp" between "Cơ quan chủ trì" and "Kết quả"), one new label per gap. Null when a part fits
+ * neither (the line is not part of the header).
+ */
+/** The gap between two labels a part sits in (k: right of label k), or -1 (under one, or left of all). */
+function gapIndex(cells: readonly Span[], p: Span): number {
+  for (let k = 0; k <= cells.length - 1; k++) {
+    const left = cells[k]!;
+    const right = cells[k + 1];
+    if (p.start > left.end + 1 && (!right || p.end < right.start - 1)) return k;
+  }
+  return -1;
+}
+
+function withLabelParts(
+  cells: readonly Span[],
+  parts: readonly Span[],
+  side: "above" | "below",
+  apart = false,
+): Span[] | null {
+  const next = cells.map((c) => ({ ...c }));
+  const gapOf = (p: Span) => gapIndex(cells, p);
+  // Parts already grouped into labels (`apart`) each make one; otherwise a gap's parts make one.
+  const fresh = new Map<number, Span[]>();
+  for (const p of parts) {
+    const gap = cellUnder(cells, p) ? -1 : gapOf(p);
+    if (gap >= 0) {
+      const inGap = fresh.get(gap) ?? [];
+      fresh.set(gap, inGap);
+      if (inGap.length && !apart) addUnder(inGap[0]!, p);
+      else inGap.push({ ...p });
+      continue;
+    }
+    const under = cellUnder(next, p);
+    if (!under) return null;
+    if (side === "below") addUnder(under, p);
+    else {
+      under.text = `${p.text} ${under.text}`;
+      under.start = Math.min(under.start, p.start);
+      under.end = Math.max(under.end, p.end);
+    }
+  }
+  // New labels go into their gaps, left to right.
+  for (const gap of [...fresh.keys()].sort((a, b) => b - a)) next.splice(gap + 1, 0, ...fresh.get(gap)!);
+  return next;
+}
+
+/**
+ * The lines just above a header's first line that hold parts of its labels (a label centred in a
+ * taller cell starts higher): at most two, on the same page, each with a part between two labels
+ * (a title's last line over the table never has one), all of them label-like. Null when there is none.
+ */
+function labelsAbove(
+  lines: readonly Line[],
+  i: number,
+  cells: Span[],
+): { cells: Span[]; start: number } | null {
+  let result: { cells: Span[]; start: number } | null = null;
+  let current = cells;
+  for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+    const line = lines[j]!;
+    if (line.page !== lines[i]!.page || !line.text.trim()) break;
+    const stretches = stretchesOf(line.text);
+    if (!stretches.every(labelLike)) break;
+    const inGap = stretches.some((p) => !cellUnder(current, p));
+    const grouped = labelGroups(line.text, lines[i + 1], current);
+    const next = !inGap
+      ? null
+      : grouped
+        ? withLabelParts(current, grouped, "above", true)
+        : withLabelParts(current, stretches, "above");
+    if (!next) break;
+    current = next;
+    result = { cells: current, start: j };
+  }
+  return result;
+}
+
+/**
+ * Several labels printed higher than the others, between the same two labels and touching
+ * ("Cơ   quan Dự  kiến  kết Thời hạn hoàn" over "phối hợp   quả   thành"): the line under the
+ * header's first line starts each of them, so each word above goes with the part under it that
+ * starts at or left of it. Null when that line does not hold two parts in one gap.
+ */
+function labelGroups(text: string, below: Line | undefined, cells: readonly Span[]): Span[] | null {
+  if (!below) return null;
+  const anchors = stretchesOf(below.text).filter((p) => !cellUnder(cells, p));
+  if (anchors.length < 2) return null;
+  const words = wordsOf(text);
+  if (words.some((w) => cellUnder(cells, w))) return null;
+  // Labels set left in their cells: a word goes with the part starting at or left of it. Labels
+  // centred (a word starts left of every part): with the part whose centre is nearest.
+  // Only parts in the same gap between the header's labels are candidates.
+  const inGap = (w: Span) => anchors.filter((a) => gapIndex(cells, a) === gapIndex(cells, w));
+  const leftOf = (w: Span) =>
+    inGap(w)
+      .filter((a) => a.start <= w.start + 2)
+      .pop();
+  const centred = words.some((w) => !leftOf(w));
+  const centre = (x: Span) => (x.start + x.end) / 2;
+  const nearest = (w: Span) =>
+    inGap(w).reduce<Span | undefined>(
+      (best, a) => (!best || Math.abs(centre(a) - centre(w)) < Math.abs(centre(best) - centre(w)) ? a : best),
+      undefined,
+    );
+  const groups = new Map<Span, Span>();
+  for (const w of words) {
+    const anchor = centred ? nearest(w) : leftOf(w);
+    // A word alone in its gap (no part under it there) is a label of its own.
+    if (!anchor) {
+      groups.set(w, { ...w });
+      continue;
+    }
+    const group = groups.get(anchor);
+    if (group) addUnder(group, w);
+    else groups.set(anchor, { ...w });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * A narrow TT column prints its label one space from the next ("TT Tên chỉ tiêu"): two labels.
+ */
+function cutAfterNumberLabel(s: Span): Span[] {
+  const m = /^(s\s?tt|tt)(\s+)(\S.*)$/iu.exec(s.text);
+  if (!m) return [s];
+  const rest = s.start + m[1]!.length + m[2]!.length;
+  return [
+    { start: s.start, end: s.start + m[1]!.length, text: m[1]! },
+    { start: rest, end: s.end, text: m[3]! },
+  ];
 }
 
 /**
@@ -316,7 +445,14 @@ function edgesFromHeader(stats: Stats, header: Header): number[] {
   const bounds: [number, number][] = [[0, 0]];
   for (let k = 1; k < header.cells.length; k++) {
     const lo = Math.max(header.cells[k - 1]!.end + 1, edges[k - 1]! + 2);
-    const hi = Math.max(lo, header.cells[k]!.start);
+    // A TT label printed one space from the next label ("TT Tên chỉ tiêu") leaves no room between
+    // them: the column's edge is where the body's text starts, a few characters right of it
+    // (numbers "1.2", "II." are wider than "TT").
+    const narrowNumbers =
+      k === 1 &&
+      /^s?\s?tt$/iu.test(header.cells[0]!.text) &&
+      header.cells[1]!.start - header.cells[0]!.end <= 2;
+    const hi = Math.max(lo, header.cells[k]!.start + (narrowNumbers ? 6 : 0));
     bounds.push([lo, hi]);
     // A label printed well right of its column's left edge is centred: the column ends about as far
     // right of the label's centre as it starts left of it. Few rows can leave a gap in the words
@@ -762,6 +898,12 @@ export function readLayoutText(raw: readonly string[], file: string): LayoutRead
       i++;
       continue;
     }
+    // Lines above the header's first line that turned out to hold parts of its labels were read as
+    // prose: they are the header's.
+    for (let k = i - 1; k >= header.start; k--) {
+      const last = items[items.length - 1];
+      if (last?.kind === "prose" && last.at.line === lines[k]!.no) items.pop();
+    }
     i = readTable(lines, header, items, dropped, pageEdge, at);
   }
   return { items, dropped };
@@ -881,9 +1023,16 @@ function readTable(
         for (let x = a; x < b; x++) cut[x] = cellsOf(body[x]!.text, placed[x]!, edges.length);
         a = b;
       }
+    const above = hasNo ? linesAboveLabel(body, cut, pi > 0) : new Set<number>();
+    const unnumbered = hasNo ? unnumberedRows(body, cut, pi > 0) : blockRows(body, cut, pi > 0);
+    let pending: string[][] = [];
     body.forEach((l, li) => {
       const cells = cut[li]!;
       const first = cells[0]!;
+      if (above.has(li)) {
+        pending.push(cells);
+        return;
+      }
       // A row label wrapped in a narrow TT column ("VI" / "I", "1" / "0."): the line under the label
       // holds the rest of it and nothing else.
       const labelLines = row?.cells[0]!.lines;
@@ -899,7 +1048,9 @@ function readTable(
         labelRowAbove = false;
         return;
       }
-      const startsRow = hasNo ? ROW_LABEL.test(first) : first !== "" && (!row || cellsEndSentence(row));
+      const startsRow = hasNo
+        ? ROW_LABEL.test(first) || unnumbered.has(li)
+        : first !== "" && (!row || cellsEndSentence(row) || unnumbered.has(li));
       labelRowAbove = startsRow;
       if (startsRow || !row) {
         flush();
@@ -907,13 +1058,80 @@ function readTable(
         row = { kind: "row", at: where, cells: cells.map(() => ({ lines: [], at: where })) };
       }
       const target: GridRow = row;
-      cells.forEach((c, k) => {
-        if (c) target.cells[k]!.lines.push(c);
-      });
+      for (const line of [...pending, cells])
+        line.forEach((c, k) => {
+          if (c) target.cells[k]!.lines.push(c);
+        });
+      pending = [];
     });
   });
   flush();
   return j;
+}
+
+/**
+ * Rows printed centred in their cells: a row's other cells start on the lines above its TT label,
+ * after the blank line that ends the row before ("   Văn phòng UBND" / "1  Tổ chức …  Sở …" /
+ * "   tỉnh"). A block of lines between blank lines holding one label, not on its first line: the
+ * lines above the label are the label's row. The first block of a later page is left to the row it
+ * continues; a block with several labels (rows printed without space between them) is left as it is.
+ */
+function linesAboveLabel(body: readonly Line[], cut: readonly string[][], laterPage: boolean): Set<number> {
+  const above = new Set<number>();
+  for (const { from, labels } of blocksOf(body, cut))
+    if (labels.length === 1 && labels[0]! > from && !(laterPage && from === 0))
+      for (let x = from; x < labels[0]!; x++) above.add(x);
+  return above;
+}
+
+/** The page's blocks of lines between blank lines, with the lines holding a TT label in each. */
+function blocksOf(
+  body: readonly Line[],
+  cut: readonly string[][],
+): { from: number; to: number; labels: number[] }[] {
+  const blocks: { from: number; to: number; labels: number[] }[] = [];
+  let from = 0;
+  for (let li = 1; li <= body.length; li++) {
+    if (li < body.length && body[li]!.no - body[li - 1]!.no <= 1) continue;
+    const labels: number[] = [];
+    for (let x = from; x < li; x++) if (ROW_LABEL.test(cut[x]![0]!)) labels.push(x);
+    blocks.push({ from, to: li, labels });
+    from = li;
+  }
+  return blocks;
+}
+
+/**
+ * A table without a TT column whose rows are printed a blank line apart: when every block between
+ * blank lines on the page starts with text in the first column, and there are three or more, each
+ * block is a row (its first cell need not end a sentence). The first block of a later page is left
+ * to the row it continues.
+ */
+function blockRows(body: readonly Line[], cut: readonly string[][], laterPage: boolean): Set<number> {
+  const blocks = blocksOf(body, cut);
+  const starts = new Set<number>();
+  if (blocks.length < 3 || !blocks.every((b) => /^\p{Lu}/u.test(cut[b.from]![0] ?? ""))) return starts;
+  for (const b of blocks) if (!(laterPage && b.from === 0)) starts.add(b.from);
+  return starts;
+}
+
+/**
+ * Rows without a TT number (a section's tasks printed under its row with the TT cell blank): where
+ * the table prints a blank line between its rows — nearly every block between blank lines holds
+ * at most one label, and there are several — a block with no label whose task cell starts a
+ * sentence is a row of its own. The first block of a later page is left to the row it continues.
+ */
+function unnumberedRows(body: readonly Line[], cut: readonly string[][], laterPage: boolean): Set<number> {
+  const starts = new Set<number>();
+  const blocks = blocksOf(body, cut);
+  const labelled = blocks.filter((b) => b.labels.length > 0);
+  const separated = labelled.filter((b) => b.labels.length === 1).length;
+  if (labelled.length < 2 || separated < 0.9 * labelled.length) return starts;
+  for (const b of blocks) {
+    if (b.labels.length || (laterPage && b.from === 0)) continue;
+    if (/^\p{Lu}/u.test(cut[b.from]![1] ?? "")) starts.add(b.from);
+  }
+  return starts;
 }
 
 /** The length CAP_QUANTILE of each column's cells stay within, as the lines were cut (the last column's as it was). */

@@ -216,7 +216,10 @@ interface Hit {
 }
 
 function comparatorBefore(text: string, index: number, after: string): Comparator {
-  const before = foldForMatch(text.slice(Math.max(0, index - 28), index)).replace(/[:\s]+$/, " ");
+  // "đạt tối thiểu là 350": the copula changes nothing.
+  const before = foldForMatch(text.slice(Math.max(0, index - 31), index))
+    .replace(/[:\s]+$/, " ")
+    .replace(/\sla\s*$/, " ");
   if (/khong (duoi|it hon)\s*$/.test(before)) return ">=";
   if (/khong (qua|vuot qua|vuot|hon)\s*$/.test(before)) return "<=";
   if (/(≥|>=|toi thieu|it nhat|tren|tu)\s*$/.test(before) || /^\s*tro len/.test(foldForMatch(after)))
@@ -422,7 +425,7 @@ function splitInlineItems(lines: readonly TextLine[]): TextLine[] {
   // The series go on from one paragraph to the next ("Về kinh tế: (1) … (6) …" / "Về xã hội: (7) …").
   const next = [0, 0, 0];
   for (const l of lines) {
-    if (l.text.length < 120) {
+    if (l.text.length < 60) {
       out.push(l);
       continue;
     }
@@ -508,7 +511,7 @@ function clauseStart(text: string, from: number, hitIndex: number): number {
 }
 
 function yearOf(text: string, fallback: number | null): number | null {
-  const m = INLINE_YEAR.exec(outsideBrackets(text)) ?? INLINE_YEAR.exec(text.replace(/^\(|\)$/g, ""));
+  const m = INLINE_YEAR.exec(outsideBrackets(text));
   return m ? Number(m[1] ?? m[2] ?? m[3]) : fallback;
 }
 

@@ -4,6 +4,7 @@ import {
   columnBlocksAt,
   columnBlocksWarning,
   deadlineBlockAt,
+  interleavedWordsAt,
   misplacedHeaderAt,
 } from "../../../../src/core/import/readers/column-blocks";
 import { parsePlanText } from "../../../../src/core/import/parse-plan";
@@ -66,7 +67,27 @@ describe("a table printed column by column (pdftotext without -layout)", () => {
     ]) {
       expect(columnBlocksAt(text.split("\n"))).toBeNull();
       expect(misplacedHeaderAt(text.split("\n"))).toBeNull();
+      expect(interleavedWordsAt(text.split("\n"))).toBeNull();
     }
+  });
+
+  it("is found where justified cells of neighbouring columns come out word by word", () => {
+    // Rows whose numbers are followed by their cells, but the cells' words interleaved.
+    const row = (n: number) => [
+      String(n),
+      "Tổ chức kiểm tra việc thực hiện",
+      "Các",
+      "Phòng",
+      "chuyên",
+      "môn Báo cáo kết quả của",
+      "Thường",
+      "UBND",
+      "xã đơn vị",
+      "xuyên",
+    ];
+    const lines = ["PHỤ LỤC", "TT", "Nội dung", ...Array.from({ length: 6 }, (_, i) => row(i + 1)).flat()];
+    expect(columnBlocksAt(lines)).toBeNull();
+    expect(interleavedWordsAt(lines)).toBe(2);
   });
 
   it("gives the clerk a warning that names the line and says what to use instead", () => {
