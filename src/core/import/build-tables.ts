@@ -112,6 +112,12 @@ function isColumnNumberRow(cells: string[]): boolean {
   return filled.every((c, i) => c.replace(/[()]/g, "") === String(i + 1));
 }
 
+/** A header's second row naming one year per column ("2026", "Năm 2027" …): two or more, nothing else. */
+function isYearSubHeader(cells: string[]): boolean {
+  const filled = cells.filter(Boolean);
+  return filled.length >= 2 && filled.every((c) => /^(?:năm\s+)?(?:19|20)\d{2}$/iu.test(c.trim()));
+}
+
 /** A row that continues the header: only short texts under some columns, no numbers. */
 function isHeaderContinuation(cells: string[], headerWidth: number): boolean {
   const filled = cells.filter(Boolean);
@@ -338,7 +344,14 @@ export function buildTables(items: readonly DocItem[], planYear: number): BuiltT
 
     const headerCells = header.slice();
     const next = items[i];
-    if (next?.kind === "row" && isHeaderContinuation(texts(next), headerCells.length)) {
+    if (next?.kind === "row" && isYearSubHeader(texts(next))) {
+      // A period over one column per year ("Kế hoạch giai đoạn 2026-2030" over "2026" … "2030"):
+      // each year names its column; the period's label, printed over the first of them, goes.
+      texts(next).forEach((t, c) => {
+        if (t) headerCells[c] = /^năm/iu.test(t) ? t : `Năm ${t}`;
+      });
+      i++;
+    } else if (next?.kind === "row" && isHeaderContinuation(texts(next), headerCells.length)) {
       texts(next).forEach((t, c) => {
         if (t) headerCells[c] = normalizeInline(`${headerCells[c] ?? ""} ${t}`);
       });

@@ -73,4 +73,29 @@ describe("indicator tables of every real shape", () => {
       ["4", "", {}, "Sở Nội vụ"],
     ]);
   });
+  it("a two-row header: a period over one column per year, beside an estimate for the current year", async () => {
+    const parsed = await sheet("hai-dong.xlsx", [
+      ["PHỤ LỤC I. CÁC CHỈ TIÊU CHỦ YẾU", "", "", "", "", "", ""],
+      [
+        "TT",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Ước thực hiện năm 2025",
+        "Kế hoạch giai đoạn 2026-2028",
+        "",
+        "",
+        "Cơ quan chủ trì",
+      ],
+      ["", "", "", "", "2026", "2027", "2028", ""],
+      ["1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "60", "65", "70", "75", "Văn phòng UBND"],
+      ["2", "Số doanh nghiệp thành lập mới", "Doanh nghiệp", "120", "130", "140", "150", "Phòng Kinh tế"],
+    ]);
+    const table = parsed.plan.tables[0]!;
+    expect(table.kind).toBe("indicators");
+    if (table.kind !== "indicators") return;
+    expect(table.rows.map((r) => [r.no, r.unit, r.targets, r.responsible])).toEqual([
+      ["1", "%", { 2025: "60", 2026: "65", 2027: "70", 2028: "75" }, "Văn phòng UBND"],
+      ["2", "Doanh nghiệp", { 2025: "120", 2026: "130", 2027: "140", 2028: "150" }, "Phòng Kinh tế"],
+    ]);
+  });
 });
