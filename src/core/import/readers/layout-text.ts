@@ -1129,7 +1129,10 @@ function unnumberedRows(body: readonly Line[], cut: readonly string[][], laterPa
   if (labelled.length < 2 || separated < 0.9 * labelled.length) return starts;
   for (const b of blocks) {
     if (b.labels.length || (laterPage && b.from === 0)) continue;
-    if (/^\p{Lu}/u.test(cut[b.from]![1] ?? "")) starts.add(b.from);
+    // The task cell may start a line or two lower than another cell of the row (centred cells).
+    let task = b.from;
+    while (task < b.to - 1 && !cut[task]![1]) task++;
+    if (/^\p{Lu}/u.test(cut[task]![1] ?? "")) starts.add(b.from);
   }
   return starts;
 }
