@@ -57,6 +57,8 @@ export const TargetSchema = z.object({
   value: z.number().nullable(),
   max: z.number().nullable(),
   unit: z.string().nullable(),
+  /** The unit answerable for the target, where the objectives name one ("(Sở Nội vụ chủ trì)"). */
+  responsible: z.string().optional(),
 });
 
 export const PlanJsonSchema = z.object({

@@ -348,7 +348,7 @@ export function indicatorSheet(plan: PlanJson, s: TrackingSettings): SheetSpec {
           id: `MT.${target.no.replace(/[()]/g, "") || i + 1}`,
           name: target.text,
           unit: target.unit ?? "",
-          responsible: "",
+          responsible: target.responsible ?? "",
         },
         target.year ? { [String(target.year)]: targetCell(target) } : {},
       ),

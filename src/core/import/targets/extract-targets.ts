@@ -734,6 +734,8 @@ export function extractTargets(input: TextLine[], file: string): ExtractedTarget
         .trim();
       if (hits.length > 1) text = text.replace(/\.$/, "");
       from = hit.end;
+      // The unit named in the target's clause, else in its item (one unit for the item's targets).
+      const responsible = responsibleIn(item.text.slice(start, end)) ?? responsibleIn(item.text);
       result.targets.push({
         no: item.no,
         text,
@@ -742,11 +744,40 @@ export function extractTargets(input: TextLine[], file: string): ExtractedTarget
         value: hit.value,
         max: hit.max,
         unit: hit.unit,
+        ...(responsible ? { responsible } : {}),
       });
       result.sources.push(item.at);
     });
   }
   return result;
+}
+
+/** Words a unit's name starts with ("Sở Nội vụ", "Phòng Kinh tế", "UBND các xã", "Công an xã"). */
+const UNIT_START = String.raw`(?:Sở|Phòng|Văn phòng|UBND|Ủy ban|Uỷ ban|Công an|Trung tâm|Ban|Hội|Đoàn|Mặt trận|Bộ|Các|Chi cục|Kho bạc|Bảo hiểm|Đài|Trường|Bệnh viện|Quân sự|Bộ Chỉ huy|Trạm|Chi bộ|Đảng ủy)`;
+/**
+ * The unit answerable for a target, where the objectives name it: "(Sở Nội vụ chủ trì)", "(giao
+ * Phòng Kinh tế theo dõi)", "(Cơ quan chủ trì: Công an xã)", "… do Phòng Văn hóa - Xã hội chủ trì".
+ */
+const RESPONSIBLE = [
+  new RegExp(
+    String.raw`\(\s*(?:giao\s+)?(${UNIT_START}[^()]{1,80}?)\s+(?:chủ trì|phụ trách|theo dõi)[^()]*\)`,
+    "u",
+  ),
+  new RegExp(
+    String.raw`\(\s*(?:cơ quan|đơn vị)\s+(?:chủ trì|phụ trách|theo dõi)\s*:\s*(${UNIT_START}[^()]{1,80}?)\s*\)`,
+    "iu",
+  ),
+  new RegExp(
+    String.raw`(?<!\p{L})(?:do|giao)\s+(${UNIT_START}[^,;.()]{1,60}?)\s+(?:chủ trì|phụ trách|theo dõi)`,
+    "u",
+  ),
+];
+export function responsibleIn(text: string): string | undefined {
+  for (const re of RESPONSIBLE) {
+    const m = re.exec(text);
+    if (m) return normalizeInline(m[1]!);
+  }
+  return undefined;
 }
 
 /** A number as Vietnamese documents print it: 3.5 → "3,5". */

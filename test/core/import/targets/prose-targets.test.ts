@@ -104,4 +104,22 @@ describe("stated targets in public copies of plans", () => {
       ),
     ).toEqual([]);
   });
+  it("keeps the unit answerable for a target where the objectives name it", () => {
+    const targets = extractTargets(
+      [
+        "2. Mục tiêu cụ thể đến năm 2027",
+        "- 100% hồ sơ được số hóa (Văn phòng HĐND và UBND xã chủ trì).",
+        "- Tỷ lệ trẻ em tiêm chủng đủ mũi đạt 98% (Cơ quan theo dõi: Trạm Y tế xã)",
+        "- Có ít nhất 02 chợ đạt chuẩn văn minh do Phòng Kinh tế chủ trì thực hiện.",
+        "- Tỷ lệ hộ dùng nước sạch đạt 95%.",
+      ].map((text, i) => ({ text, line: i + 1 })),
+      "kh.txt",
+    ).targets;
+    expect(targets.map((t) => [t.value, t.responsible ?? null])).toEqual([
+      [100, "Văn phòng HĐND và UBND xã"],
+      [98, "Trạm Y tế xã"],
+      [2, "Phòng Kinh tế"],
+      [95, null],
+    ]);
+  });
 });
