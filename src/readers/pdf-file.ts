@@ -9,6 +9,8 @@ import { ImportError } from "../core/import/parse-plan";
 import { normalizeInline } from "../core/text/normalize";
 import { latticeItems, type PdfRun as Run, type Rule } from "../core/import/readers/pdf-lattice";
 import { positionItems } from "../core/import/readers/pdf-positions";
+import { readLayoutText } from "../core/import/readers/layout-text";
+import { layoutLinesOf } from "../core/import/readers/runs-as-layout";
 import { checkPdfPages } from "./input-limits";
 
 type TextItem = { str: string; transform: number[]; width: number; height: number };
@@ -202,5 +204,9 @@ export async function readPdf(bytes: Uint8Array, file: string, env: PdfEnvironme
   // Tables drawn with cell borders are rebuilt from the rules; without them, from text positions.
   const lattice = latticeItems(runs, rules, file);
   if (lattice) return lattice;
-  return positionItems(runs, file);
+  const positions = positionItems(runs, file);
+  if (positions.some((item) => item.kind === "row")) return positions;
+  // No table found from the runs' positions: the runs printed as layout text, for the layout reader
+  // (centred and wrapped header labels, rows a blank line apart, rows without a number).
+  return readLayoutText(layoutLinesOf(runs), file).items;
 }

@@ -34,7 +34,16 @@ function wrapLabel(label: string, r: () => number): string {
 const units = (list: string[]) =>
   list.length > 1 ? list.map((u) => `- ${esc(u)}`).join("<br>") : esc(list[0] ?? "");
 
-export function goldHtml(source: Gold, seed: number): { html: string; gold: Gold } {
+export function goldHtml(
+  source: Gold,
+  seed: number,
+  o: { borders?: boolean } = {},
+): { html: string; gold: Gold } {
+  // Tables without ruling lines ("border=0"), as some offices print them: read from text positions.
+  const tableTag =
+    o.borders === false
+      ? `<table border="0" cellspacing="0" cellpadding="3">`
+      : `<table border="1" cellspacing="0" cellpadding="3">`;
   const r = rng(seed);
   const gold = structuredClone(source);
   const font = ["Times New Roman", "Liberation Sans", "DejaVu Serif", "Liberation Serif"][
@@ -72,7 +81,7 @@ export function goldHtml(source: Gold, seed: number): { html: string; gold: Gold
       );
       const sum = weights.reduce((a, b) => a + b, 0);
       parts.push(
-        `<table border="1" cellspacing="0" cellpadding="3"><tr>${cols.map((c, i) => `<th width="${Math.round((weights[i]! / sum) * 100)}%">${wrapLabel(c, r)}</th>`).join("")}</tr>`,
+        `${tableTag}<tr>${cols.map((c, i) => `<th width="${Math.round((weights[i]! / sum) * 100)}%">${wrapLabel(c, r)}</th>`).join("")}</tr>`,
       );
       let section: string | null = null;
       for (const row of table.rows) {
@@ -112,7 +121,7 @@ export function goldHtml(source: Gold, seed: number): { html: string; gold: Gold
       const years = Object.keys(table.rows[0]?.targets ?? {});
       const hasResponsible = table.rows.some((row) => row.responsible);
       parts.push(
-        `<table border="1" cellspacing="0" cellpadding="3"><tr><th>TT</th><th>${wrapLabel("Tên chỉ tiêu", r)}</th><th>${wrapLabel("Đơn vị tính", r)}</th>${years.map((y) => `<th>${wrapLabel(`Năm ${y}`, r)}</th>`).join("")}${hasResponsible ? `<th>${wrapLabel("Cơ quan chủ trì theo dõi", r)}</th>` : ""}</tr>`,
+        `${tableTag}<tr><th>TT</th><th>${wrapLabel("Tên chỉ tiêu", r)}</th><th>${wrapLabel("Đơn vị tính", r)}</th>${years.map((y) => `<th>${wrapLabel(`Năm ${y}`, r)}</th>`).join("")}${hasResponsible ? `<th>${wrapLabel("Cơ quan chủ trì theo dõi", r)}</th>` : ""}</tr>`,
       );
       let group: string | null = null;
       for (const row of table.rows) {
