@@ -13,7 +13,8 @@ import type { IndicatorField } from "../column-map";
 import type { LineSet } from "../line-set";
 import { isAppendixTitle } from "../appendix-title";
 
-const VALUE = String.raw`(?:(?:[≥≤<>]\s*)?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|-|X|x)`;
+/** A target cell: a number or range with a comparator sign or word ("≥ 40", "Trên 70"), "-", "X". */
+const VALUE = String.raw`(?:(?:[≥≤<>]\s*|(?:Trên|Dưới|Tối thiểu|Ít nhất|Không quá|Không dưới)\s+)?\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?|-|X|x)`;
 const VALUE_RUN = new RegExp(String.raw`(^|\s)(${VALUE}(?:\s+${VALUE})*)(?=\s|$)`, "gu");
 const ROW_NUMBER = /^\s*(\d{1,2}(?:\.\d{1,2})?)\.?(?:\s+(.*))?$/u;
 const NOTE_LINE = /^(ghi chú|chú thích)\s*:/iu;
@@ -70,7 +71,13 @@ function findValues(lines: PdfLine[], yearCount: number): ValuesLine | null {
       const start = m.index! + m[1]!.length;
       const before = raw.slice(0, start);
       const onlyValues = before.trim() === "";
-      if (values.length < 2 && !(onlyValues && /^\s{2,}/.test(raw))) continue;
+      // One value ends a row's line when the table has one milestone and a unit stands before it
+      // ("… toàn trình % Trên 70", "… công nghệ số Doanh nghiệp ≥ 40").
+      const single =
+        yearCount === 1 &&
+        !raw.slice(start + run.length).trim() &&
+        /(?:^|\s)(?:%|\p{Lu}\p{Ll}*(?:\s\p{Ll}+)?)$/u.test(before.trim());
+      if (values.length < 2 && !(onlyValues && /^\s{2,}/.test(raw)) && !single) continue;
       if (values.length > yearCount) continue;
       // Numbers inside a name ("15 tuổi") are not a values run: the run must end the line's text or be
       // followed by a unit name.
@@ -129,7 +136,17 @@ function rawRow(block: Block, years: readonly number[]): RawRow {
       unitTail = [values.before.slice(pct)];
       if (pct > 0) pre.push(values.before.slice(0, pct));
     } else if (values.before.length <= 24) unitTail = [values.before];
-    else pre.push(values.before);
+    else {
+      // A row printed on one line: the name, then its unit as a capitalised word or two after a
+      // word that is not one ("… công nghệ số Doanh nghiệp ≥ 40", "… phát sóng 5G Trạm 26"; not
+      // "… tỉnh Quảng Ninh", a name's own capitals).
+      const m = /^(.*\S)\s+(\p{Lu}\p{Ll}*(?:\s\p{Ll}+)?)$/u.exec(values.before);
+      const last = m?.[1]!.split(/\s+/).pop() ?? "";
+      if (m && !/^\p{Lu}\p{Ll}/u.test(last)) {
+        pre.push(m[1]!);
+        unitTail = [m[2]!];
+      } else pre.push(values.before);
+    }
   }
   // …preceded by the narrow lines just above it ("Doanh" / "nghiệp", "% tổng chi" / "NSNN"),
   // starting at the first of them that starts like a unit (a capital letter or "%").
