@@ -108,8 +108,16 @@ function deadlineWarnings(plan: PlanJson, rowSources: SourceLocation[][]): Impor
  * silent guess: no milestone year (neither in the sentence nor in a heading above it), or a
  * numbered objective in which no number was read.
  */
-function targetWarnings(plan: PlanJson, sources: SourceLocation[]): ImportWarning[] {
+function targetWarnings(plan: PlanJson, sources: SourceLocation[], fromProse = false): ImportWarning[] {
   const out: ImportWarning[] = [];
+  // No "Mục tiêu" / "Chỉ tiêu" heading: the targets come from sentences that name objectives.
+  if (fromProse && plan.targets.length)
+    out.push({
+      code: "targets-from-prose",
+      message: `${plan.targets.length} chỉ tiêu được đọc từ các câu nêu mục tiêu (văn bản không có đề mục “Mục tiêu” hay “Chỉ tiêu”); hãy đối chiếu từng chỉ tiêu trong bản xem trước.`,
+      messageEn: `${plan.targets.length} target(s) were read from sentences that state objectives (the text has no "Mục tiêu" or "Chỉ tiêu" heading); check each in the preview.`,
+      at: sources[0],
+    });
   plan.targets.forEach((t, i) => {
     const label = `${t.no ? `${t.no} ` : ""}“${t.text.length > 80 ? `${t.text.slice(0, 77)}…` : t.text}”`;
     if (t.year === null)
@@ -147,7 +155,10 @@ export function parseGridDocument(
     plan,
     rowSources: built.rowSources,
     targetSources: stated.sources,
-    warnings: [...deadlineWarnings(plan, built.rowSources), ...targetWarnings(plan, stated.sources)],
+    warnings: [
+      ...deadlineWarnings(plan, built.rowSources),
+      ...targetWarnings(plan, stated.sources, stated.fromProse),
+    ],
     dropped: [...readerDropped, ...built.dropped, ...stated.dropped],
     unplaced: [],
     tableLines: [],
@@ -199,7 +210,7 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
       ...(blocks ? [blocks] : []),
       ...warnings,
       ...deadlineWarnings(plan, read.rowSources),
-      ...targetWarnings(plan, stated.sources),
+      ...targetWarnings(plan, stated.sources, stated.fromProse),
     ],
     dropped,
     unplaced,

@@ -56,4 +56,21 @@ describe("targets to confirm", () => {
     ]);
     expect(parsed.plan.targets).toEqual([]);
   });
+  it("targets read from prose, in a text with no objectives heading, go to the preview to confirm", () => {
+    const prose = parsePlanText(
+      [
+        "Huyện ban hành kế hoạch năm 2027.",
+        "Theo kế hoạch, mục tiêu đến năm 2027, 95% hộ dân dùng nước sạch; có ít nhất 3 chợ đạt chuẩn.",
+      ].join("\n"),
+      { file: "tin.txt" },
+    );
+    expect(prose.plan.targets).toHaveLength(2);
+    expect(prose.warnings).toEqual([
+      expect.objectContaining({ code: "targets-from-prose", at: { file: "tin.txt", line: 2 } }),
+    ]);
+    expect(prose.warnings[0]!.message).toContain("2 chỉ tiêu");
+    // Under an objectives heading the same sentences are not flagged for it.
+    const headed = plan(["2. Mục tiêu cụ thể đến năm 2027", "- 95% hộ dân dùng nước sạch."]);
+    expect(headed.warnings.map((w) => w.code)).not.toContain("targets-from-prose");
+  });
 });

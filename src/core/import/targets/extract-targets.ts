@@ -16,6 +16,8 @@ export interface ExtractedTargets {
   targets: Target[];
   sources: SourceLocation[];
   dropped: DroppedLine[];
+  /** Read from prose, the text having no objectives heading: the clerk confirms them. */
+  fromProse?: boolean;
 }
 
 /** A heading's numbering: "2.", "2.1.", "II.", "II -", "b)". */
@@ -693,7 +695,9 @@ export function extractTargets(input: TextLine[], file: string): ExtractedTarget
   const result: ExtractedTargets = { targets: [], sources: [], dropped: [] };
   const lines = splitInlineItems(logicalLines(input));
   const horizon = horizonOf(lines);
-  const items = (itemsInScope(lines, file, result.dropped) ?? proseItems(lines, file)).map((item) => ({
+  const scoped = itemsInScope(lines, file, result.dropped);
+  if (!scoped) result.fromProse = true;
+  const items = (scoped ?? proseItems(lines, file)).map((item) => ({
     ...item,
     year: item.year ?? horizon,
   }));
