@@ -13,6 +13,7 @@ import { ddmmyyyy, equalsAny, ifChain, str } from "./formula-text";
 import type { ScalarCell, SheetCell, SheetSpec } from "./sheet-spec";
 import { fitRowHeights } from "./row-heights";
 import { SHEET, TASK_COLUMNS, TASK_PRINT_COLUMNS, columnOf, indexOf, settingRef } from "./workbook-layout";
+import { romanValue } from "../text/roman-numerals";
 
 export interface TrackingSettings {
   /** ISO report date. */
@@ -46,19 +47,7 @@ export function taskId(
   row: number,
 ): string {
   const appendix = /ph[uụ]\s*l[uụ]c\s+([IVX]+|\d+)/iu.exec(title)?.[1];
-  const roman: Record<string, number> = {
-    I: 1,
-    II: 2,
-    III: 3,
-    IV: 4,
-    V: 5,
-    VI: 6,
-    VII: 7,
-    VIII: 8,
-    IX: 9,
-    X: 10,
-  };
-  const pl = appendix ? `PL${roman[appendix.toUpperCase()] ?? appendix}` : `B${tableIndex + 1}`;
+  const pl = appendix ? `PL${romanValue(appendix.toUpperCase()) ?? appendix}` : `B${tableIndex + 1}`;
   return [pl, section, no || `#${row + 1}`].filter(Boolean).join(".");
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Comparator, DroppedLine, SourceLocation, Target } from "../../model/plan";
 import { foldForMatch, joinLines, normalizeInline } from "../../text/normalize";
+import { romanValue } from "../../text/roman-numerals";
 
 export interface TextLine {
   text: string;
@@ -403,19 +404,6 @@ export function logicalLines(lines: readonly TextLine[]): TextLine[] {
 
 /** An item's label printed inside a run of text: "(3) …", "3. Tỷ lệ …", "II. Về …". */
 const INLINE_LABEL = /(?<=^|\s)(?:\((\d{1,2})\)\s|(\d{1,2})\.\s+(?=\p{Lu})|([IVX]{1,4})\.\s+(?=\p{Lu}))/gu;
-const ROMAN_VALUE: Record<string, number> = {
-  I: 1,
-  II: 2,
-  III: 3,
-  IV: 4,
-  V: 5,
-  VI: 6,
-  VII: 7,
-  VIII: 8,
-  IX: 9,
-  X: 10,
-};
-
 /**
  * A list printed as one run of text (a web page that lost its line breaks: "… chỉ tiêu chủ yếu
  * (1) Tốc độ … đạt 7%. (2) Thu nhập … I. Về kinh tế 1. … 2. …"), cut back into its items. A label
@@ -434,7 +422,7 @@ function splitInlineItems(lines: readonly TextLine[]): TextLine[] {
     const cuts: number[] = [];
     const labels = [...l.text.matchAll(INLINE_LABEL)].map((m) => {
       const kind = m[1] !== undefined ? 0 : m[2] !== undefined ? 1 : 2;
-      return { kind, value: kind === 2 ? (ROMAN_VALUE[m[3]!] ?? 0) : Number(m[kind + 1]), index: m.index! };
+      return { kind, value: kind === 2 ? (romanValue(m[3]!) ?? 0) : Number(m[kind + 1]), index: m.index! };
     });
     for (const [i, { kind, value, index }] of labels.entries()) {
       // A series starts at 1, goes on from the label before it, or starts where the next label follows.
