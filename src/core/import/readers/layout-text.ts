@@ -91,9 +91,9 @@ function cellUnder(cells: readonly Span[], part: Span): Span | undefined {
   return best;
 }
 
-/** Adds a wrapped label's part to the cell it sits under. */
-function addUnder(cell: Span, part: Span): void {
-  cell.text = `${cell.text} ${part.text}`;
+/** Adds a wrapped label's part to the cell it sits under (before its text for a line above it). */
+function addUnder(cell: Span, part: Span, above = false): void {
+  cell.text = above ? `${part.text} ${cell.text}` : `${cell.text} ${part.text}`;
   cell.start = Math.min(cell.start, part.start);
   cell.end = Math.max(cell.end, part.end);
 }
@@ -164,13 +164,6 @@ const labelLike = (p: Span) =>
   !/^[-–•+]/.test(p.text) &&
   (!/\d/.test(p.text) || /^(năm\s+)?20\d{2}$/iu.test(p.text));
 
-/**
- * The header's labels with the parts printed on one more line of it: a part under a label adds to
- * it (after it for a line below, before it for a line above); parts between two labels, or right of
- * them all, are a label printed lower or higher in its cell than the others ("Cơ quan      phối" /
- * "hợp" between "Cơ quan chủ trì" and "Kết quả"), one new label per gap. Null when a part fits
- * neither (the line is not part of the header).
- */
 /** The gap between two labels a part sits in (k: right of label k), or -1 (under one, or left of all). */
 function gapIndex(cells: readonly Span[], p: Span): number {
   for (let k = 0; k <= cells.length - 1; k++) {
@@ -181,6 +174,13 @@ function gapIndex(cells: readonly Span[], p: Span): number {
   return -1;
 }
 
+/**
+ * The header's labels with the parts printed on one more line of it: a part under a label adds to
+ * it (after it for a line below, before it for a line above); parts between two labels, or right of
+ * them all, are a label printed lower or higher in its cell than the others ("Cơ quan      phối" /
+ * "hợp" between "Cơ quan chủ trì" and "Kết quả"), one new label per gap. Null when a part fits
+ * neither (the line is not part of the header).
+ */
 function withLabelParts(
   cells: readonly Span[],
   parts: readonly Span[],
@@ -188,11 +188,10 @@ function withLabelParts(
   apart = false,
 ): Span[] | null {
   const next = cells.map((c) => ({ ...c }));
-  const gapOf = (p: Span) => gapIndex(cells, p);
   // Parts already grouped into labels (`apart`) each make one; otherwise a gap's parts make one.
   const fresh = new Map<number, Span[]>();
   for (const p of parts) {
-    const gap = cellUnder(cells, p) ? -1 : gapOf(p);
+    const gap = cellUnder(cells, p) ? -1 : gapIndex(cells, p);
     if (gap >= 0) {
       const inGap = fresh.get(gap) ?? [];
       fresh.set(gap, inGap);
@@ -202,12 +201,7 @@ function withLabelParts(
     }
     const under = cellUnder(next, p);
     if (!under) return null;
-    if (side === "below") addUnder(under, p);
-    else {
-      under.text = `${p.text} ${under.text}`;
-      under.start = Math.min(under.start, p.start);
-      under.end = Math.max(under.end, p.end);
-    }
+    addUnder(under, p, side === "above");
   }
   // New labels go into their gaps, left to right.
   for (const gap of [...fresh.keys()].sort((a, b) => b - a)) next.splice(gap + 1, 0, ...fresh.get(gap)!);
@@ -1023,8 +1017,9 @@ function readTable(
         for (let x = a; x < b; x++) cut[x] = cellsOf(body[x]!.text, placed[x]!, edges.length);
         a = b;
       }
-    const above = hasNo ? linesAboveLabel(body, cut, pi > 0) : new Set<number>();
-    const unnumbered = hasNo ? unnumberedRows(body, cut, pi > 0) : blockRows(body, cut, pi > 0);
+    const blocks = blocksOf(body, cut);
+    const above = hasNo ? linesAboveLabel(blocks, pi > 0) : new Set<number>();
+    const unnumbered = hasNo ? unnumberedRows(blocks, cut, pi > 0) : blockRows(blocks, cut, pi > 0);
     let pending: string[][] = [];
     body.forEach((l, li) => {
       const cells = cut[li]!;
@@ -1076,20 +1071,24 @@ function readTable(
  * lines above the label are the label's row. The first block of a later page is left to the row it
  * continues; a block with several labels (rows printed without space between them) is left as it is.
  */
-function linesAboveLabel(body: readonly Line[], cut: readonly string[][], laterPage: boolean): Set<number> {
+function linesAboveLabel(blocks: readonly Block[], laterPage: boolean): Set<number> {
   const above = new Set<number>();
-  for (const { from, labels } of blocksOf(body, cut))
+  for (const { from, labels } of blocks)
     if (labels.length === 1 && labels[0]! > from && !(laterPage && from === 0))
       for (let x = from; x < labels[0]!; x++) above.add(x);
   return above;
 }
 
+/** Lines [from, to) of a page's body between blank lines, and those of them holding a TT label. */
+interface Block {
+  from: number;
+  to: number;
+  labels: number[];
+}
+
 /** The page's blocks of lines between blank lines, with the lines holding a TT label in each. */
-function blocksOf(
-  body: readonly Line[],
-  cut: readonly string[][],
-): { from: number; to: number; labels: number[] }[] {
-  const blocks: { from: number; to: number; labels: number[] }[] = [];
+function blocksOf(body: readonly Line[], cut: readonly string[][]): Block[] {
+  const blocks: Block[] = [];
   let from = 0;
   for (let li = 1; li <= body.length; li++) {
     if (li < body.length && body[li]!.no - body[li - 1]!.no <= 1) continue;
@@ -1107,8 +1106,7 @@ function blocksOf(
  * block is a row (its first cell need not end a sentence). The first block of a later page is left
  * to the row it continues.
  */
-function blockRows(body: readonly Line[], cut: readonly string[][], laterPage: boolean): Set<number> {
-  const blocks = blocksOf(body, cut);
+function blockRows(blocks: readonly Block[], cut: readonly string[][], laterPage: boolean): Set<number> {
   const starts = new Set<number>();
   if (blocks.length < 3 || !blocks.every((b) => /^\p{Lu}/u.test(cut[b.from]![0] ?? ""))) return starts;
   for (const b of blocks) if (!(laterPage && b.from === 0)) starts.add(b.from);
@@ -1121,9 +1119,8 @@ function blockRows(body: readonly Line[], cut: readonly string[][], laterPage: b
  * at most one label, and there are several — a block with no label whose task cell starts a
  * sentence is a row of its own. The first block of a later page is left to the row it continues.
  */
-function unnumberedRows(body: readonly Line[], cut: readonly string[][], laterPage: boolean): Set<number> {
+function unnumberedRows(blocks: readonly Block[], cut: readonly string[][], laterPage: boolean): Set<number> {
   const starts = new Set<number>();
-  const blocks = blocksOf(body, cut);
   const labelled = blocks.filter((b) => b.labels.length > 0);
   const separated = labelled.filter((b) => b.labels.length === 1).length;
   if (labelled.length < 2 || separated < 0.9 * labelled.length) return starts;
