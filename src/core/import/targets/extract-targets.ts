@@ -87,6 +87,8 @@ const YEAR_LEAD =
   /^(?:[a-zđ]\)\s*|\d+(?:\.\d+)*\.\s*|[-+•–]\s*)?(?:phấn đấu\s+)?(?:(?:đến|hết|tới|trong|vào)\s+(?:hết\s+)?(?:năm\s+)?((?:19|20)\d{2})|năm\s+((?:19|20)\d{2}))\s*[:]\s*(.*)$/iu;
 const INLINE_YEAR =
   /(?:vào|đến|hết|tới|trong)\s+(?:hết\s+)?năm\s+((?:19|20)\d{2})|\(((?:19|20)\d{2})\)|giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})/iu;
+/** Every such year in a text (yearBefore walks them all). */
+const INLINE_YEARS = new RegExp(INLINE_YEAR.source, "giu");
 
 const NUM = String.raw`\d+(?:[.,]\d+)?`;
 /**
@@ -262,6 +264,17 @@ function findHits(text: string): Hit[] {
   /** A count at `index` printed as `digits` ("1.200": a dot before three digits groups thousands). */
   const amount = (digits: string) => Number(digits.replace(/\.(?=\d{3}\b)/g, "").replace(",", "."));
   const taken = (index: number) => hits.some((h) => index >= h.index && index < h.end + 1);
+  /** A count printed as `printed` at `index`, unless a target read before holds that place. */
+  const add = (
+    index: number,
+    printed: string,
+    value: number,
+    max: number | null,
+    unit: string,
+    comparator: Comparator,
+  ) => {
+    if (!taken(index)) hits.push({ index, end: index + printed.length, value, max, unit, comparator });
+  };
   const count = (
     index: number,
     digits: string,
@@ -270,16 +283,10 @@ function findHits(text: string): Hit[] {
     max: string | null = null,
   ) => {
     const noun = countNoun(nounText);
-    if (!noun || NOT_A_COUNT.test(noun) || taken(index)) return;
+    if (!noun || NOT_A_COUNT.test(noun)) return;
     if (/^(?:19|20)\d{2}$/.test(digits) && (max === null || /^(?:19|20)\d{2}$/.test(max))) return;
-    hits.push({
-      index,
-      end: index + digits.length,
-      value: amount(digits),
-      max: max === null ? null : amount(max),
-      unit: noun,
-      comparator: max === null ? comparator : "range",
-    });
+    if (max === null) add(index, digits, amount(digits), null, noun, comparator);
+    else add(index, digits, amount(digits), amount(max), noun, "range");
   };
   for (const m of text.matchAll(COUNT_RANGE))
     count(m.index! + m[0].indexOf(m[1]!), m[1]!, m[3]!, "range", m[2]!);
@@ -289,15 +296,7 @@ function findHits(text: string): Hit[] {
   }
   for (const m of text.matchAll(SHARE_OF)) {
     const noun = headNoun(m[3]!);
-    if (noun && Number(m[1]) <= Number(m[2]) && !taken(m.index!))
-      hits.push({
-        index: m.index!,
-        end: m.index! + m[1]!.length,
-        value: Number(m[1]),
-        max: null,
-        unit: noun,
-        comparator: "=",
-      });
+    if (noun && Number(m[1]) <= Number(m[2])) add(m.index!, m[1]!, Number(m[1]), null, noun, "=");
   }
   for (const m of text.matchAll(BARE_COUNT)) {
     const index = m.index! + m[0].indexOf(m[2]!, m[1]!.length);
@@ -308,28 +307,12 @@ function findHits(text: string): Hit[] {
     );
     const named = /(?<!\p{L})số\s+(?:lượng\s+)?(\p{L}.*)$/iu.exec(clause);
     const noun = named ? headNoun(named[1]!) : null;
-    if (noun && !taken(index))
-      hits.push({
-        index,
-        end: index + m[2]!.length,
-        value: amount(m[2]!),
-        max: null,
-        unit: noun,
-        comparator: comparatorBefore(text, index, ""),
-      });
+    if (noun) add(index, m[2]!, amount(m[2]!), null, noun, comparatorBefore(text, index, ""));
   }
   for (const m of text.matchAll(WORD_COUNT)) {
     const index = m.index! + m[0].indexOf(m[2]!, m[1]!.length);
     const noun = countNoun(m[3]!);
-    if (noun && !taken(index))
-      hits.push({
-        index,
-        end: index + m[2]!.length,
-        value: WORD_VALUE[m[2]!.toLocaleLowerCase("vi")]!,
-        max: null,
-        unit: noun,
-        comparator: ">=",
-      });
+    if (noun) add(index, m[2]!, WORD_VALUE[m[2]!.toLocaleLowerCase("vi")]!, null, noun, ">=");
   }
   const opening = COUNT_OPENING.exec(text);
   if (opening && !/^(?:19|20)\d{2}$/.test(opening[1]!))
@@ -343,15 +326,7 @@ function findHits(text: string): Hit[] {
     const noun = countNoun(normalizeInline(m[2]!));
     const before = foldForMatch(text.slice(Math.max(0, index - 12), index));
     if (NOT_A_COUNT.test(noun) || /toc do\s*(tren|≥)?\s*$/.test(before)) continue;
-    if (taken(index)) continue;
-    hits.push({
-      index,
-      end: index + m[1]!.length,
-      value: Number(m[1]),
-      max: null,
-      unit: noun,
-      comparator: comparatorBefore(text, index, ""),
-    });
+    add(index, m[1]!, Number(m[1]), null, noun, comparatorBefore(text, index, ""));
   }
   // A target's breakdown ("58 trạm (trong đó: 20 trạm …)") or a qualifier of it ("3,2 triệu tỷ
   // đồng (theo giá hiện hành, tăng 12-13%/năm)") is part of it, not targets of its own: numbers in
@@ -511,8 +486,8 @@ function yearOf(text: string, fallback: number | null): number | null {
  */
 function yearBefore(text: string, index: number): number | null {
   let year: number | null = null;
-  const global = new RegExp(INLINE_YEAR.source, "giu");
-  for (const m of outsideBrackets(text.slice(0, index)).matchAll(global)) year = Number(m[1] ?? m[2] ?? m[3]);
+  for (const m of outsideBrackets(text.slice(0, index)).matchAll(INLINE_YEARS))
+    year = Number(m[1] ?? m[2] ?? m[3]);
   return year;
 }
 
