@@ -51,8 +51,8 @@ async function excelDouble<T>(page: Page, fn: string): Promise<T> {
   return page.evaluate(`(() => { const book = window.__excelDouble; ${fn} })()`) as Promise<T>;
 }
 
-/** A synthetic plan pasted, imported, and split for October 2026 in the Tổng hợp step: the .zip. */
-async function importAndSplit(page: Page, seed: number, rows: number) {
+/** A synthetic plan of one table pasted and imported into the workbook: its tables. */
+async function importPlan(page: Page, seed: number, rows: number) {
   const tables = syntheticTables({
     seed,
     planYear: 2026,
@@ -66,6 +66,12 @@ async function importAndSplit(page: Page, seed: number, rows: number) {
   await page.getByTestId("import-read").click();
   await page.getByTestId("import-confirm").click();
   await page.getByTestId("message-success").waitFor();
+  return tables;
+}
+
+/** A synthetic plan pasted, imported, and split for October 2026 in the Tổng hợp step: the .zip. */
+async function importAndSplit(page: Page, seed: number, rows: number) {
+  await importPlan(page, seed, rows);
   await page.getByTestId("step-merge").click();
   await page.getByTestId("merge-period").fill("10/2026");
   const [download] = await Promise.all([
@@ -324,19 +330,7 @@ describe("task pane in headless Chromium", () => {
 
   it("re-importing a revised plan keeps what clerks typed, in the same sheets", async () => {
     const { page, problems } = await openPane(browser, origin, script);
-    const tables = syntheticTables({
-      seed: 6,
-      planYear: 2026,
-      tables: 1,
-      rowsPerTable: 5,
-      withSections: false,
-      withOutput: true,
-      withNote: false,
-    });
-    await page.getByTestId("paste-area").fill(renderWordText(tables, 2026));
-    await page.getByTestId("import-read").click();
-    await page.getByTestId("import-confirm").click();
-    await page.getByTestId("message-success").waitFor();
+    const tables = await importPlan(page, 6, 5);
     // Clerks fill in the sheets.
     await excelDouble(
       page,
@@ -376,19 +370,7 @@ describe("task pane in headless Chromium", () => {
 
   it("writes the periodic report: preview of the counts, the report sheets, the .docx download", async () => {
     const { page, problems } = await openPane(browser, origin, script);
-    const tables = syntheticTables({
-      seed: 12,
-      planYear: 2026,
-      tables: 1,
-      rowsPerTable: 8,
-      withSections: false,
-      withOutput: true,
-      withNote: false,
-    });
-    await page.getByTestId("paste-area").fill(renderWordText(tables, 2026));
-    await page.getByTestId("import-read").click();
-    await page.getByTestId("import-confirm").click();
-    await page.getByTestId("message-success").waitFor();
+    await importPlan(page, 12, 8);
     await page.getByTestId("step-report").click();
     await page.getByTestId("report-period").fill("10/2026");
     await page.getByTestId("report-preview").click();
