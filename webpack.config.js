@@ -49,10 +49,98 @@ async function httpsOptions() {
   }
 }
 
+/**
+ * Writes sw.js, the web app's service worker, with the list of every file of the build (source maps
+ * left out) and a version from their hashes: it keeps them at the first visit and serves them from then
+ * on, so the app opens without a network. A new build has a new version and replaces the kept files.
+ */
+class ServiceWorkerPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("ServiceWorkerPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "ServiceWorkerPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          const files = Object.keys(assets)
+            .filter((f) => !f.endsWith(".map") && !f.endsWith(".LICENSE.txt") && f !== "sw.js")
+            .sort();
+          const hash = require("node:crypto").createHash("sha256");
+          for (const f of files) hash.update(f).update(compilation.getAsset(f).source.buffer());
+          const template = require("node:fs").readFileSync(path.join(__dirname, "src/web/sw.js"), "utf8");
+          const body = template
+            .replace('"__VERSION__"', JSON.stringify(hash.digest("hex").slice(0, 16)))
+            .replace('["__FILES__"]', JSON.stringify(["./", ...files]));
+          compilation.emitAsset("sw.js", new sources.RawSource(body));
+        },
+      );
+    });
+  }
+}
+
+const rules = [
+  {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: { loader: "ts-loader", options: { transpileOnly: true } },
+  },
+  { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
+];
+
+const resolve = {
+  extensions: [".ts", ".tsx", ".js"],
+  // csv-parse's default build reads the Node global Buffer at load time; the pane gets its browser build.
+  alias: {
+    "csv-parse/sync$": require.resolve("csv-parse/browser/esm/sync"),
+    // Files on disk are the CLI's: the pane works on bytes (XlsxWorkbook.fromBytes / toBytes).
+    [path.resolve(__dirname, "src/xlsx/xlsx-files.ts")]: false,
+  },
+};
+
+/** The web app: the same steps over files, as plain static files in dist/web/ (index.html first). */
+function webConfig() {
+  return {
+    name: "web",
+    devtool: "source-map",
+    entry: { web: "./src/web/index.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist/web"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve,
+    module: { rules },
+    performance: { hints: false },
+    plugins: [
+      new MiniCssExtractPlugin({ filename: "[name].[contenthash:8].css" }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/web/index.html",
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: require.resolve("pdfjs-dist/legacy/build/pdf.worker.min.mjs"), to: "pdf.worker.min.mjs" },
+        ],
+      }),
+      new ServiceWorkerPlugin(),
+    ],
+  };
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
+  // The dev server serves the add-in; the web app is built with it otherwise.
+  const configs = [await addinConfig(env, options, dev, serving)];
+  if (!serving) configs.push(webConfig());
+  return configs;
+};
+
+async function addinConfig(env, options, dev, serving) {
   return {
+    name: "addin",
     devtool: "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
@@ -61,27 +149,11 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      clean: true,
+      // dist/web/ is the web app's, written by its own build.
+      clean: { keep: (asset) => asset.startsWith("web/") },
     },
-    resolve: {
-      extensions: [".ts", ".tsx", ".js"],
-      // csv-parse's default build reads the Node global Buffer at load time; the pane gets its browser build.
-      alias: {
-        "csv-parse/sync$": require.resolve("csv-parse/browser/esm/sync"),
-        // Files on disk are the CLI's: the pane works on bytes (XlsxWorkbook.fromBytes / toBytes).
-        [path.resolve(__dirname, "src/xlsx/xlsx-files.ts")]: false,
-      },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true } },
-        },
-        { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
-      ],
-    },
+    resolve,
+    module: { rules },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
@@ -110,4 +182,4 @@ module.exports = async (env, options) => {
       client: { overlay: { warnings: false } },
     },
   };
-};
+}

@@ -10,6 +10,11 @@ export interface SelectionSnapshot {
 
 /** What the task pane needs from the open workbook. Implemented with Office.js in office-workbook.ts. */
 export interface WorkbookPort extends SheetPort {
+  /**
+   * Where the workbook lives: open in Excel (a selection to read, rows to show), or a file held by
+   * the web app (neither). Unset: Excel.
+   */
+  readonly host?: "excel" | "file";
   readSelection(): Promise<SelectionSnapshot>;
   /** Writes a date (as a serial number) into one cell of a sheet. */
   writeDate(sheet: string, address: string, iso: string): Promise<void>;

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Body1, Caption1, Dropdown, Option, Title3 } from "@fluentui/react-components";
 import { PRODUCT } from "../core/product";
 import type { WorkbookPort } from "../excel/workbook-port";
@@ -17,7 +17,13 @@ export interface AppProps {
   workbook: WorkbookPort | null;
   initialLanguage: Language;
   storage?: Storage;
+  /** "web": the full-page web app over files (its own title, a wide layout). */
+  variant?: "pane" | "web";
+  /** Shown between the header and the steps (the web app's workbook bar). */
+  toolbar?: (strings: ReturnType<typeof stringsOf>) => ReactNode;
 }
+
+const stringsOf = (language: Language) => CATALOGUES[language];
 
 /** A message of the pane; `step`: the step that gave it (none: the whole pane, e.g. "not in Excel"). */
 type Notice = { intent: "error" | "warning" | "info" | "success"; text: string; step?: Step } | null;
@@ -29,12 +35,13 @@ const INTRO: Record<Step, "stepImportIntro" | "stepTrackIntro" | "stepReportIntr
   merge: "stepMergeIntro",
 };
 
-export function App({ workbook, initialLanguage, storage }: AppProps) {
+export function App({ workbook, initialLanguage, storage, variant = "pane", toolbar }: AppProps) {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const [step, setStep] = useState<Step>("import");
   const [notice, setNotice] = useState<Notice>(workbook ? null : { intent: "warning", text: "" });
   const job = useJob();
-  const strings = CATALOGUES[language];
+  const strings = stringsOf(language);
+  const web = variant === "web";
 
   const changeLanguage = (next: Language) => {
     setLanguage(next);
@@ -48,14 +55,14 @@ export function App({ workbook, initialLanguage, storage }: AppProps) {
   const shown = notice && (notice.step === undefined || notice.step === step) ? notice : null;
 
   return (
-    <main className="app" lang={language} data-testid="app">
+    <main className={web ? "app app-web" : "app"} lang={language} data-testid="app">
       <header className="app-header">
         <div>
           <Title3 as="h1" block>
-            {strings.appTitle}
+            {web ? strings.webTitle : strings.appTitle}
           </Title3>
           <Caption1 as="p" block>
-            {strings.appSubtitle}
+            {web ? strings.webSubtitle : strings.appSubtitle}
           </Caption1>
         </div>
         <Dropdown
@@ -70,6 +77,8 @@ export function App({ workbook, initialLanguage, storage }: AppProps) {
           <Option value="en">{strings.languageEn}</Option>
         </Dropdown>
       </header>
+
+      {toolbar?.(strings)}
 
       <StepTabs strings={strings} step={step} onChange={setStep} />
 

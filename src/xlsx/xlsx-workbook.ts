@@ -118,6 +118,18 @@ export class XlsxWorkbook implements SheetPort {
     });
   }
 
+  /** Writes a date (a serial number, shown dd/mm/yyyy unless the cell has a format); false if unchanged. */
+  writeDate(sheet: string, address: string, iso: string): boolean {
+    const serial = isoToSerial(iso);
+    const ws = this.book.getWorksheet(sheet);
+    if (serial === null || !ws) return false;
+    const cell = ws.getCell(address);
+    if (cell.value === serial) return false;
+    cell.value = serial;
+    if (!cell.numFmt || cell.numFmt === "General") cell.numFmt = "dd/mm/yyyy";
+    return true;
+  }
+
   async sheetNames(): Promise<string[]> {
     return this.book.worksheets.map((w) => w.name);
   }

@@ -27,7 +27,7 @@ const TYPES: Record<string, string> = {
 
 /** Builds dist/ when it is missing (npm test builds it before the browser tests run). */
 export function ensureBuilt(): void {
-  if (existsSync(join(DIST, "taskpane.html"))) return;
+  if (existsSync(join(DIST, "taskpane.html")) && existsSync(join(DIST, "web", "index.html"))) return;
   const r = spawnSync(join(ROOT, "node_modules/.bin/webpack"), ["--mode", "production"], {
     cwd: ROOT,
     encoding: "utf8",
@@ -35,11 +35,18 @@ export function ensureBuilt(): void {
   if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-export async function serveDist(): Promise<{ server: Server; origin: string }> {
+/**
+ * Serves a folder of the build as any plain static server would (no rewriting): dist/ for the pane,
+ * dist/web/ for the web app. `index`: the file served for "/".
+ */
+export async function serveDist(
+  root = DIST,
+  index = "taskpane.html",
+): Promise<{ server: Server; origin: string }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0]!)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(DIST, path === "/" ? "taskpane.html" : path);
-    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+    const file = join(root, path === "/" ? index : path);
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end("not found");
       return;
     }

@@ -18,8 +18,20 @@ export interface StatusSummary {
   /** Rows whose cells must be fixed before they can be counted. */
   check: number[];
   /** Overdue tasks with the reason ("Hạn …, ngày báo cáo …: quá hạn N ngày"). */
-  overdueDetails: { row: number; id: string; reason: string }[];
+  overdueDetails: TaskDetail[];
+  /** Tasks due within the warning window, with their lead unit and due date. */
+  dueSoonDetails: TaskDetail[];
   total: number;
+}
+
+/** A task named in the summary: its row, id, text, lead unit, due date (ISO or "") and status reason. */
+export interface TaskDetail {
+  row: number;
+  id: string;
+  task: string;
+  lead: string;
+  due: string;
+  reason: string;
 }
 
 export function summarizeTasks(
@@ -38,6 +50,7 @@ export function summarizeTasks(
     dueSoon: [],
     check: [],
     overdueDetails: [],
+    dueSoonDetails: [],
     total: 0,
   };
   for (const { index, values: row } of rows) {
@@ -45,11 +58,22 @@ export function summarizeTasks(
     const r: TaskRowResult = evaluateTaskRow(row, { planYear: 0, ...settings });
     counts[r.status]++;
     summary.total++;
+    const detail = (): TaskDetail => ({
+      row: index,
+      id: String(row.id),
+      task: String(row.task ?? ""),
+      lead: String(row.lead ?? ""),
+      due: typeof row.due === "string" ? row.due : "",
+      reason: r.reason,
+    });
     if (r.status === "overdue") {
       summary.overdue.push(index);
-      summary.overdueDetails.push({ row: index, id: String(row.id), reason: r.reason });
+      summary.overdueDetails.push(detail());
     }
-    if (r.status === "due-soon") summary.dueSoon.push(index);
+    if (r.status === "due-soon") {
+      summary.dueSoon.push(index);
+      summary.dueSoonDetails.push(detail());
+    }
     if (r.status === "check") summary.check.push(index);
   }
   return summary;

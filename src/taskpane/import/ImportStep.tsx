@@ -12,6 +12,7 @@ import { applyEdit } from "./apply-edit";
 import { ImportPreview } from "./ImportPreview";
 import { readFile, readPasted, readSelection, UnsupportedFileError } from "./read-source";
 import { isCancellation } from "../describe-error";
+import { FilePicker } from "../components/FilePicker";
 
 type Source = "paste" | "file" | "selection";
 export type Notify = (intent: "error" | "warning" | "info" | "success", text: string) => void;
@@ -97,7 +98,7 @@ export function ImportStep({ strings, language, workbook, job, notify, describe 
         <Tab value="file" data-testid="source-file">
           {strings.importFile}
         </Tab>
-        {workbook && (
+        {workbook && workbook.host !== "file" && (
           <Tab value="selection" data-testid="source-selection">
             {strings.importSelection}
           </Tab>
@@ -115,14 +116,14 @@ export function ImportStep({ strings, language, workbook, job, notify, describe 
         </Field>
       )}
       {source === "file" && (
-        <Field label={strings.importFileLabel}>
-          <input
-            data-testid="file-input"
-            type="file"
-            accept=".txt,.docx,.pdf,.xlsx,.csv,.tsv"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </Field>
+        <FilePicker
+          strings={strings}
+          label={strings.importFileLabel}
+          accept=".txt,.docx,.pdf,.xlsx,.csv,.tsv"
+          files={file ? [file] : []}
+          onFiles={(files) => setFile(files[0] ?? null)}
+          testId="file-input"
+        />
       )}
       <div className="import-actions">
         <Field label={strings.importPlanYear} className="plan-year">

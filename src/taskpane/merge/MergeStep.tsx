@@ -1,26 +1,20 @@
-import { throwIfCancelled } from "../../core/workflows/cancelled";
 import { useEffect, useRef, useState } from "react";
-import { Body1, Button, Checkbox, Field } from "@fluentui/react-components";
-import JSZip from "jszip";
+import { Body1, Button, Checkbox } from "@fluentui/react-components";
 import type { FileVerdict, ListedCode } from "../../core/merge/merge-unit";
 import {
   completenessOf,
   masterPeriodOf,
   mergeWorkbooks,
-  splitWorkbooks,
   takeUnitValues,
   undoLastMerge,
-  writeUnitWorkbook,
   type CompletenessRow,
-  type ReturnedFile,
 } from "../../core/workflows/unit-workbooks";
-import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
-import { XlsxValues } from "../../xlsx/xlsx-values";
 import { CATALOGUES, format, type StringKey } from "../i18n/catalogue";
 import type { StepProps } from "../step-props";
 import { download } from "../download";
 import { todayIso } from "../today";
 import { ClerkDateInput } from "../clerk-date-input";
+import { FilePicker } from "../components/FilePicker";
 
 export type MergeStepProps = StepProps;
 
@@ -33,18 +27,6 @@ const LISTED_KEYS: Record<ListedCode, StringKey> = {
   "not-owned": "listedNotOwned",
   "unknown-indicator": "listedUnknownIndicator",
 };
-
-/** A returned file as the merge opens it: refused by name when it is not an .xlsx (values read only). */
-function returnedFile(file: File): ReturnedFile {
-  return {
-    name: file.name,
-    open: async () => ({
-      port: await XlsxValues.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name),
-      savedOn: new Date(file.lastModified).toISOString().slice(0, 10),
-      savedAt: new Date(file.lastModified).toISOString(),
-    }),
-  };
-}
 
 /** Step 4: unit workbooks out (a .zip), returned ones back in (preview, apply, undo), who reported. */
 export function MergeStep({ strings, workbook, job, notify, describe }: MergeStepProps) {
@@ -74,18 +56,16 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
     if (!workbook) return;
     if (!period) return notify("error", strings.monthInvalid);
     const outcome = await job.start(async ({ progress, signal }) => {
-      const units = await splitWorkbooks(workbook, { period, createdAt: now(), partners });
-      const zip = new JSZip();
-      for (const [i, w] of units.entries()) {
-        // Nothing is downloaded until the .zip is whole: a cancelled split leaves nothing behind.
-        throwIfCancelled(signal);
-        const book = new XlsxWorkbook();
-        await writeUnitWorkbook(book, w);
-        zip.file(w.fileName, await book.toBytes());
-        progress((i + 1) / units.length);
-      }
-      const views = units.filter((w) => w.view).length;
-      return { blob: await zip.generateAsync({ type: "blob" }), count: units.length - views, views };
+      // Nothing is downloaded until the .zip is whole: a cancelled split leaves nothing behind.
+      const { splitToZip } = await import("../../xlsx/unit-workbooks-zip");
+      const zip = await splitToZip(workbook, {
+        period,
+        createdAt: now(),
+        partners,
+        signal,
+        onProgress: (done, total) => progress(done / total),
+      });
+      return { blob: new Blob([zip.bytes as BlobPart], { type: "application/zip" }), ...zip };
     });
     if (!outcome.ok) return notify("error", describe(outcome.error));
     download(outcome.value.blob, `so-don-vi-${period}.zip`);
@@ -98,15 +78,16 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
 
   const run = async (dryRun: boolean) => {
     if (!workbook || !files.length) return;
-    const outcome = await job.start(({ signal, progress }) =>
-      mergeWorkbooks(workbook, files.map(returnedFile), {
+    const outcome = await job.start(async ({ signal, progress }) => {
+      const { returnedFile } = await import("../../xlsx/unit-workbooks-zip");
+      return mergeWorkbooks(workbook, files.map(returnedFile), {
         now: now(),
         period: period || null,
         dryRun,
         signal,
         onProgress: (done, total) => progress(done / total),
-      }),
-    );
+      });
+    });
     if (!outcome.ok) return notify("error", describe(outcome.error));
     setPreview(outcome.value.files);
     if (!dryRun)
@@ -171,18 +152,18 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
           {strings.mergeSplit}
         </Button>
       </div>
-      <Field label={strings.mergeFiles}>
-        <input
-          type="file"
-          multiple
-          accept=".xlsx"
-          data-testid="merge-files"
-          onChange={(e) => {
-            setFiles([...(e.target.files ?? [])]);
-            setPreview(null);
-          }}
-        />
-      </Field>
+      <FilePicker
+        strings={strings}
+        label={strings.mergeFiles}
+        accept=".xlsx"
+        multiple
+        files={files}
+        onFiles={(chosen) => {
+          setFiles(chosen);
+          setPreview(null);
+        }}
+        testId="merge-files"
+      />
       <div className="import-actions">
         <Button onClick={() => run(true)} disabled={job.running || !files.length} data-testid="merge-preview">
           {strings.mergePreview}

@@ -15,6 +15,9 @@ import type { StepProps } from "../step-props";
 import { download } from "../download";
 import { todayIso } from "../today";
 import { ClerkDateInput } from "../clerk-date-input";
+import type { ReportDocument } from "../../core/report/report-document";
+import { MonthGlance } from "./MonthGlance";
+import { ReportPrintView } from "./ReportPrintView";
 
 const KINDS: PeriodKind[] = ["month", "quarter", "half", "nine-months", "year"];
 const ALL = "";
@@ -29,6 +32,7 @@ export function ReportStep({ strings, workbook, job, notify, describe }: ReportS
   const [data, setData] = useState<TrackingData | null>(null);
   const [header, setHeader] = useState({ issuingAgency: "", reportNumber: "", signerName: "" });
   const [report, setReport] = useState<ComposedReport | null>(null);
+  const [printed, setPrinted] = useState<ReportDocument | null>(null);
 
   const request = () => ({ period: period ?? "", kind, unit: unit || null, header });
 
@@ -47,6 +51,17 @@ export function ReportStep({ strings, workbook, job, notify, describe }: ReportS
       signerName: h.signerName || String(s.signerName ?? ""),
     }));
     setReport(outcome.value.composed);
+    setPrinted(null);
+  };
+
+  // The print view shows the report as composed now (with the header fields as typed since).
+  const printView = () => {
+    if (!data) return;
+    try {
+      setPrinted(composeReport(data, request()).document);
+    } catch (error) {
+      notify("error", describe(error));
+    }
   };
 
   const write = async () => {
@@ -171,7 +186,21 @@ export function ReportStep({ strings, workbook, job, notify, describe }: ReportS
         <Button onClick={docx} disabled={job.running || !report} data-testid="report-docx">
           {strings.reportDocx}
         </Button>
+        <Button onClick={printView} disabled={job.running || !report} data-testid="report-print-view">
+          {strings.reportPrint}
+        </Button>
       </div>
+      {printed && (
+        <div className="import-actions" data-testid="print-actions">
+          <Button appearance="primary" onClick={() => window.print()} data-testid="report-print">
+            {strings.reportPrintNow}
+          </Button>
+          <Button onClick={() => setPrinted(null)} data-testid="report-print-close">
+            {strings.reportPrintClose}
+          </Button>
+          <ReportPrintView doc={printed} />
+        </div>
+      )}
       {figures && (
         <div data-testid="report-summary">
           <Body1 block>
@@ -209,6 +238,7 @@ export function ReportStep({ strings, workbook, job, notify, describe }: ReportS
           </ul>
         </div>
       )}
+      {report && <MonthGlance content={report.content} strings={strings} />}
     </div>
   );
 }

@@ -28,6 +28,8 @@ export type TrackStepProps = StepProps;
 /** Step 2: set the report date, recompute, see counts per status and jump to overdue / due-soon tasks. */
 export function TrackStep({ strings, workbook, job, notify, describe }: TrackStepProps) {
   const [date, setDate] = useState<string | null>(todayIso());
+  // A file in the web app has no grid to jump to: its tasks are listed here instead.
+  const onFile = workbook?.host === "file";
   const [summary, setSummary] = useState<{ data: StatusSummary; width: number; date: string } | null>(null);
 
   const recompute = async () => {
@@ -113,9 +115,22 @@ export function TrackStep({ strings, workbook, job, notify, describe }: TrackSte
             <div data-testid="overdue-reasons">
               <Body1 block>{strings.trackWhyOverdue}</Body1>
               <ul className="overdue-reasons">
-                {summary.data.overdueDetails.slice(0, 10).map((d) => (
+                {summary.data.overdueDetails.slice(0, onFile ? undefined : 10).map((d) => (
                   <li key={d.row}>
-                    <b>{d.id}</b>: {d.reason}
+                    <b>{d.id}</b>
+                    {onFile && d.task ? ` ${d.task} (${d.lead})` : ""}: {d.reason}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {onFile && summary.data.dueSoonDetails.length > 0 && (
+            <div data-testid="due-soon-list">
+              <Body1 block>{strings.trackDueSoonList}</Body1>
+              <ul className="overdue-reasons">
+                {summary.data.dueSoonDetails.map((d) => (
+                  <li key={d.row}>
+                    <b>{d.id}</b> {d.task} ({d.lead}): {d.reason}
                   </li>
                 ))}
               </ul>
@@ -126,22 +141,24 @@ export function TrackStep({ strings, workbook, job, notify, describe }: TrackSte
               {format(strings.trackCheckRows, { count: summary.data.check.length })}
             </Body1>
           )}
-          <div className="import-actions">
-            <Button
-              onClick={() => jump(summary.data.overdue)}
-              disabled={!summary.data.overdue.length}
-              data-testid="jump-overdue"
-            >
-              {format(strings.trackOverdue, { count: summary.data.overdue.length })}
-            </Button>
-            <Button
-              onClick={() => jump(summary.data.dueSoon)}
-              disabled={!summary.data.dueSoon.length}
-              data-testid="jump-due-soon"
-            >
-              {format(strings.trackDueSoon, { count: summary.data.dueSoon.length })}
-            </Button>
-          </div>
+          {!onFile && (
+            <div className="import-actions">
+              <Button
+                onClick={() => jump(summary.data.overdue)}
+                disabled={!summary.data.overdue.length}
+                data-testid="jump-overdue"
+              >
+                {format(strings.trackOverdue, { count: summary.data.overdue.length })}
+              </Button>
+              <Button
+                onClick={() => jump(summary.data.dueSoon)}
+                disabled={!summary.data.dueSoon.length}
+                data-testid="jump-due-soon"
+              >
+                {format(strings.trackDueSoon, { count: summary.data.dueSoon.length })}
+              </Button>
+            </div>
+          )}
         </div>
       )}
     </div>
