@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from "react";
-import { Body1, Caption1, Dropdown, Option, Title3 } from "@fluentui/react-components";
+import { lazy, Suspense, useState, type ReactNode } from "react";
+import { Body1, Caption1, Select, Spinner, Title3 } from "@fluentui/react-components";
 import { PRODUCT } from "../core/product";
 import type { WorkbookPort } from "../excel/workbook-port";
 import { CATALOGUES, format, saveLanguage, type Language } from "./i18n/catalogue";
@@ -8,9 +8,11 @@ import { ProgressPanel } from "./components/ProgressPanel";
 import { StepTabs, type Step } from "./components/StepTabs";
 import { describeError } from "./describe-error";
 import { ImportStep } from "./import/ImportStep";
-import { TrackStep } from "./track/TrackStep";
-import { ReportStep } from "./report/ReportStep";
-import { MergeStep } from "./merge/MergeStep";
+
+// The first screen is the import step; the others load when first opened.
+const TrackStep = lazy(() => import("./track/TrackStep").then((m) => ({ default: m.TrackStep })));
+const ReportStep = lazy(() => import("./report/ReportStep").then((m) => ({ default: m.ReportStep })));
+const MergeStep = lazy(() => import("./merge/MergeStep").then((m) => ({ default: m.MergeStep })));
 import { useJob } from "./use-job";
 
 export interface AppProps {
@@ -65,17 +67,17 @@ export function App({ workbook, initialLanguage, storage, variant = "pane", tool
             {web ? strings.webSubtitle : strings.appSubtitle}
           </Caption1>
         </div>
-        <Dropdown
+        {/* A native list (Fluent's Select): no popup code on the first screen. */}
+        <Select
           className="language"
           aria-label={strings.languageLabel}
           data-testid="language"
-          value={language === "vi" ? strings.languageVi : strings.languageEn}
-          selectedOptions={[language]}
-          onOptionSelect={(_e, data) => changeLanguage(data.optionValue as Language)}
+          value={language}
+          onChange={(_e, data) => changeLanguage(data.value as Language)}
         >
-          <Option value="vi">{strings.languageVi}</Option>
-          <Option value="en">{strings.languageEn}</Option>
-        </Dropdown>
+          <option value="vi">{strings.languageVi}</option>
+          <option value="en">{strings.languageEn}</option>
+        </Select>
       </header>
 
       {toolbar?.(strings)}
@@ -86,40 +88,42 @@ export function App({ workbook, initialLanguage, storage, variant = "pane", tool
         <Body1 as="p" block>
           {strings[INTRO[step]]}
         </Body1>
-        {step === "import" ? (
-          <ImportStep
-            strings={strings}
-            language={language}
-            workbook={workbook}
-            job={job}
-            notify={notify}
-            describe={(error) => describeError(error, strings)}
-          />
-        ) : step === "track" ? (
-          <TrackStep
-            strings={strings}
-            workbook={workbook}
-            job={job}
-            notify={notify}
-            describe={(error) => describeError(error, strings)}
-          />
-        ) : step === "report" ? (
-          <ReportStep
-            strings={strings}
-            workbook={workbook}
-            job={job}
-            notify={notify}
-            describe={(error) => describeError(error, strings)}
-          />
-        ) : (
-          <MergeStep
-            strings={strings}
-            workbook={workbook}
-            job={job}
-            notify={notify}
-            describe={(error) => describeError(error, strings)}
-          />
-        )}
+        <Suspense fallback={<Spinner size="small" />}>
+          {step === "import" ? (
+            <ImportStep
+              strings={strings}
+              language={language}
+              workbook={workbook}
+              job={job}
+              notify={notify}
+              describe={(error) => describeError(error, strings)}
+            />
+          ) : step === "track" ? (
+            <TrackStep
+              strings={strings}
+              workbook={workbook}
+              job={job}
+              notify={notify}
+              describe={(error) => describeError(error, strings)}
+            />
+          ) : step === "report" ? (
+            <ReportStep
+              strings={strings}
+              workbook={workbook}
+              job={job}
+              notify={notify}
+              describe={(error) => describeError(error, strings)}
+            />
+          ) : (
+            <MergeStep
+              strings={strings}
+              workbook={workbook}
+              job={job}
+              notify={notify}
+              describe={(error) => describeError(error, strings)}
+            />
+          )}
+        </Suspense>
       </section>
 
       {job.running && <ProgressPanel strings={strings} value={job.progress} onCancel={job.cancel} />}

@@ -119,8 +119,7 @@ describe("task pane in headless Chromium", () => {
 
   it("switches to English and back, keeping the choice", async () => {
     const { page, problems } = await openPane(browser, origin, script);
-    await page.getByTestId("language").click();
-    await page.getByRole("option", { name: "English" }).click();
+    await page.getByTestId("language").selectOption("en");
     await page.getByRole("heading", { name: "Plan Tracker" }).waitFor();
     const tabs = await page.getByTestId("step-tabs").getByRole("tab").allInnerTexts();
     expect(tabs.map((t) => t.trim())).toEqual(["1. Import plan", "2. Track", "3. Report", "4. Merge"]);
@@ -129,8 +128,7 @@ describe("task pane in headless Chromium", () => {
 
     await page.reload();
     await page.getByRole("heading", { name: "Plan Tracker" }).waitFor();
-    await page.getByTestId("language").click();
-    await page.getByRole("option", { name: "Tiếng Việt" }).click();
+    await page.getByTestId("language").selectOption("vi");
     await page.getByRole("heading", { name: "Theo dõi Kế hoạch" }).waitFor();
     expectClean(problems);
     await page.context().close();

@@ -236,6 +236,32 @@ describe("web app in headless Chromium", () => {
     await page.context().close();
   });
 
+  it("loads at most 500 KB of JavaScript for its first screen, the pane too; readers load when used", async () => {
+    const pane = await serveDist(DIST, "taskpane.html");
+    try {
+      for (const url of [`${origin}/`, `${pane.origin}/taskpane.html`]) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+          route.fulfill({ status: 200, contentType: "text/javascript", body: "" }),
+        );
+        const scripts: Promise<number>[] = [];
+        page.on("response", (r) => {
+          if (/\.m?js$/.test(new URL(r.url()).pathname) && !r.url().endsWith("/sw.js"))
+            scripts.push(r.body().then((b) => b.length));
+        });
+        await page.goto(url, { waitUntil: "networkidle" });
+        await page.getByTestId("step-tabs").waitFor();
+        const bytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+        expect(bytes).toBeGreaterThan(50_000);
+        expect(bytes).toBeLessThanOrEqual(500 * 1024);
+        await context.close();
+      }
+    } finally {
+      await new Promise((resolve) => pane.server.close(resolve));
+    }
+  });
+
   it("refuses a file that is not a workbook, naming it, and keeps the page usable", async () => {
     const { page } = await openWeb(800);
     const bad = join(dir, "bang-luong.xlsx");

@@ -1,16 +1,14 @@
 import { throwIfCancelled } from "../../core/workflows/cancelled";
 import { useState } from "react";
 import { Button, Field, Input, Tab, TabList, Textarea } from "@fluentui/react-components";
-import { ImportError } from "../../core/import/parse-plan";
+import { ImportError } from "../../core/import/import-error";
 import type { ParsedPlan } from "../../core/model/plan";
-import { writeTrackingWorkbook } from "../../core/workflows/write-tracking-workbook";
 import { todayIso } from "../today";
 import type { WorkbookPort } from "../../excel/workbook-port";
 import { format, type Language, type Strings } from "../i18n/catalogue";
 import type { JobState } from "../use-job";
 import { applyEdit } from "./apply-edit";
 import { ImportPreview } from "./ImportPreview";
-import { readFile, readPasted, readSelection, UnsupportedFileError } from "./read-source";
 import { isCancellation } from "../describe-error";
 import { FilePicker } from "../components/FilePicker";
 
@@ -41,13 +39,16 @@ export function ImportStep({ strings, language, workbook, job, notify, describe 
 
   const explain = (error: unknown): string => {
     if (error instanceof ImportError) return language === "en" ? error.messageEn : error.message;
-    if (error instanceof UnsupportedFileError) return format(strings.importUnsupported, { ext: error.ext });
+    if (error instanceof Error && error.name === "UnsupportedFileError" && "ext" in error)
+      return format(strings.importUnsupported, { ext: String(error.ext) });
     return describe(error);
   };
 
   const read = async () => {
     setParsed(null);
     const outcome = await job.start(async ({ signal }) => {
+      // The readers (pdf.js, Word, workbooks) load the first time a plan is read, not with the page.
+      const { readFile, readPasted, readSelection } = await import("./read-source");
       if (source === "paste") {
         if (!pasted.trim()) return null;
         return readPasted(pasted, year);
@@ -67,13 +68,14 @@ export function ImportStep({ strings, language, workbook, job, notify, describe 
   const confirm = async () => {
     if (!parsed || !workbook) return;
     // A plan imported before is merged, keeping everything the clerks typed; settings stay as they are.
-    const outcome = await job.start(({ signal, progress }) =>
-      writeTrackingWorkbook(workbook, parsed.plan, {
+    const outcome = await job.start(async ({ signal, progress }) => {
+      const { writeTrackingWorkbook } = await import("../../core/workflows/write-tracking-workbook");
+      return writeTrackingWorkbook(workbook, parsed.plan, {
         reportDate: todayIso(),
         signal,
         onProgress: (p) => progress(p.done / p.total),
-      }),
-    );
+      });
+    });
     if (!outcome.ok) return fail(outcome.error);
     const { written, changes, updated } = outcome.value;
     const count = (k: string) => changes.filter((c) => c.kind === k).length;
