@@ -6,11 +6,11 @@
  * LibreOffice with 0 error cells; no request outside the page's origin; and again with the network
  * cut after the first load.
  */
-import type { Server } from "node:http";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { createServer as createNetServer } from "node:net";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { Browser, Download, Page } from "playwright-core";
@@ -22,20 +22,50 @@ import { TASK_COLUMNS, columnOf } from "../../src/core/sheets/workbook-layout";
 
 jest.setTimeout(600_000);
 
-let server: Server;
+let server: ChildProcess;
 let origin: string;
 let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), "web-app-"));
 
+async function freePort(): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (!address || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+/** dist/web served the way the README says to try it: `python3 -m http.server` in the folder. */
+async function pythonServer(): Promise<{ server: ChildProcess; origin: string }> {
+  const port = await freePort();
+  const python = ["/usr/bin/python3", "python3"].find((p) => p === "python3" || existsSync(p))!;
+  const server = spawn(python, ["-m", "http.server", String(port), "--bind", "127.0.0.1"], {
+    cwd: join(DIST, "web"),
+    stdio: "ignore",
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${origin}/`)).ok) return { server, origin };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error("python3 -m http.server did not start");
+}
+
 beforeAll(async () => {
   ensureBuilt();
-  ({ server, origin } = await serveDist(join(DIST, "web"), "index.html"));
+  ({ server, origin } = await pythonServer());
   browser = await launch();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  server?.kill();
 });
 
 interface Watch {
@@ -231,6 +261,23 @@ describe("web app in headless Chromium", () => {
       Math.floor(goldTasks * 0.9),
     );
     await expectRecalculates(path);
+    // A new version of the plan over the tracking workbook (the CLI's --update): merged into it,
+    // with a clerk's value kept.
+    const kept = new ExcelJS.Workbook();
+    await kept.xlsx.readFile(path);
+    kept.getWorksheet("Nhiệm vụ")!.getCell(`${columnOf(TASK_COLUMNS, "progress")}2`).value = 30;
+    const typed = join(dir, "da-nhap.xlsx");
+    await kept.xlsx.writeFile(typed);
+    await page.getByTestId("workbook-file").setInputFiles(typed);
+    await page.getByText("da-nhap.xlsx").first().waitFor();
+    await page.getByTestId("import-read").click();
+    await page.getByTestId("import-confirm").click();
+    await page.getByText("Đã cập nhật").waitFor();
+    const updated = new ExcelJS.Workbook();
+    await updated.xlsx.readFile(await downloadWorkbook(page, "cap-nhat.xlsx"));
+    expect(updated.getWorksheet("Nhiệm vụ")!.getCell(`${columnOf(TASK_COLUMNS, "progress")}2`).value).toBe(
+      30,
+    );
     expect(watch.outside).toEqual([]);
     expect(watch.errors).toEqual([]);
     await page.context().close();
