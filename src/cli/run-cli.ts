@@ -4,7 +4,7 @@
  */
 import { PRODUCT } from "../core/product";
 import { USAGE, commandUsage } from "./usage";
-import { ImportError } from "../core/import/import-error";
+import { refusalText } from "../messages/problem-messages";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -62,8 +62,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT.usage;
     }
     // A bad file or bad data: the reader's message, in Vietnamese and English.
-    if (error instanceof ImportError) {
-      io.err(`${error.message}\n${error.messageEn}\n`);
+    // A refusal (the core's code, or a reader's message), in Vietnamese and English.
+    const refusal = refusalText(error, "vi");
+    if (refusal !== null) {
+      io.err(`${refusal}\n${refusalText(error, "en")}\n`);
       return EXIT.failed;
     }
     io.err(`${unexpected(error)}\n`);

@@ -12,6 +12,7 @@ import {
   parsePlanText,
 } from "../core/import/parse-plan";
 import type { ParsedPlan } from "../core/model/plan";
+import { problemText } from "../messages/problem-messages";
 import { readDelimited } from "./delimited-text";
 import { readDocx } from "./docx-file";
 import {
@@ -62,8 +63,8 @@ export async function readPlanBytes(bytes: Uint8Array, o: ReadOptions): Promise<
     // Text printed column by column: say why nothing could be read, and what to give instead.
     const why = parsed.warnings.find((w) => w.code === "column-blocks");
     throw new ImportError(
-      `Tệp ${file} không có bảng nhiệm vụ, bảng chỉ tiêu hay chỉ tiêu nào đọc được${bytes.length === 0 ? " (tệp rỗng)" : ""}.${why ? ` ${why.message}` : ""}`,
-      `${file} holds no task table, indicator table or target${bytes.length === 0 ? " (the file is empty)" : ""}.${why ? ` ${why.messageEn}` : ""}`,
+      `Tệp ${file} không có bảng nhiệm vụ, bảng chỉ tiêu hay chỉ tiêu nào đọc được${bytes.length === 0 ? " (tệp rỗng)" : ""}.${why ? ` ${problemText(why, "vi")}` : ""}`,
+      `${file} holds no task table, indicator table or target${bytes.length === 0 ? " (the file is empty)" : ""}.${why ? ` ${problemText(why, "en")}` : ""}`,
     );
   }
   return parsed;

@@ -4,6 +4,7 @@
  * own message in Vietnamese and English naming the file, exit code 1, none crashing, none slower
  * than 10 s or larger than 1 GB.
  */
+import { refusalText } from "../../src/messages/problem-messages";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +12,6 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { blankPdf } from "../fixtures/blank-pdf";
 import { readFile } from "../../src/taskpane/import/read-source";
-import { ImportError } from "../../src/core/import/import-error";
 
 const ROOT = join(__dirname, "../..");
 const BIN = join(ROOT, "dist-cli/main.mjs");
@@ -96,9 +96,9 @@ describe("a folder of bad files", () => {
         () => null,
         (e: unknown) => e,
       );
-      expect({ name, isImportError: error instanceof ImportError }).toEqual({ name, isImportError: true });
-      expect((error as ImportError).message).toContain(reason);
-      expect((error as ImportError).messageEn.length).toBeGreaterThan(10);
+      expect({ name, refused: refusalText(error, "vi") !== null }).toEqual({ name, refused: true });
+      expect(refusalText(error, "vi")).toContain(reason);
+      expect(refusalText(error, "en")!.length).toBeGreaterThan(10);
     }
   });
 });

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { toPlanJson, type ParsedPlan, type SourceLocation } from "../../core/model/plan";
 import { ImportError } from "../../core/import/parse-plan";
+import { problemText } from "../../messages/problem-messages";
 import { readPlanBytes } from "../../readers/plan-bytes";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
 
@@ -65,7 +66,8 @@ export async function parseCommand(args: string[], io: CliIo): Promise<number> {
   if (!file)
     throw new UsageError("Thiếu tệp kế hoạch / missing plan file: plan parse FILE [--plan-year YYYY] --json");
   const parsed = await readPlanFile(file, planYear);
-  for (const w of parsed.warnings) io.err(`Cảnh báo: ${w.message}${w.at ? ` (${where(w.at)})` : ""}\n`);
+  for (const w of parsed.warnings)
+    io.err(`Cảnh báo: ${problemText(w, "vi")}${w.at ? ` (${where(w.at)})` : ""}\n`);
   for (const u of parsed.unplaced) io.err(`Chưa xếp được: “${u.text}” (${where(u.at)})\n`);
   const plan = toPlanJson(parsed);
   if (json) io.out(`${JSON.stringify(plan, null, 2)}\n`);

@@ -11,6 +11,7 @@ import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import { Worker } from "node:worker_threads";
 import { ImportError } from "../../core/import/import-error";
+import { refusalText } from "../../messages/problem-messages";
 import { SheetValuesPort, type ReadSheet } from "../../core/workflows/sheet-values-port";
 import type { ReturnedFile } from "../../core/workflows/unit-workbooks";
 import { SHEET } from "../../core/sheets/workbook-layout";
@@ -25,13 +26,13 @@ export { LOOKAHEAD } from "./read-ahead";
 type Failure = { message: string; messageEn: string };
 export type ReadOutcome = { modified: string | null; sheets: ReadSheet[] } | { error: Failure };
 
-const failure = (error: unknown): Failure =>
-  error instanceof ImportError
-    ? { message: error.message, messageEn: error.messageEn }
-    : {
-        message: String((error as Error)?.message ?? error),
-        messageEn: String((error as Error)?.message ?? error),
-      };
+const failure = (error: unknown): Failure => {
+  const message = String((error as Error)?.message ?? error);
+  return {
+    message: refusalText(error, "vi") ?? message,
+    messageEn: refusalText(error, "en") ?? message,
+  };
+};
 
 /** Every sheet of one returned file, or why the file cannot be read (in any thread). */
 export async function readReturnedFile(path: string): Promise<ReadOutcome> {

@@ -17,7 +17,7 @@ import type { DocItem } from "./grid";
 import { gridToDocItems, type CellValue, type GridSource } from "./readers/grid-cells";
 
 export { ImportError } from "./import-error";
-import { ImportError } from "./import-error";
+import { refuse } from "../problem";
 
 export interface ParseOptions {
   file: string;
@@ -26,19 +26,18 @@ export interface ParseOptions {
 
 export function assertReadableText(text: string, file: string): void {
   const legacy = detectLegacyEncoding(text);
-  if (legacy) {
-    throw new ImportError(
-      `Tệp ${file} được gõ bằng bảng mã cũ ${legacy.encoding} (ví dụ “${legacy.sample}”), không phải Unicode. ` +
-        `Hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã, từ ${legacy.encoding} sang Unicode) rồi nhập lại.`,
-      `${file} is typed in the legacy ${legacy.encoding} encoding (e.g. "${legacy.sample}"), not Unicode. Convert it to Unicode and import again.`,
+  if (legacy)
+    throw refuse(
+      "text-legacy-encoding",
+      { file, encoding: legacy.encoding, sample: legacy.sample },
+      { file },
     );
-  }
   const mixed = detectLegacyLine(text);
   if (mixed)
-    throw new ImportError(
-      `Tệp ${file}, dòng ${mixed.line}: chữ gõ bằng bảng mã cũ ${mixed.encoding} (ví dụ “${mixed.sample}”) lẫn trong văn bản Unicode. ` +
-        `Hãy chuyển đoạn đó sang Unicode (Unikey: Công cụ chuyển mã) rồi nhập lại.`,
-      `${file}, line ${mixed.line}: text in the legacy ${mixed.encoding} encoding (e.g. "${mixed.sample}") mixed into Unicode text. Convert it and import again.`,
+    throw refuse(
+      "text-mixed-legacy-encoding",
+      { file, line: mixed.line, encoding: mixed.encoding, sample: mixed.sample },
+      { file, line: mixed.line },
     );
 }
 
@@ -92,9 +91,8 @@ function deadlineWarnings(plan: PlanJson, rowSources: SourceLocation[][]): Impor
           parseDeadline(row.deadlineText, plan.planYear).problem === "impossible-date"
             ? [
                 {
-                  code: "impossible-date",
-                  message: `Nhiệm vụ TT ${row.no || r + 1}: thời hạn "${row.deadlineText}" không có trên lịch; chưa xác định được hạn.`,
-                  messageEn: `Task no. ${row.no || r + 1}: deadline "${row.deadlineText}" is not a real date; no due date set.`,
+                  code: "impossible-date" as const,
+                  params: { no: row.no || r + 1, deadline: row.deadlineText },
                   at: rowSources[t]?.[r],
                 },
               ]
@@ -112,28 +110,12 @@ function targetWarnings(plan: PlanJson, sources: SourceLocation[], fromProse = f
   const out: ImportWarning[] = [];
   // No "Mục tiêu" / "Chỉ tiêu" heading: the targets come from sentences that name objectives.
   if (fromProse && plan.targets.length)
-    out.push({
-      code: "targets-from-prose",
-      message: `${plan.targets.length} chỉ tiêu được đọc từ các câu nêu mục tiêu (văn bản không có đề mục “Mục tiêu” hay “Chỉ tiêu”); hãy đối chiếu từng chỉ tiêu trong bản xem trước.`,
-      messageEn: `${plan.targets.length} target(s) were read from sentences that state objectives (the text has no "Mục tiêu" or "Chỉ tiêu" heading); check each in the preview.`,
-      at: sources[0],
-    });
+    out.push({ code: "targets-from-prose", params: { count: plan.targets.length }, at: sources[0] });
   plan.targets.forEach((t, i) => {
-    const label = `${t.no ? `${t.no} ` : ""}“${t.text.length > 80 ? `${t.text.slice(0, 77)}…` : t.text}”`;
-    if (t.year === null)
-      out.push({
-        code: "target-year-missing",
-        message: `Chỉ tiêu ${label}: chưa rõ mốc năm (không có trong câu hay đề mục); hãy xác nhận năm trong bản xem trước.`,
-        messageEn: `Target ${label}: no milestone year (neither in the sentence nor in a heading); confirm it in the preview.`,
-        at: sources[i],
-      });
-    if (t.value === null)
-      out.push({
-        code: "target-value-missing",
-        message: `Chỉ tiêu ${label}: không đọc được con số; hãy nhập giá trị chỉ tiêu nếu có.`,
-        messageEn: `Target ${label}: no number was read; enter the target value if there is one.`,
-        at: sources[i],
-      });
+    // The target as the clerk finds it in the preview: its number and the start of its text.
+    const target = `${t.no ? `${t.no} ` : ""}“${t.text.length > 80 ? `${t.text.slice(0, 77)}…` : t.text}”`;
+    if (t.year === null) out.push({ code: "target-year-missing", params: { target }, at: sources[i] });
+    if (t.value === null) out.push({ code: "target-value-missing", params: { target }, at: sources[i] });
   });
   return out;
 }
@@ -193,13 +175,7 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
     .map((n) => ({ at: { file: opts.file, line: n }, text: normalizeInline(lines[n - 1]!) }));
   const blocks = columnBlocksWarning(lines, opts.file);
   const warnings = unplaced.length
-    ? [
-        {
-          code: "unplaced-lines",
-          message: `${unplaced.length} dòng trong bảng chưa xếp được vào ô nào; hãy kiểm tra và sửa trong bản xem trước.`,
-          messageEn: `${unplaced.length} table line(s) could not be placed in a cell; check them in the preview.`,
-        },
-      ]
+    ? [{ code: "unplaced-lines" as const, params: { count: unplaced.length }, at: { file: opts.file } }]
     : [];
   const plan: PlanJson = { source: opts.file, planYear, tables: read.tables, targets: stated.targets };
   return {

@@ -4,6 +4,7 @@
  * where every row came from, warnings, and every input line that was dropped or not placed.
  */
 import { z } from "zod";
+import type { ProblemParams, WarningCode } from "../problem";
 
 export const RecurrenceSchema = z.enum(["none", "continuous", "monthly", "quarterly", "yearly"]);
 
@@ -86,11 +87,10 @@ export interface SourceLocation {
   cell?: string;
 }
 
+/** A warning of the import: a code and its parameters, worded by each host (src/messages). */
 export interface ImportWarning {
-  code: string;
-  /** Vietnamese message for the clerk. */
-  message: string;
-  messageEn: string;
+  code: WarningCode;
+  params: ProblemParams;
   at?: SourceLocation;
 }
 

@@ -4,7 +4,7 @@
  * unit, a period outside the plan are refused by name), compute the content, lay it out, and add the
  * report sheets to the workbook without touching an earlier report.
  */
-import { ImportError } from "../import/import-error";
+import { refuse } from "../problem";
 import type { PeriodKind } from "../periods/reporting-period";
 import { indicatorColumns } from "../sheets/indicator-sheet";
 import { readSettings, rowsByKey, settingsFromStored, type SheetValue } from "../sheets/read-sheet";
@@ -15,7 +15,7 @@ import type { ScalarCell } from "../sheets/sheet-spec";
 import { unitKey } from "../units/unit-key";
 import { knownUnits, reportContent, type ReportContent } from "../report/report-content";
 import { reportDocument, type ReportDocument, type ReportHeader } from "../report/report-document";
-import { REPORT_KIND_VI, reportSheetName, reportWindow } from "../report/report-period";
+import { reportSheetName, reportWindow } from "../report/report-period";
 import { appendixName, reportSheets } from "../report/report-sheets";
 import type { DocumentSheet } from "../sheets/document-spec";
 import type { SheetPort } from "./workbook-port";
@@ -43,7 +43,7 @@ export interface ComposedReport {
   sheets: DocumentSheet[];
 }
 
-export async function readTrackingData(port: SheetPort, file = "sổ theo dõi"): Promise<TrackingData> {
+export async function readTrackingData(port: SheetPort, file?: string): Promise<TrackingData> {
   const [tasks, indicators, settings] = await Promise.all([
     port.readSheet(SHEET.tasks),
     port.readSheet(SHEET.indicators),
@@ -51,9 +51,10 @@ export async function readTrackingData(port: SheetPort, file = "sổ theo dõi")
   ]);
   const keyed = tasks ? rowsByKey(tasks, TASK_COLUMNS) : null;
   if (!keyed || !keyed.keys.has("id") || !keyed.keys.has("due"))
-    throw new ImportError(
-      `${file} không có trang "${SHEET.tasks}" của sổ theo dõi (lập sổ bằng "Nhập kế hoạch" hoặc lệnh plan build trước khi lập báo cáo).`,
-      `${file} has no "${SHEET.tasks}" tracking sheet (build the tracking workbook first).`,
+    throw refuse(
+      "report-no-task-sheet",
+      { file: file ?? "", sheet: SHEET.tasks },
+      file ? { file } : undefined,
     );
   const years = (indicators?.[0] ?? []).flatMap((h) =>
     /^\d{4}$/.test(String(h ?? "").trim()) ? [Number(h)] : [],
@@ -72,24 +73,19 @@ const str = (v: ScalarCell | undefined) => (v === null || v === undefined ? "" :
 export function composeReport(data: TrackingData, req: ReportRequest, base?: string): ComposedReport {
   const cutoff = settingsFromStored(data.stored, { reportDate: "2000-01-01" }).cutoffDay;
   const window = reportWindow(req.period, req.kind, cutoff);
-  if (!window)
-    throw new ImportError(
-      `Không có kỳ báo cáo ${REPORT_KIND_VI[req.kind]} nào chứa tháng ${req.period} (kỳ 9 tháng kết thúc vào tháng 9; tháng ghi dạng YYYY-MM).`,
-      `No ${req.kind} reporting period holds the month ${req.period}.`,
-    );
+  if (!window) throw refuse("report-no-period", { kind: req.kind, period: req.period });
   const settings = settingsFromStored(data.stored, { reportDate: window.end });
   if (window.end < `${settings.planYear}-01-01`)
-    throw new ImportError(
-      `Kỳ ${window.label} (${window.start} – ${window.end}) nằm trước năm kế hoạch ${settings.planYear}.`,
-      `The period ${window.label} lies before the plan year ${settings.planYear}.`,
-    );
+    throw refuse("report-before-plan-year", {
+      label: window.label,
+      start: window.start,
+      end: window.end,
+      planYear: settings.planYear,
+    });
   if (req.unit) {
     const units = knownUnits(data.tasks);
     if (!units.some((u) => unitKey(u) === unitKey(req.unit!)))
-      throw new ImportError(
-        `Không có cơ quan chủ trì "${req.unit}" trong sổ. Các cơ quan có trong sổ: ${units.join("; ")}.`,
-        `No lead unit "${req.unit}" in the workbook. Known units: ${units.join("; ")}.`,
-      );
+      throw refuse("report-unknown-unit", { unit: req.unit, units: units.join("; ") });
   }
   const content = reportContent({
     tasks: data.tasks,

@@ -4,7 +4,8 @@
  * all or nothing; one bad file never stops the others), undo the last merge exactly, and count who
  * reported ("Tổng hợp": expected, received, on time, late, missing).
  */
-import { ImportError } from "../import/import-error";
+import type { ImportError } from "../import/import-error";
+import { refuse as refuseMaster } from "../problem";
 import { throwIfCancelled } from "./cancelled";
 import { indicatorColumns, indicatorSpec } from "../sheets/indicator-sheet";
 import { settingsFromStored, type SheetValue } from "../sheets/read-sheet";
@@ -176,10 +177,7 @@ async function readMaster(
   file?: string,
 ): Promise<{ data: TrackingData; history: HistoryRow[] }> {
   if ((await master.sheetNames()).includes(META_SHEET))
-    throw new ImportError(
-      `${file ?? "Sổ đã chọn"} là sổ của một đơn vị (sổ đã tách), không phải sổ tổng hợp: hãy chọn sổ tổng hợp của cơ quan thường trực làm sổ chính, các sổ đơn vị làm tệp gửi lại.`,
-      `${file ?? "The workbook"} is a unit's workbook (split from the master), not the master: give the secretariat's master as the workbook and the unit workbooks as the returned files.`,
-    );
+    throw refuseMaster("merge-unit-workbook-as-master", { file: file ?? "" }, file ? { file } : undefined);
   const [data, historyValues] = await Promise.all([
     readTrackingData(master, file),
     master.readSheet(HISTORY_SHEET),
@@ -713,10 +711,6 @@ export async function completenessOf(
 ): Promise<{ period: string; rows: CompletenessRow[] }> {
   const data = await readTrackingData(master, file);
   const p = period ?? masterPeriod(data);
-  if (!p || !/^\d{4}-\d{2}$/.test(p))
-    throw new ImportError(
-      `Không biết kỳ báo cáo: sổ không có ngày báo cáo; hãy ghi kỳ dạng MM/YYYY (nhận: ${period ?? "trống"}).`,
-      `No reporting period: the workbook has no report date; give the period as MM/YYYY (got ${period ?? "none"}).`,
-    );
+  if (!p || !/^\d{4}-\d{2}$/.test(p)) throw refuseMaster("merge-no-period", { period: period ?? "" });
   return { period: p, rows: completeness(data, readHistory(await master.readSheet(HISTORY_SHEET)), p) };
 }

@@ -5,6 +5,7 @@ export const en: Strings = {
   appTitle: "Plan Tracker",
   appSubtitle: "Import plans, track tasks and targets, and write periodic reports",
   languageLabel: "Language",
+  languageCode: "en",
   languageVi: "Tiếng Việt",
   languageEn: "English",
   stepsLabel: "Steps",

@@ -3,6 +3,7 @@ export const vi = {
   appTitle: "Theo dõi Kế hoạch",
   appSubtitle: "Nhập kế hoạch, theo dõi nhiệm vụ, chỉ tiêu và lập báo cáo định kỳ",
   languageLabel: "Ngôn ngữ",
+  languageCode: "vi",
   languageVi: "Tiếng Việt",
   languageEn: "English",
   stepsLabel: "Các bước",

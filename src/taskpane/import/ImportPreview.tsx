@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Caption1, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { ParsedPlan, PlanTable } from "../../core/model/plan";
 import { format, type Strings } from "../i18n/catalogue";
+import { problemText } from "../../messages/problem-messages";
 
 const PREVIEW_ROWS = 50;
 
@@ -116,7 +117,7 @@ export function ImportPreview({ strings, parsed, onEdit }: ImportPreviewProps) {
       </MessageBar>
       {parsed.warnings.map((w, i) => (
         <MessageBar key={i} intent="warning" layout="multiline">
-          <MessageBarBody>{w.message}</MessageBarBody>
+          <MessageBarBody>{problemText(w, strings.languageCode === "en" ? "en" : "vi")}</MessageBarBody>
         </MessageBar>
       ))}
       {parsed.unplaced.length > 0 && (

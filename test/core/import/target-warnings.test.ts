@@ -2,6 +2,7 @@
  * Stated targets the import is unsure of go to the preview as warnings (with their line) instead
  * of a silent guess: no milestone year anywhere, or a numbered objective without a number.
  */
+import { problemText } from "../../../src/messages/problem-messages";
 import { parsePlanText } from "../../../src/core/import/parse-plan";
 
 const plan = (body: string[]) =>
@@ -19,7 +20,7 @@ describe("targets to confirm", () => {
     expect(parsed.warnings).toEqual([
       expect.objectContaining({ code: "target-year-missing", at: { file: "kh.txt", line: 5 } }),
     ]);
-    expect(parsed.warnings[0]!.message).toContain("Tỷ lệ hồ sơ trực tuyến đạt tối thiểu 80%.");
+    expect(problemText(parsed.warnings[0]!, "vi")).toContain("Tỷ lệ hồ sơ trực tuyến đạt tối thiểu 80%.");
   });
 
   it("a target whose year is in its heading or its sentence is not flagged", () => {
@@ -68,7 +69,7 @@ describe("targets to confirm", () => {
     expect(prose.warnings).toEqual([
       expect.objectContaining({ code: "targets-from-prose", at: { file: "tin.txt", line: 2 } }),
     ]);
-    expect(prose.warnings[0]!.message).toContain("2 chỉ tiêu");
+    expect(problemText(prose.warnings[0]!, "vi")).toContain("2 chỉ tiêu");
     // Under an objectives heading the same sentences are not flagged for it.
     const headed = plan(["2. Mục tiêu cụ thể đến năm 2027", "- 95% hộ dân dùng nước sạch."]);
     expect(headed.warnings.map((w) => w.code)).not.toContain("targets-from-prose");

@@ -4,6 +4,7 @@
  * applied or listed with its cell, never dropped; resubmissions replace what the unit sent; periods
  * are explicit; a corrected wording in the master does not break the cycle.
  */
+import { refusalText } from "../../../src/messages/problem-messages";
 import type ExcelJS from "exceljs";
 import {
   completenessOf,
@@ -336,11 +337,17 @@ describe("messages name the file and say what to do", () => {
     const { XlsxWorkbook } = await import("../../../src/xlsx/xlsx-workbook");
     const asMaster = await XlsxWorkbook.fromBytes(unit.bytes);
     const other = f.units.find((u) => u !== unit && !u.w.view)!;
-    await expect(
-      mergeWorkbooks(asMaster, [returned("khac.xlsx", other.bytes)], { now: NOW, file: "nham.xlsx" }),
-    ).rejects.toMatchObject({
-      name: "ImportError",
-      message: expect.stringContaining("nham.xlsx là sổ của một đơn vị"),
+    const refused = await mergeWorkbooks(asMaster, [returned("khac.xlsx", other.bytes)], {
+      now: NOW,
+      file: "nham.xlsx",
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({
+      name: "ProblemError",
+      problem: { code: "merge-unit-workbook-as-master", at: { file: "nham.xlsx" } },
     });
+    expect(refusalText(refused, "vi")).toContain("nham.xlsx là sổ của một đơn vị");
   });
 });

@@ -140,18 +140,5 @@ export function columnBlocksWarning(lines: readonly string[], file: string): Imp
   const line =
     columnBlocksAt(lines) ?? misplacedHeaderAt(lines) ?? deadlineBlockAt(lines) ?? interleavedWordsAt(lines);
   if (line === null) return null;
-  return {
-    code: "column-blocks",
-    message:
-      `Từ dòng ${line}, bảng có vẻ là văn bản trích từ PDF theo từng cột (như pdftotext không có -layout): ` +
-      "các ô của một dòng bảng nằm cách xa nhau nên không xác định chắc được ô nào thuộc nhiệm vụ nào. " +
-      "Hãy chọn trực tiếp tệp PDF, hoặc trích lại văn bản bằng pdftotext -layout, rồi nhập lại; " +
-      "nếu vẫn dùng văn bản này, hãy đối chiếu từng dòng trong bản xem trước.",
-    messageEn:
-      `From line ${line} the table looks like text extracted from a PDF column by column (as pdftotext ` +
-      "does without -layout): a row's cells are far apart, so which cell belongs to which task cannot be " +
-      "told. Choose the PDF file itself, or extract the text again with pdftotext -layout; if you keep " +
-      "this text, check every row in the preview.",
-    at: { file, line },
-  };
+  return { code: "column-blocks", params: { line }, at: { file, line } };
 }

@@ -1,3 +1,4 @@
+import { problemText } from "../../../../src/messages/problem-messages";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -98,8 +99,8 @@ describe("a table printed column by column (pdftotext without -layout)", () => {
       (x) => x.code === "column-blocks",
     );
     expect(w?.at).toEqual({ file: "kh.txt", line: 4 });
-    expect(w?.message).toMatch(/pdftotext -layout/);
-    expect(w?.messageEn).toMatch(/PDF file itself/);
+    expect(problemText(w!, "vi")).toMatch(/pdftotext -layout/);
+    expect(problemText(w!, "en")).toMatch(/PDF file itself/);
   });
 });
 

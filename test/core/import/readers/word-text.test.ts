@@ -1,4 +1,5 @@
 import { parsePlanText } from "../../../../src/core/import/parse-plan";
+import { refusalText } from "../../../../src/messages/problem-messages";
 import { renderWordText, syntheticTables } from "../../../fixtures/synthetic-plan";
 
 describe("Word text reader", () => {
@@ -69,6 +70,13 @@ describe("Word text reader", () => {
 
   it("refuses text in a legacy encoding, naming it", () => {
     const tcvn3 = "KÕ ho¹ch thùc hiÖn nhiÖm vô chuyÓn ®æi sè n¨m 2025 cña Uû ban nh©n d©n x·\n\tTT\n";
-    expect(() => parsePlanText(tcvn3, { file: "cu.txt" })).toThrow(/TCVN3/);
+    let refused: unknown = null;
+    try {
+      parsePlanText(tcvn3, { file: "cu.txt" });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refusalText(refused, "vi")).toMatch(/Tệp cu\.txt được gõ bằng bảng mã cũ TCVN3/);
+    expect(refusalText(refused, "en")).toMatch(/cu\.txt is typed in the legacy TCVN3 encoding/);
   });
 });

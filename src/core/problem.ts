@@ -1,0 +1,62 @@
+/**
+ * What the core has to tell a person — a refusal, a warning — as a code with its parameters and the
+ * place it concerns, never as a sentence: the pane, the web app and the CLI each word it from their
+ * catalogue (src/messages/problem-messages.ts), in Vietnamese or English.
+ */
+
+/** Where a problem is: the file, and within it the sheet, row, cell, page or line where known. */
+export interface ProblemLocation {
+  file?: string;
+  sheet?: string;
+  /** 1-based, as a spreadsheet numbers rows. */
+  row?: number;
+  cell?: string;
+  page?: number;
+  /** 1-based line of a text. */
+  line?: number;
+}
+
+/** Refusals: the core stops and says why. */
+export type ErrorCode =
+  | "text-legacy-encoding"
+  | "text-mixed-legacy-encoding"
+  | "report-no-task-sheet"
+  | "report-no-period"
+  | "report-before-plan-year"
+  | "report-unknown-unit"
+  | "merge-unit-workbook-as-master"
+  | "merge-no-period";
+
+/** Warnings of an import: the plan is read, these need the clerk's look in the preview. */
+export type WarningCode =
+  | "impossible-date"
+  | "targets-from-prose"
+  | "target-year-missing"
+  | "target-value-missing"
+  | "unplaced-lines"
+  | "column-blocks";
+
+export type ProblemCode = ErrorCode | WarningCode;
+export type ProblemParams = Readonly<Record<string, string | number>>;
+
+export interface Problem<C extends ProblemCode = ProblemCode> {
+  code: C;
+  params: ProblemParams;
+  at?: ProblemLocation;
+}
+
+/** A refusal thrown by the core; `message` is the code (for logs), the words are the host's. */
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem<ErrorCode>) {
+    super(problem.code);
+    this.name = "ProblemError";
+  }
+}
+
+export function refuse(code: ErrorCode, params: ProblemParams = {}, at?: ProblemLocation): ProblemError {
+  return new ProblemError(at ? { code, params, at } : { code, params });
+}
+
+export function isProblemError(error: unknown): error is ProblemError {
+  return error instanceof Error && error.name === "ProblemError" && "problem" in error;
+}

@@ -1,0 +1,51 @@
+import { PROBLEM_CODES, locationText, problemText } from "../../src/messages/problem-messages";
+import { ProblemError, refuse, type ProblemCode } from "../../src/core/problem";
+
+const ALL: ProblemCode[] = [
+  "text-legacy-encoding",
+  "text-mixed-legacy-encoding",
+  "report-no-task-sheet",
+  "report-no-period",
+  "report-before-plan-year",
+  "report-unknown-unit",
+  "merge-unit-workbook-as-master",
+  "merge-no-period",
+  "impossible-date",
+  "targets-from-prose",
+  "target-year-missing",
+  "target-value-missing",
+  "unplaced-lines",
+  "column-blocks",
+];
+
+describe("the problem catalogue (core codes → words)", () => {
+  it("words every code in both languages, Vietnamese with its diacritics", () => {
+    expect([...PROBLEM_CODES].sort()).toEqual([...ALL].sort());
+    for (const code of ALL) {
+      const vi = problemText({ code, params: {} }, "vi");
+      const en = problemText({ code, params: {} }, "en");
+      expect(vi).not.toBe(en);
+      expect(vi).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i);
+    }
+  });
+
+  it("fills the parameters, words code parameters and empty ones", () => {
+    const e = refuse("report-no-period", { kind: "nine-months", period: "2026-10" });
+    expect(e).toBeInstanceOf(ProblemError);
+    expect(e.message).toBe("report-no-period");
+    expect(problemText(e.problem, "vi")).toContain("kỳ báo cáo 9 tháng nào chứa tháng 2026-10");
+    expect(problemText(e.problem, "en")).toContain("No nine-month reporting period holds the month 2026-10");
+    expect(problemText({ code: "merge-unit-workbook-as-master", params: { file: "" } }, "vi")).toMatch(
+      /^Sổ đã chọn là sổ/,
+    );
+    expect(problemText({ code: "merge-no-period", params: { period: "" } }, "en")).toContain("(got none)");
+  });
+
+  it("words a location", () => {
+    expect(locationText({ file: "a.xlsx", sheet: "Nhiệm vụ", row: 7 }, "vi")).toBe(
+      'tệp a.xlsx, trang tính "Nhiệm vụ", dòng 7',
+    );
+    expect(locationText({ file: "kh.pdf", page: 3, line: 12 }, "en")).toBe("kh.pdf, page 3, line 12");
+    expect(locationText(undefined, "vi")).toBe("");
+  });
+});
