@@ -25,7 +25,24 @@ export type ErrorCode =
   | "report-before-plan-year"
   | "report-unknown-unit"
   | "merge-unit-workbook-as-master"
-  | "merge-no-period";
+  | "merge-no-period"
+  | RefusalCode;
+
+/** Why a returned unit workbook is not merged (a file's verdict). */
+export type RefusalCode =
+  | "merge-file-unreadable"
+  | "merge-master-as-returned"
+  | "merge-no-metadata"
+  | "merge-bad-metadata"
+  | "merge-partner-view"
+  | "merge-old-layout"
+  | "merge-no-task-sheet"
+  | "merge-no-id-column"
+  | "merge-unknown-unit"
+  | "merge-other-plan"
+  | "merge-other-period"
+  | "merge-duplicate-id"
+  | "merge-unreadable-cells";
 
 /** Warnings of an import: the plan is read, these need the clerk's look in the preview. */
 export type WarningCode =

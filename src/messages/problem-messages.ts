@@ -4,6 +4,8 @@
  * parameter the core left empty takes the catalogue's word for it ("Sổ đã chọn" for no file name).
  */
 import { isProblemError, type Problem, type ProblemCode, type ProblemLocation } from "../core/problem";
+import type { FileVerdict, InvalidCell } from "../core/merge/merge-unit";
+import type { ClerkValueProblem } from "../core/merge/clerk-values";
 
 export type MessageLanguage = "vi" | "en";
 
@@ -39,6 +41,55 @@ const MESSAGES: Record<ProblemCode, Record<MessageLanguage, string>> = {
   "merge-no-period": {
     vi: "Không biết kỳ báo cáo: sổ không có ngày báo cáo; hãy ghi kỳ dạng MM/YYYY (nhận: {period}).",
     en: "No reporting period: the workbook has no report date; give the period as MM/YYYY (got {period}).",
+  },
+  "merge-file-unreadable": { vi: "{message}", en: "{messageEn}" },
+  "merge-master-as-returned": {
+    vi: "Tệp {file} là một sổ tổng hợp, không phải sổ đơn vị gửi lại: hãy chọn sổ tổng hợp làm sổ chính và các sổ đơn vị làm tệp gửi lại.",
+    en: "{file} is a master workbook, not a returned unit workbook: give it as the master and the unit workbooks as the returned files.",
+  },
+  "merge-no-metadata": {
+    vi: "Tệp {file} không còn thông tin nhận dạng của sổ đơn vị (trang ẩn {sheet} đã bị xóa, hoặc tệp không phải sổ do phần bổ trợ tách): không tổng hợp. Hãy nhập số liệu vào sổ đơn vị đã được gửi rồi gửi lại.",
+    en: "{file} has no unit-workbook metadata (the hidden sheet {sheet} is gone, or the file is not a split unit workbook): not merged. Type the values into the unit workbook you were sent and resend it.",
+  },
+  "merge-bad-metadata": {
+    vi: "Tệp {file}: thông tin nhận dạng của sổ đơn vị không đọc được ({detail}); không tổng hợp. Hãy nhập số liệu vào sổ đơn vị đã được gửi rồi gửi lại.",
+    en: "{file}: its unit-workbook metadata cannot be read ({detail}); not merged. Type the values into the unit workbook you were sent and resend it.",
+  },
+  "merge-partner-view": {
+    vi: "Tệp {file} là bản xem của cơ quan phối hợp ({unit}), chỉ để xem: không có số liệu để tổng hợp.",
+    en: "{file} is a partner unit's read-only view ({unit}): nothing to merge.",
+  },
+  "merge-old-layout": {
+    vi: "Tệp {file} là sổ đơn vị theo mẫu cũ (phiên bản {version}, hiện tại {current}): hãy tách lại sổ cho đơn vị và nhập lại số liệu vào mẫu mới.",
+    en: "{file} is a unit workbook of an older layout ({version}, now {current}): split again.",
+  },
+  "merge-no-task-sheet": {
+    vi: 'Tệp {file} không còn trang "{sheet}" (trang đã bị xóa hoặc đổi tên): hãy đặt lại tên trang là "{sheet}" rồi gửi lại.',
+    en: '{file} has no "{sheet}" sheet (deleted or renamed): name it "{sheet}" again and resend.',
+  },
+  "merge-no-id-column": {
+    vi: 'Tệp {file}, trang "{sheet}": không tìm thấy cột "{column}" nên không biết dòng nào là nhiệm vụ nào: hãy khôi phục cột đó rồi gửi lại.',
+    en: '{file}, sheet "{sheet}": the "{column}" column is gone, so rows cannot be matched: restore it and resend.',
+  },
+  "merge-unknown-unit": {
+    vi: 'Đơn vị "{unit}" của tệp {file} không có trong sổ tổng hợp.',
+    en: 'The unit "{unit}" of {file} is not in the master.',
+  },
+  "merge-other-plan": {
+    vi: "Tệp {file} là sổ của một kế hoạch khác (mã và nội dung nhiệm vụ không khớp sổ tổng hợp): không tổng hợp.",
+    en: "{file} belongs to another plan (its task ids and texts do not match the master): not merged.",
+  },
+  "merge-other-period": {
+    vi: "Tệp {file} là sổ kỳ {month:period}, đang tổng hợp kỳ {month:current}: không tổng hợp. Tổng hợp tệp này cho kỳ của nó (--period {period}) hoặc tách sổ kỳ {month:current} cho đơn vị.",
+    en: "{file} is the workbook of {period}, the merge is for {current}: not merged. Merge it for its own period (--period {period}) or split a {current} workbook.",
+  },
+  "merge-duplicate-id": {
+    vi: "Tệp {file} có mã nhiệm vụ {id} lặp lại ở hai dòng: hãy xóa dòng thừa rồi gửi lại.",
+    en: "{file} repeats the task id {id} on two rows: delete the extra row and resend.",
+  },
+  "merge-unreadable-cells": {
+    vi: "Tệp {file} có {count} ô không đọc được ({cells}): không tổng hợp tệp này; hãy sửa các ô đó rồi gửi lại.",
+    en: "{file} has {count} unreadable cell(s) ({cells}): not merged; correct them and resend.",
   },
   "impossible-date": {
     vi: 'Nhiệm vụ TT {no}: thời hạn "{deadline}" không có trên lịch; chưa xác định được hạn.',
@@ -93,12 +144,53 @@ const EMPTY: Record<MessageLanguage, Record<string, string>> = {
 /** The problem in words, in the language asked. */
 export function problemText(p: Problem, language: MessageLanguage): string {
   const template = MESSAGES[p.code]?.[language] ?? p.code;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+  return template.replace(/\{(?:(month):)?(\w+)\}/g, (whole, month: string | undefined, key: string) => {
     const value = p.params[key];
+    if (month && typeof value === "string") return value.replace(/^(\d{4})-(\d{2})$/, "$2/$1");
     if (value === undefined || value === "") return EMPTY[language][key] ?? whole.slice(1, -1);
     if (key === "kind") return KIND_WORDS[language][String(value)] ?? String(value);
     return String(value);
   });
+}
+
+const CLERK_VALUE: Record<ClerkValueProblem, Record<MessageLanguage, string>> = {
+  "progress-not-number": {
+    vi: "phải là số từ 0 đến 100; gõ 80 hoặc 80%",
+    en: "must be a number from 0 to 100; type 80 or 80%",
+  },
+  "progress-range": {
+    vi: "phải từ 0 đến 100; gõ 80 hoặc 80%",
+    en: "must lie between 0 and 100; type 80 or 80%",
+  },
+  "date-not-date": {
+    vi: "phải là ngày; gõ dạng dd/mm/yyyy, ví dụ 15/10/2025",
+    en: "must be a date; type it as dd/mm/yyyy, e.g. 15/10/2025",
+  },
+};
+
+/** A value a unit typed that cannot be read: its column, cell and value, and what to type. */
+export function invalidCellText(c: InvalidCell, language: MessageLanguage): string {
+  const value = String(c.value ?? "");
+  return language === "vi"
+    ? `trang "${c.sheet ?? ""}", ô ${c.address ?? ""}, ${c.id}: "${c.column}" ${CLERK_VALUE[c.problem].vi} (ô ghi "${value}")`
+    : `sheet "${c.sheet ?? ""}", cell ${c.address ?? ""}, ${c.id}: "${c.column}" ${CLERK_VALUE[c.problem].en} (the cell holds "${value}")`;
+}
+
+/** Why a returned file was not merged, in words (with its first unreadable cells, where that is why). */
+export function verdictText(v: FileVerdict, language: MessageLanguage): string {
+  if (!v.refusal) return "";
+  const { code, params } = v.refusal;
+  // A reader's core code inside: worded from this catalogue too.
+  if (code === "merge-file-unreadable" && typeof params.code === "string")
+    return problemText({ code: params.code as ProblemCode, params: { file: v.file } }, language);
+  if (code === "merge-unreadable-cells") {
+    const cells = v.invalid.slice(0, 3).map((c) => invalidCellText(c, language));
+    return problemText(
+      { code, params: { ...params, cells: cells.join("; ") + (v.invalid.length > 3 ? "; …" : "") } },
+      language,
+    );
+  }
+  return problemText(v.refusal, language);
 }
 
 /** Where, in words: "tệp a.pdf, trang 3, dòng 12" / "a.pdf, page 3, line 12". */

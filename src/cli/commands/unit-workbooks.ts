@@ -5,6 +5,7 @@
  * plan undo MERGED.xlsx --out RESTORED.xlsx [--force]
  * plan completeness MASTER.xlsx [--period MM/YYYY] [--json]
  */
+import { verdictText } from "../../messages/problem-messages";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import {
@@ -108,7 +109,7 @@ const LISTED_VI: Record<ListedValue["code"], { vi: string; en: string }> = {
 };
 
 function verdictLines(f: FileVerdict): string {
-  if (f.status === "refused") return `  ✗ ${f.file}: ${f.reason}\n    ${f.reasonEn}\n`;
+  if (f.status === "refused") return `  ✗ ${f.file}: ${verdictText(f, "vi")}\n    ${verdictText(f, "en")}\n`;
   const counts = `${f.changes.length} giá trị cập nhật, ${f.same.length} trùng sổ tổng hợp, ${f.conflicts.length} xung đột, ${f.listed.length} giá trị liệt kê không cập nhật`;
   const head =
     f.status === "superseded"
@@ -232,8 +233,10 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
             file: f.file,
             unit: f.unit,
             status: f.status,
-            reason: f.reason,
-            reasonEn: f.reasonEn,
+            // The code and its parameters for scripts, and the words for people.
+            refusal: f.refusal,
+            reason: f.refusal ? verdictText(f, "vi") : null,
+            reasonEn: f.refusal ? verdictText(f, "en") : null,
             period: f.period ?? null,
             resubmission: Boolean(f.resubmission),
             supersededBy: f.supersededBy ?? null,

@@ -19,6 +19,7 @@ import { readClerkValue, type ClerkValueProblem } from "./clerk-values";
 import { planCellsHash, PLAN_CELL_COLUMNS } from "./plan-hash";
 import type { ReturnedCell, ReturnedRow, ReturnedSheet } from "./returned-book";
 import type { UnitMetadata } from "./unit-metadata";
+import type { Problem, ProblemParams, RefusalCode } from "../problem";
 
 export type Part = "tasks" | "indicators";
 
@@ -47,11 +48,10 @@ export interface InvalidCell {
   id: string;
   column: string;
   value: ScalarCell;
-  message: string;
-  messageEn?: string;
   sheet?: string;
   address?: string;
-  problem?: ClerkValueProblem;
+  /** What is wrong with the value (worded by the host with the column, cell and value). */
+  problem: ClerkValueProblem;
 }
 
 /** Why a value of the book was not applied and is listed instead. */
@@ -81,8 +81,8 @@ export interface FileVerdict {
   file: string;
   unit: string | null;
   status: "accepted" | "refused" | "superseded";
-  reason: string | null;
-  reasonEn: string | null;
+  /** Why the file is not merged (status "refused"): a code worded by the host. */
+  refusal: Problem<RefusalCode> | null;
   changes: CellChange[];
   conflicts: Conflict[];
   invalid: InvalidCell[];
@@ -112,21 +112,6 @@ const header = (key: string) =>
   TASK_COLUMNS.find((c) => c.key === key)?.header ??
   (key === "actual" ? "Thực hiện" : key === "asOf" ? "Số liệu đến ngày" : key);
 
-const PROBLEM_TEXT: Record<ClerkValueProblem, { vi: string; en: string }> = {
-  "progress-not-number": {
-    vi: "phải là số từ 0 đến 100; gõ 80 hoặc 80%",
-    en: "must be a number from 0 to 100; type 80 or 80%",
-  },
-  "progress-range": {
-    vi: "phải từ 0 đến 100; gõ 80 hoặc 80%",
-    en: "must lie between 0 and 100; type 80 or 80%",
-  },
-  "date-not-date": {
-    vi: "phải là ngày; gõ dạng dd/mm/yyyy, ví dụ 15/10/2025",
-    en: "must be a date; type it as dd/mm/yyyy, e.g. 15/10/2025",
-  },
-};
-
 export interface MergeContext {
   masterHash: string;
   /** The master's rows by id (the current values: changes of earlier files are applied to them). */
@@ -151,19 +136,19 @@ export interface ReturnedBook {
   indicatorColumns: readonly ColumnSpec[];
 }
 
-function refuse(
+/** A refused file's verdict: the code, its parameters (the file's name always among them), the file. */
+export function refusedVerdict(
   file: string,
   unit: string | null,
-  reason: string,
-  reasonEn: string,
+  code: RefusalCode,
+  params: ProblemParams = {},
   extra: Partial<FileVerdict> = {},
 ): FileVerdict {
   return {
     file,
     unit,
     status: "refused",
-    reason,
-    reasonEn,
+    refusal: { code, params: { file, ...params }, at: { file } },
     changes: [],
     conflicts: [],
     invalid: [],
@@ -232,58 +217,27 @@ export function planUnitMerge(
 ): FileVerdict {
   const unit = meta.unitName;
   if (meta.layoutVersion !== LAYOUT_VERSION)
-    return refuse(
-      file,
-      unit,
-      `Tệp ${file} là sổ đơn vị theo mẫu cũ (phiên bản ${meta.layoutVersion}, hiện tại ${LAYOUT_VERSION}): hãy tách lại sổ cho đơn vị và nhập lại số liệu vào mẫu mới.`,
-      `${file} is a unit workbook of an older layout (${meta.layoutVersion}, now ${LAYOUT_VERSION}): split again.`,
-    );
-  if (!book.tasks)
-    return refuse(
-      file,
-      unit,
-      `Tệp ${file} không còn trang "${SHEET.tasks}" (trang đã bị xóa hoặc đổi tên): hãy đặt lại tên trang là "${SHEET.tasks}" rồi gửi lại.`,
-      `${file} has no "${SHEET.tasks}" sheet (deleted or renamed): name it "${SHEET.tasks}" again and resend.`,
-    );
+    return refusedVerdict(file, unit, "merge-old-layout", {
+      version: meta.layoutVersion,
+      current: LAYOUT_VERSION,
+    });
+  if (!book.tasks) return refusedVerdict(file, unit, "merge-no-task-sheet", { sheet: SHEET.tasks });
   if (!book.tasks.found.has("id"))
-    return refuse(
-      file,
-      unit,
-      `Tệp ${file}, trang "${SHEET.tasks}": không tìm thấy cột "${header("id")}" nên không biết dòng nào là nhiệm vụ nào: hãy khôi phục cột đó rồi gửi lại.`,
-      `${file}, sheet "${SHEET.tasks}": the "${header("id")}" column is gone, so rows cannot be matched: restore it and resend.`,
-    );
-  if (!ctx.units.has(meta.unitKey))
-    return refuse(
-      file,
-      unit,
-      `Đơn vị "${unit}" của tệp ${file} không có trong sổ tổng hợp.`,
-      `The unit "${unit}" of ${file} is not in the master.`,
-    );
-  if (!samePlan(ctx, meta, book.tasks.rows))
-    return refuse(
-      file,
-      unit,
-      `Tệp ${file} là sổ của một kế hoạch khác (mã và nội dung nhiệm vụ không khớp sổ tổng hợp): không tổng hợp.`,
-      `${file} belongs to another plan (its task ids and texts do not match the master): not merged.`,
-    );
+    return refusedVerdict(file, unit, "merge-no-id-column", { sheet: SHEET.tasks, column: header("id") });
+  if (!ctx.units.has(meta.unitKey)) return refusedVerdict(file, unit, "merge-unknown-unit", { unit });
+  if (!samePlan(ctx, meta, book.tasks.rows)) return refusedVerdict(file, unit, "merge-other-plan");
   if (ctx.period && meta.period && meta.period !== ctx.period)
-    return refuse(
+    return refusedVerdict(
       file,
       unit,
-      `Tệp ${file} là sổ kỳ ${monthText(meta.period)}, đang tổng hợp kỳ ${monthText(ctx.period)}: không tổng hợp. Tổng hợp tệp này cho kỳ của nó (--period ${meta.period}) hoặc tách sổ kỳ ${monthText(ctx.period)} cho đơn vị.`,
-      `${file} is the workbook of ${meta.period}, the merge is for ${ctx.period}: not merged. Merge it for its own period (--period ${meta.period}) or split a ${ctx.period} workbook.`,
+      "merge-other-period",
+      { period: meta.period, current: ctx.period },
       { period: meta.period },
     );
   const ids = book.tasks.rows.map((r) => r.id).filter(Boolean);
   const seen = new Set<string>();
   const dup = ids.find((id) => (seen.has(id) ? true : (seen.add(id), false)));
-  if (dup)
-    return refuse(
-      file,
-      unit,
-      `Tệp ${file} có mã nhiệm vụ ${dup} lặp lại ở hai dòng: hãy xóa dòng thừa rồi gửi lại.`,
-      `${file} repeats the task id ${dup} on two rows: delete the extra row and resend.`,
-    );
+  if (dup) return refusedVerdict(file, unit, "merge-duplicate-id", { id: dup });
 
   const sent = ctx.lastSent.get(sentBatchKey(meta.unitKey, ctx.period ?? meta.period));
   const owned = new Set(meta.taskIds);
@@ -315,7 +269,6 @@ export function planUnitMerge(
       });
     const read = readClerkValue(column, cell.value, cell.percent);
     if ("problem" in read) {
-      const text = PROBLEM_TEXT[read.problem];
       return invalid.push({
         id,
         column: header(column),
@@ -323,8 +276,6 @@ export function planUnitMerge(
         sheet,
         address: cell.address,
         problem: read.problem,
-        message: `"${header(column)}" ${text.vi} (ô ${cell.address} ghi "${String(cell.value)}")`,
-        messageEn: `"${header(column)}" ${text.en} (cell ${cell.address} holds "${String(cell.value)}")`,
       });
     }
     const value = read.value;
@@ -464,27 +415,18 @@ export function planUnitMerge(
     listForeign(SHEET.indicators, book.indicators);
   }
   if (invalid.length)
-    return refuse(
+    return refusedVerdict(
       file,
       unit,
-      `Tệp ${file} có ${invalid.length} ô không đọc được (${invalid
-        .slice(0, 3)
-        .map((c) => `trang "${c.sheet}", ô ${c.address}, ${c.id}: ${c.message}`)
-        .join(
-          "; ",
-        )}${invalid.length > 3 ? "; …" : ""}): không tổng hợp tệp này; hãy sửa các ô đó rồi gửi lại.`,
-      `${file} has ${invalid.length} unreadable cell(s) (${invalid
-        .slice(0, 3)
-        .map((c) => `sheet "${c.sheet}", cell ${c.address}, ${c.id}: ${c.messageEn}`)
-        .join("; ")}${invalid.length > 3 ? "; …" : ""}): not merged; correct them and resend.`,
+      "merge-unreadable-cells",
+      { count: invalid.length },
       { invalid, conflicts, listed },
     );
   return {
     file,
     unit,
     status: "accepted",
-    reason: null,
-    reasonEn: null,
+    refusal: null,
     changes,
     conflicts,
     invalid,

@@ -57,16 +57,15 @@ export function metadataCells(meta: UnitMetadata): string[] {
 }
 
 /** The metadata read back from its cells; null when the cells do not hold valid metadata. */
+/** `error`: "not-json", or "invalid: <the first field that fails>" (a detail for the message, not words). */
 export function readMetadata(cells: readonly unknown[]): { meta: UnitMetadata } | { error: string } {
   const json = cells.map((c) => (c === null || c === undefined ? "" : String(c))).join("");
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
-    return { error: "thông tin nhận dạng không đọc được" };
+    return { error: "not-json" };
   }
   const r = UnitMetadataSchema.safeParse(parsed);
-  return r.success
-    ? { meta: r.data }
-    : { error: `thông tin nhận dạng không hợp lệ (${r.error.issues[0]?.path.join(".") ?? ""})` };
+  return r.success ? { meta: r.data } : { error: `invalid: ${r.error.issues[0]?.path.join(".") ?? ""}` };
 }

@@ -4,8 +4,7 @@
  * all or nothing; one bad file never stops the others), undo the last merge exactly, and count who
  * reported ("Tổng hợp": expected, received, on time, late, missing).
  */
-import type { ImportError } from "../import/import-error";
-import { refuse as refuseMaster } from "../problem";
+import { refuse as refuseMaster, type ProblemParams, type RefusalCode } from "../problem";
 import { throwIfCancelled } from "./cancelled";
 import { indicatorColumns, indicatorSpec } from "../sheets/indicator-sheet";
 import { settingsFromStored, type SheetValue } from "../sheets/read-sheet";
@@ -23,6 +22,7 @@ import {
   sameValue,
   sentBatchKey,
   sentKey,
+  refusedVerdict,
   type CellChange,
   type FileVerdict,
   type ListedValue,
@@ -171,6 +171,17 @@ async function writeMaster(
   await master.writeSheets(specs, { replaceSheets: true, signal });
 }
 
+/**
+ * What a file's reader said when it could not open it: a core code (its words are the host's), or a
+ * reader's own message in both languages (readers outside the core word theirs), passed on as is.
+ */
+function readerWords(error: unknown): ProblemParams {
+  const e = error as { name?: string; message?: string; messageEn?: string; problem?: { code: string } };
+  if (e?.name === "ProblemError" && e.problem) return { code: e.problem.code };
+  const message = String(e?.message ?? error);
+  return { message, messageEn: String(e?.messageEn ?? message) };
+}
+
 /** The master's tracking data and merge history. */
 async function readMaster(
   master: SheetPort,
@@ -293,68 +304,40 @@ export async function mergeWorkbooks(
   for (const [index, f] of files.entries()) {
     throwIfCancelled(o.signal);
     o.onProgress?.(index, files.length);
-    const refuse = (vi: string, en: string): FileVerdict => ({
-      file: f.name,
-      unit: null,
-      status: "refused",
-      reason: vi,
-      reasonEn: en,
-      changes: [],
-      conflicts: [],
-      invalid: [],
-      listed: [],
-      same: [],
-    });
+    const refuse = (code: RefusalCode, params: ProblemParams = {}): FileVerdict =>
+      refusedVerdict(f.name, null, code, params);
     let opened: { port: SheetPort; savedOn?: string | null; savedAt?: string | null };
     let metaValues: SheetValue[][] | null;
     try {
       opened = await f.open();
       metaValues = await opened.port.readSheet(META_SHEET);
     } catch (error) {
-      const e = error as ImportError;
-      verdicts.push(refuse(e.message, e.messageEn ?? e.message));
+      verdicts.push(refuse("merge-file-unreadable", readerWords(error)));
       continue;
     }
     if (!metaValues) {
       const names = await opened.port.sheetNames().catch(() => [] as string[]);
       verdicts.push(
         names.includes(SHEET.tasks) && !names.includes(INSTRUCTIONS_SHEET)
-          ? refuse(
-              `Tệp ${f.name} là một sổ tổng hợp, không phải sổ đơn vị gửi lại: hãy chọn sổ tổng hợp làm sổ chính và các sổ đơn vị làm tệp gửi lại.`,
-              `${f.name} is a master workbook, not a returned unit workbook: give it as the master and the unit workbooks as the returned files.`,
-            )
-          : refuse(
-              `Tệp ${f.name} không còn thông tin nhận dạng của sổ đơn vị (trang ẩn ${META_SHEET} đã bị xóa, hoặc tệp không phải sổ do phần bổ trợ tách): không tổng hợp. Hãy nhập số liệu vào sổ đơn vị đã được gửi rồi gửi lại.`,
-              `${f.name} has no unit-workbook metadata (the hidden sheet ${META_SHEET} is gone, or the file is not a split unit workbook): not merged. Type the values into the unit workbook you were sent and resend it.`,
-            ),
+          ? refuse("merge-master-as-returned")
+          : refuse("merge-no-metadata", { sheet: META_SHEET }),
       );
       continue;
     }
     const read = readMetadata(metaValues.slice(1).map((r: SheetValue[]) => r[0]));
     if ("error" in read) {
-      verdicts.push(
-        refuse(
-          `Tệp ${f.name}: ${read.error}; không tổng hợp.`,
-          `${f.name}: unreadable metadata; not merged.`,
-        ),
-      );
+      verdicts.push(refuse("merge-bad-metadata", { detail: read.error }));
       continue;
     }
     if (read.meta.kind === PARTNER_VIEW_KIND) {
-      verdicts.push(
-        refuse(
-          `Tệp ${f.name} là bản xem của cơ quan phối hợp (${read.meta.unitName}), chỉ để xem: không có số liệu để tổng hợp.`,
-          `${f.name} is a partner unit's read-only view (${read.meta.unitName}): nothing to merge.`,
-        ),
-      );
+      verdicts.push(refuse("merge-partner-view", { unit: read.meta.unitName }));
       continue;
     }
     let book: ReturnedBook;
     try {
       book = await readBook(opened.port, read.meta, data);
     } catch (error) {
-      const e = error as ImportError;
-      verdicts.push(refuse(e.message, e.messageEn ?? e.message));
+      verdicts.push(refuse("merge-file-unreadable", readerWords(error)));
       continue;
     }
     // The unit and period of the file: an accepted verdict's period is this one.

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { verdictText } from "../../messages/problem-messages";
 import { Body1, Button, Checkbox } from "@fluentui/react-components";
 import type { FileVerdict, ListedCode } from "../../core/merge/merge-unit";
 import {
@@ -200,7 +201,7 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
                   }) + (f.resubmission ? ` (${strings.mergeResubmission})` : "")
                 : f.status === "superseded"
                   ? format(strings.mergeSuperseded, { unit: f.unit ?? "", by: f.supersededBy ?? "" })
-                  : ((strings === CATALOGUES.en ? f.reasonEn : f.reason) ?? "")}
+                  : verdictText(f, strings === CATALOGUES.en ? "en" : "vi")}
               {(f.conflicts.length > 0 || f.listed.length > 0) && (
                 <ul>
                   {f.conflicts.map((c, i) => (

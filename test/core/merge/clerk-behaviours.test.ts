@@ -4,7 +4,7 @@
  * applied or listed with its cell, never dropped; resubmissions replace what the unit sent; periods
  * are explicit; a corrected wording in the master does not break the cycle.
  */
-import { refusalText } from "../../../src/messages/problem-messages";
+import { refusalText, verdictText } from "../../../src/messages/problem-messages";
 import type ExcelJS from "exceljs";
 import {
   completenessOf,
@@ -92,9 +92,9 @@ describe("what the clerk typed is read as the clerk sees it", () => {
     expect(v.invalid.map((i) => i.address).sort()).toEqual(
       [`${columnOf(TASK_COLUMNS, "completed")}${row}`, `${columnOf(TASK_COLUMNS, "progress")}${row}`].sort(),
     );
-    expect(v.reason).toContain("gõ 80 hoặc 80%");
-    expect(v.reason).toContain("dd/mm/yyyy");
-    expect(v.reasonEn).toContain(`cell ${columnOf(TASK_COLUMNS, "progress")}${row}`);
+    expect(verdictText(v, "vi")).toContain("gõ 80 hoặc 80%");
+    expect(verdictText(v, "vi")).toContain("dd/mm/yyyy");
+    expect(verdictText(v, "en")).toContain(`cell ${columnOf(TASK_COLUMNS, "progress")}${row}`);
   });
 });
 
@@ -269,7 +269,7 @@ describe("periods are explicit", () => {
     const master = await openMaster(f);
     const r = await mergeWorkbooks(master, [returned("thang9.xlsx", bytes)], { now: NOW });
     expect(r.files[0]!.status).toBe("refused");
-    expect(r.files[0]!.reason).toContain("09/2026");
+    expect(verdictText(r.files[0]!, "vi")).toContain("09/2026");
     expect(r.mergeId).toBeNull();
   });
 
@@ -327,10 +327,10 @@ describe("messages name the file and say what to do", () => {
       [returned("doi-ten.xlsx", renamed), returned("tong-hop.xlsx", f.masterBytes)],
       { now: NOW },
     );
-    expect(r.files[0]!.reason).toContain(`"${TASKS}"`);
-    expect(r.files[0]!.reason).toContain("doi-ten.xlsx");
-    expect(r.files[0]!.reason).not.toContain("lập sổ");
-    expect(r.files[1]!.reason).toContain("sổ tổng hợp");
+    expect(verdictText(r.files[0]!, "vi")).toContain(`"${TASKS}"`);
+    expect(verdictText(r.files[0]!, "vi")).toContain("doi-ten.xlsx");
+    expect(verdictText(r.files[0]!, "vi")).not.toContain("lập sổ");
+    expect(verdictText(r.files[1]!, "vi")).toContain("sổ tổng hợp");
   });
 
   it("a unit's workbook given as the master is refused as such, not blamed on the returned files", async () => {

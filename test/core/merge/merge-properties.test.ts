@@ -188,7 +188,7 @@ const same = (a: unknown, b: unknown) =>
 
 /** Every value the script meant is applied (the master holds it) or listed by task and column. */
 function check(v: FileVerdict, e: Expectation, masterValue: (id: string, key: string) => unknown): void {
-  expect({ status: v.status, reason: v.reason }).toEqual({ status: "accepted", reason: null });
+  expect({ status: v.status, refusal: v.refusal }).toEqual({ status: "accepted", refusal: null });
   for (const [k, meant] of e.clerk) {
     const [id, key] = k.split("|") as [string, string];
     const listed = v.listed.some((l) => l.id === id && l.column === header(key));
