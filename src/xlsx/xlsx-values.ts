@@ -1,5 +1,5 @@
 /**
- * A read-only SheetPort straight over an .xlsx package: the cell values of its sheets, the way Excel's
+ * A SheetSource (read only) straight over an .xlsx package: the cell values of its sheets, the way Excel's
  * Range.values gives them (header row first, dates as serial numbers, blanks as "", a formula's
  * cached value), read from the sheet XML without building a styled model. The merge reads 150
  * returned workbooks and the split reads the master this way: exceljs builds every cell's style
@@ -11,7 +11,7 @@ import type JSZip from "jszip";
 import { isoToSerial, serialToIso } from "../core/excel-dates";
 import { ImportError } from "../core/import/import-error";
 import type { SheetValue } from "../core/sheets/read-sheet";
-import type { CellFlags, SheetCells, SheetPort, WriteResult } from "../core/workflows/workbook-port";
+import type { CellFlags, SheetCells, SheetSource } from "../core/workflows/workbook-port";
 import { checkCellLength, checkFileSize, checkSheetSize, checkZip } from "../readers/input-limits";
 import { xlsxBytesProblem } from "../readers/xlsx-bytes";
 import { partText, setPartText } from "./zip-text";
@@ -280,7 +280,7 @@ async function stylesShowing(
   return out;
 }
 
-export class XlsxValues implements SheetPort {
+export class XlsxValues implements SheetSource {
   private strings: Promise<string[]> | null = null;
   private readonly texts = new Map<string, string>();
   private dates: Promise<Set<number>> | null = null;
@@ -382,13 +382,5 @@ export class XlsxValues implements SheetPort {
 
   async sheetNames(): Promise<string[]> {
     return this.sheets.map((s) => s.name);
-  }
-
-  writeSheets(): Promise<WriteResult> {
-    return Promise.reject(new Error("XlsxValues is read-only"));
-  }
-
-  writeDocuments(): Promise<string[]> {
-    return Promise.reject(new Error("XlsxValues is read-only"));
   }
 }

@@ -18,7 +18,7 @@ import { reportDocument, type ReportDocument, type ReportHeader } from "../repor
 import { reportSheetName, reportWindow } from "../report/report-period";
 import { appendixName, reportSheets } from "../report/report-sheets";
 import type { DocumentSheet } from "../sheets/document-spec";
-import type { SheetPort } from "./workbook-port";
+import type { SheetPort, SheetSource } from "./workbook-port";
 
 export interface TrackingData {
   tasks: TaskRowValues[];
@@ -43,7 +43,7 @@ export interface ComposedReport {
   sheets: DocumentSheet[];
 }
 
-export async function readTrackingData(port: SheetPort, file?: string): Promise<TrackingData> {
+export async function readTrackingData(port: SheetSource, file?: string): Promise<TrackingData> {
   const [tasks, indicators, settings] = await Promise.all([
     port.readSheet(SHEET.tasks),
     port.readSheet(SHEET.indicators),

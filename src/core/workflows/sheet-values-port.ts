@@ -1,19 +1,19 @@
 /**
- * A read-only SheetPort over sheets already read (name → values, in the workbook's order), for a
+ * A SheetSource (read only) over sheets already read (name → values, in the workbook's order), for a
  * workbook whose values were read elsewhere: the CLI's merge reads returned files in worker threads
  * and hands their values over. A sheet that could not be read keeps its error, thrown when the sheet
  * is asked for, as the reader itself would have.
  */
 import { ImportError } from "../import/import-error";
 import type { SheetValue } from "../sheets/read-sheet";
-import type { CellFlags, SheetCells, SheetPort, WriteResult } from "./workbook-port";
+import type { CellFlags, SheetCells, SheetSource } from "./workbook-port";
 
 /** One sheet as read: its values (and flags, where read), or why it could not be read. */
 export type ReadSheet =
   | { name: string; values: SheetValue[][]; flags?: CellFlags }
   | { name: string; error: { message: string; messageEn: string } };
 
-export class SheetValuesPort implements SheetPort {
+export class SheetValuesPort implements SheetSource {
   constructor(
     private readonly sheets: readonly ReadSheet[],
     readonly file: string,
@@ -35,13 +35,5 @@ export class SheetValuesPort implements SheetPort {
 
   async sheetNames(): Promise<string[]> {
     return this.sheets.map((s) => s.name);
-  }
-
-  writeSheets(): Promise<WriteResult> {
-    return Promise.reject(new Error(`${this.file} is open for reading only`));
-  }
-
-  writeDocuments(): Promise<string[]> {
-    return Promise.reject(new Error(`${this.file} is open for reading only`));
   }
 }

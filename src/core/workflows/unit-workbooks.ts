@@ -38,12 +38,12 @@ import { planHash } from "../merge/plan-hash";
 import { INSTRUCTIONS_SHEET, indicatorsWithoutBook, splitPlan, type UnitWorkbook } from "../merge/split-plan";
 import { META_SHEET, PARTNER_VIEW_KIND, readMetadata } from "../merge/unit-metadata";
 import { readTrackingData, type TrackingData } from "./periodic-report";
-import type { SheetPort } from "./workbook-port";
+import type { SheetPort, SheetSource } from "./workbook-port";
 
 export const COMPLETENESS_SHEET = "Tổng hợp";
 
 export async function splitWorkbooks(
-  master: SheetPort,
+  master: SheetSource,
   o: {
     period: string | null;
     createdAt: string;
@@ -76,7 +76,7 @@ export interface ReturnedFile {
    * Opens the file when its turn comes (so that 150 files are not all held at once); it fails with
    * an ImportError that says why the file cannot be read. `savedOn`: when the unit saved it.
    */
-  open: () => Promise<{ port: SheetPort; savedOn?: string | null; savedAt?: string | null }>;
+  open: () => Promise<{ port: SheetSource; savedOn?: string | null; savedAt?: string | null }>;
 }
 
 export interface MergeResult {
@@ -184,7 +184,7 @@ function readerWords(error: unknown): ProblemParams {
 
 /** The master's tracking data and merge history. */
 async function readMaster(
-  master: SheetPort,
+  master: SheetSource,
   file?: string,
 ): Promise<{ data: TrackingData; history: HistoryRow[] }> {
   if ((await master.sheetNames()).includes(META_SHEET))
@@ -214,7 +214,7 @@ export function masterPeriod(data: TrackingData): string | null {
 }
 
 /** The master's reporting month ("2025-10"), or null when it has no report date. */
-export async function masterPeriodOf(master: SheetPort, file?: string): Promise<string | null> {
+export async function masterPeriodOf(master: SheetSource, file?: string): Promise<string | null> {
   return masterPeriod(await readTrackingData(master, file));
 }
 
@@ -232,7 +232,7 @@ function lastSentOf(history: readonly HistoryRow[]): Map<string, Map<string, Sca
 }
 
 /** A returned book's task and indicator sheets, as the clerk left them. */
-async function readBook(port: SheetPort, meta: UnitMetadata, data: TrackingData): Promise<ReturnedBook> {
+async function readBook(port: SheetSource, meta: UnitMetadata, data: TrackingData): Promise<ReturnedBook> {
   const read = (name: string) =>
     port.readCells
       ? port.readCells(name)
@@ -306,7 +306,7 @@ export async function mergeWorkbooks(
     o.onProgress?.(index, files.length);
     const refuse = (code: RefusalCode, params: ProblemParams = {}): FileVerdict =>
       refusedVerdict(f.name, null, code, params);
-    let opened: { port: SheetPort; savedOn?: string | null; savedAt?: string | null };
+    let opened: { port: SheetSource; savedOn?: string | null; savedAt?: string | null };
     let metaValues: SheetValue[][] | null;
     try {
       opened = await f.open();
@@ -468,7 +468,7 @@ export interface OpenConflict {
 }
 
 /** The conflicts of the history not undone and not taken yet, with the master's value now. */
-export async function openConflicts(master: SheetPort, file?: string): Promise<OpenConflict[]> {
+export async function openConflicts(master: SheetSource, file?: string): Promise<OpenConflict[]> {
   const { data, history } = await readMaster(master, file);
   return conflictsOf(data, history);
 }
@@ -688,7 +688,7 @@ export function completenessSpec(
 }
 
 export async function completenessOf(
-  master: SheetPort,
+  master: SheetSource,
   period: string | null,
   file?: string,
 ): Promise<{ period: string; rows: CompletenessRow[] }> {

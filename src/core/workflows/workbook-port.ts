@@ -55,7 +55,8 @@ export interface SheetCells {
   flags: CellFlags;
 }
 
-export interface SheetPort {
+/** A workbook to read from: the returned files of a merge, a master read for a split or a report. */
+export interface SheetSource {
   /** The used range of a sheet (header first), or null when the sheet does not exist. */
   readSheet(name: string): Promise<SheetValue[][] | null>;
   /**
@@ -63,9 +64,16 @@ export interface SheetPort {
    * values of an open workbook are what Excel computed, with no flags).
    */
   readCells?(name: string): Promise<SheetCells | null>;
-  writeSheets(specs: readonly SheetSpec[], options?: WriteOptions): Promise<WriteResult>;
   /** The names of the workbook's sheets, in order. */
   sheetNames(): Promise<string[]>;
+}
+
+/** A workbook to write to. */
+export interface SheetSink {
+  writeSheets(specs: readonly SheetSpec[], options?: WriteOptions): Promise<WriteResult>;
   /** Adds document sheets (never replacing one); returns the names used. */
   writeDocuments(docs: readonly DocumentSheet[]): Promise<string[]>;
 }
+
+/** A workbook open for reading and writing: the master, the tracking workbook. */
+export interface SheetPort extends SheetSource, SheetSink {}
