@@ -133,6 +133,19 @@ describe("web app in headless Chromium", () => {
     await page.getByTestId("file-input").setInputFiles(pdf!);
     await expect(page.getByTestId("file-input-names").innerText()).resolves.toContain("ke-hoach.pdf");
     await page.getByTestId("import-read").click();
+    await page.getByTestId("import-preview").waitFor();
+    // Every stated target, and each indicator's targets by year, are shown to be checked.
+    if (plan.gold.targets.length)
+      expect(await page.locator('[data-testid="preview-targets"] tbody tr').count()).toBe(
+        plan.gold.targets.length,
+      );
+    const years = new Set(
+      plan.gold.tables.flatMap((t) =>
+        t.kind === "indicators" ? t.rows.flatMap((r) => Object.keys(r.targets)) : [],
+      ),
+    );
+    const headers = await page.locator('[data-testid^="preview-table-"] th').allInnerTexts();
+    for (const y of years) expect(headers).toContain(y);
     await page.getByTestId("import-confirm").click();
     await page.getByTestId("message-success").waitFor();
     await page.getByTestId("workbook-changed").waitFor();

@@ -164,5 +164,10 @@ export const en: Strings = {
   pickFiles: "Choose files…",
   pickNone: "No file chosen. You can also drop files here.",
   pickChosen: "Chosen: {files}",
+  colTargetText: "Target",
+  colTargetYear: "Year",
+  colComparator: "Comparison",
+  colTargetValue: "Value",
+  importTargetsTitle: "Targets stated in the text ({count}): click a cell to fix its year, value or unit",
   version: "Version {version}",
 };

@@ -162,5 +162,10 @@ export const vi = {
   pickFiles: "Chọn tệp…",
   pickNone: "Chưa chọn tệp nào. Có thể kéo thả tệp vào đây.",
   pickChosen: "Đã chọn: {files}",
+  colTargetText: "Chỉ tiêu",
+  colTargetYear: "Năm",
+  colComparator: "So sánh",
+  colTargetValue: "Giá trị",
+  importTargetsTitle: "Chỉ tiêu nêu trong văn bản ({count}): bấm vào ô để sửa năm, giá trị, đơn vị",
   version: "Phiên bản {version}",
 };

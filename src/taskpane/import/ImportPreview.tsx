@@ -6,8 +6,12 @@ import { problemText } from "../../messages/problem-messages";
 
 const PREVIEW_ROWS = 50;
 
+/**
+ * A clerk's fix of one previewed cell: of a table's row, or (table "targets") of a stated target.
+ * An indicator's target for a year is the field "target:2030".
+ */
 export interface CellEdit {
-  table: number;
+  table: number | "targets";
   row: number;
   field: string;
   value: string;
@@ -15,9 +19,33 @@ export interface CellEdit {
 
 interface Column {
   field: string;
-  label: keyof Strings;
+  /** A catalogue label, or a heading as it stands (a year). */
+  label: keyof Strings | { text: string };
   get: (row: Record<string, unknown>) => string;
 }
+
+const heading = (strings: Strings, c: Column) =>
+  typeof c.label === "string" ? strings[c.label] : c.label.text;
+
+/** The stated targets' columns: what the clerk confirms (year, value, unit) beside the sentence. */
+const TARGET_COLUMNS: Column[] = [
+  { field: "no", label: "colNo", get: (r) => text(r.no) },
+  { field: "text", label: "colTargetText", get: (r) => text(r.text) },
+  { field: "year", label: "colTargetYear", get: (r) => text(r.year) },
+  {
+    field: "comparator",
+    label: "colComparator",
+    get: (r) => ({ ">=": "≥", "<=": "≤", "=": "=", range: "–" })[String(r.comparator)] ?? "",
+  },
+  {
+    field: "value",
+    label: "colTargetValue",
+    get: (r) =>
+      r.comparator === "range" && r.max !== null ? `${text(r.value)}–${text(r.max)}` : text(r.value),
+  },
+  { field: "unit", label: "colUnit", get: (r) => text(r.unit) },
+  { field: "responsible", label: "colResponsible", get: (r) => text(r.responsible) },
+];
 
 const text = (v: unknown) =>
   Array.isArray(v) ? v.join("; ") : v === null || v === undefined ? "" : String(v);
@@ -32,10 +60,17 @@ function columnsOf(table: PlanTable): Column[] {
       { field: "output", label: "colOutput", get: (r) => text(r.output) },
       { field: "deadlineText", label: "colDeadline", get: (r) => text(r.deadlineText) },
     ];
+  // One column per milestone year the table names (its targets, editable like any cell).
+  const years = [...new Set(table.rows.flatMap((r) => Object.keys(r.targets)))].sort();
   return [
     { field: "no", label: "colNo", get: (r) => text(r.no) },
     { field: "name", label: "colName", get: (r) => text(r.name) },
     { field: "unit", label: "colUnit", get: (r) => text(r.unit) },
+    ...years.map((y) => ({
+      field: `target:${y}`,
+      label: { text: y },
+      get: (r: Record<string, unknown>) => text((r.targets as Record<string, string>)[y]),
+    })),
     { field: "responsible", label: "colResponsible", get: (r) => text(r.responsible) },
   ];
 }
@@ -147,7 +182,7 @@ export function ImportPreview({ strings, parsed, onEdit }: ImportPreviewProps) {
                 <thead>
                   <tr>
                     {columns.map((c) => (
-                      <th key={c.field}>{strings[c.label]}</th>
+                      <th key={c.field}>{heading(strings, c)}</th>
                     ))}
                   </tr>
                 </thead>
@@ -175,6 +210,38 @@ export function ImportPreview({ strings, parsed, onEdit }: ImportPreviewProps) {
           </section>
         );
       })}
+      {plan.targets.length > 0 && (
+        <section className="preview-table" data-testid="preview-targets">
+          <Caption1 block className="preview-title">
+            {format(strings.importTargetsTitle, { count: plan.targets.length })}
+          </Caption1>
+          <div className="preview-scroll">
+            <table>
+              <thead>
+                <tr>
+                  {TARGET_COLUMNS.map((c) => (
+                    <th key={c.field}>{heading(strings, c)}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {plan.targets.map((target, r) => (
+                  <tr key={r}>
+                    {TARGET_COLUMNS.map((c) => (
+                      <EditableCell
+                        key={c.field}
+                        testId={`target-${r}-${c.field}`}
+                        value={c.get(target as unknown as Record<string, unknown>)}
+                        onCommit={(value) => onEdit({ table: "targets", row: r, field: c.field, value })}
+                      />
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
     </div>
   );
 }
