@@ -3,7 +3,11 @@
  * in memory with exceljs and handed back as a download. Nothing is sent anywhere: the bytes come from
  * a file input or a drop and leave through the browser's own download.
  *
- * exceljs (about 1 MB) is loaded the first time a workbook is opened or written, not with the page.
+ * An opened workbook is kept as the package it is (XlsxPackage, as the CLI keeps it): its values read
+ * from the sheet XML, the merge's writes patched into it, so that a 15,000-task master opens, merges
+ * and downloads without being loaded into exceljs and written again. A new workbook, and whatever a
+ * patch cannot do (the report's sheets), go through exceljs; it loads when first needed, not with
+ * the page.
  */
 import type { SheetValue } from "../core/sheets/read-sheet";
 import type { SheetSpec } from "../core/sheets/sheet-spec";
@@ -11,6 +15,7 @@ import type { DocumentSheet } from "../core/sheets/document-spec";
 import type { WriteOptions, WriteResult } from "../core/workflows/workbook-port";
 import type { SelectionSnapshot, WorkbookPort } from "../excel/workbook-port";
 import type { XlsxWorkbook } from "../xlsx/xlsx-workbook";
+import type { XlsxPackage } from "../xlsx/xlsx-package";
 
 /** What the page shows of the workbook: its file name, and whether it holds changes not downloaded. */
 export interface WorkbookState {
@@ -31,7 +36,7 @@ export class SelectionUnavailableError extends Error {
 
 export class BrowserWorkbook implements WorkbookPort {
   readonly host = "file" as const;
-  private book: XlsxWorkbook | null = null;
+  private book: XlsxPackage | XlsxWorkbook | null = null;
   private fileName: string | null = null;
   private changed = false;
   private readonly listeners = new Set<(state: WorkbookState) => void>();
@@ -50,15 +55,15 @@ export class BrowserWorkbook implements WorkbookPort {
   async state(): Promise<WorkbookState> {
     return {
       name: this.fileName,
-      sheets: this.book ? this.book.book.worksheets.map((w) => w.name) : [],
+      sheets: this.book ? await this.book.sheetNames() : [],
       changed: this.changed,
     };
   }
 
   /** Opens an .xlsx from its bytes; the workbook held before is dropped. */
   async open(bytes: Uint8Array, name: string): Promise<void> {
-    const { XlsxWorkbook } = await import("../xlsx/xlsx-workbook");
-    this.book = await XlsxWorkbook.fromBytes(bytes);
+    const { XlsxPackage } = await import("../xlsx/xlsx-package");
+    this.book = await XlsxPackage.fromBytes(bytes, name);
     this.fileName = name;
     this.changed = false;
     await this.notify();
@@ -72,7 +77,7 @@ export class BrowserWorkbook implements WorkbookPort {
     await this.notify();
   }
 
-  private async writable(): Promise<XlsxWorkbook> {
+  private async writable(): Promise<XlsxPackage | XlsxWorkbook> {
     if (!this.book) {
       const { XlsxWorkbook } = await import("../xlsx/xlsx-workbook");
       this.book = new XlsxWorkbook();
@@ -94,14 +99,6 @@ export class BrowserWorkbook implements WorkbookPort {
     this.changed = false;
     await this.notify();
     return { bytes, name: this.fileName ?? NEW_WORKBOOK_NAME };
-  }
-
-  /** A copy's bytes with the given document sheets added; the workbook held stays as it was. */
-  async copyWithDocuments(docs: readonly DocumentSheet[]): Promise<{ bytes: Uint8Array; names: string[] }> {
-    const { XlsxWorkbook } = await import("../xlsx/xlsx-workbook");
-    const copy = await XlsxWorkbook.fromBytes(await (await this.writable()).toBytes());
-    const names = await copy.writeDocuments(docs);
-    return { bytes: await copy.toBytes(), names };
   }
 
   async readSheet(name: string): Promise<SheetValue[][] | null> {
@@ -126,7 +123,7 @@ export class BrowserWorkbook implements WorkbookPort {
   }
 
   async writeDate(sheet: string, address: string, iso: string): Promise<void> {
-    if ((await this.writable()).writeDate(sheet, address, iso)) await this.wrote(undefined);
+    if (await (await this.writable()).writeDate(sheet, address, iso)) await this.wrote(undefined);
   }
 
   /** No grid to show in the web app: the rows are listed on the page instead. */

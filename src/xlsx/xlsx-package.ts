@@ -138,6 +138,11 @@ export class XlsxPackage implements SheetPort {
     return (await this.rendered()).writeDocuments(docs);
   }
 
+  /** Writes a date into one cell (through exceljs: a settings cell is not worth a patch). */
+  async writeDate(sheet: string, address: string, iso: string): Promise<boolean> {
+    return (await this.rendered()).writeDate(sheet, address, iso);
+  }
+
   async toBytes(): Promise<Uint8Array> {
     return this.book ? this.book.toBytes() : this.packageBytes();
   }
