@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type DragEvent } from "react";
 import { Badge, Body1, Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { format, type Strings } from "../taskpane/i18n/catalogue";
 import { download } from "../taskpane/download";
+import { refusalText } from "../messages/problem-messages";
 import type { BrowserWorkbook, WorkbookState } from "./browser-workbook";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -37,11 +38,14 @@ export function WorkbookBar({ workbook, strings }: { workbook: BrowserWorkbook; 
     try {
       await workbook.open(new Uint8Array(await file.arrayBuffer()), file.name);
     } catch (e) {
+      // A damaged or foreign file: the reader's own words (naming the file), else the error's.
+      const refusal = refusalText(e, strings.languageCode === "en" ? "en" : "vi");
       setError(
-        format(strings.webOpenFailed, {
-          file: file.name,
-          reason: e instanceof Error ? e.message : String(e),
-        }),
+        refusal ??
+          format(strings.webOpenFailed, {
+            file: file.name,
+            reason: e instanceof Error ? e.message : String(e),
+          }),
       );
     } finally {
       setBusy(false);
