@@ -77,6 +77,7 @@ export async function buildCommand(args: string[], io: CliIo): Promise<number> {
   const result = await writeTrackingWorkbook(book, parsed.plan, {
     reportDate: reportDate ?? today(),
     overrideReportDate: reportDate !== null,
+    header: parsed.header,
   });
   if (update) reportChanges(result.changes, io);
   await book.save(out);

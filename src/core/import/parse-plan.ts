@@ -18,6 +18,10 @@ import { gridToDocItems, type CellValue, type GridSource } from "./readers/grid-
 
 export { ImportError } from "./import-error";
 import { refuse } from "../problem";
+import { readPlanHeader } from "./plan-header";
+
+/** The head of a document its header is read from (a title page and more). */
+const HEADER_CHARS = 8000;
 
 export interface ParseOptions {
   file: string;
@@ -144,6 +148,7 @@ export function parseGridDocument(
     dropped: [...readerDropped, ...built.dropped, ...stated.dropped],
     unplaced: [],
     tableLines: [],
+    header: readPlanHeader(fullText.slice(0, HEADER_CHARS)),
   };
 }
 
@@ -191,5 +196,6 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
     dropped,
     unplaced,
     tableLines,
+    header: readPlanHeader(clean),
   };
 }

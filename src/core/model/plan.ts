@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { ProblemParams, WarningCode } from "../problem";
+import type { PlanHeader } from "../import/plan-header";
 
 export const RecurrenceSchema = z.enum(["none", "continuous", "monthly", "quarterly", "yearly"]);
 
@@ -117,6 +118,8 @@ export interface ParsedPlan {
   unplaced: UnplacedLine[];
   /** Input lines that belong to tables (titles, headers, bodies), when the reader works on lines. */
   tableLines: number[];
+  /** What the plan's head says of its issuer, place, number, date and name (for the report). */
+  header?: PlanHeader;
 }
 
 /** The schema export: exactly SCHEMA.md's fields, validated. */

@@ -5,12 +5,13 @@
  * ones kept and marked) and keeps what the office set in "Thiết lập" (names, submission day, unit
  * directory, the report date unless a new one is given, cut-off day, due-soon window).
  */
+import type { PlanHeader } from "../import/plan-header";
 import type { PlanJson } from "../model/plan";
 import { readSettings, settingsFromStored } from "../sheets/read-sheet";
 import { refreshIndicatorSheet, refreshTaskSheet, trackingSheets } from "../sheets/tracking-sheets";
 import type { TrackingSettings } from "../sheets/task-sheet";
 import { existingRows, updateSheet, type TaskChange } from "../sheets/update-tasks";
-import { SETTINGS, SHEET } from "../sheets/workbook-layout";
+import { SETTINGS, SHEET, type SettingKey } from "../sheets/workbook-layout";
 import { settingsSheet } from "../sheets/settings-sheet";
 import type { SheetPort, WriteOptions, WriteResult } from "./workbook-port";
 
@@ -19,6 +20,8 @@ export interface TrackingWorkbookOptions extends Pick<WriteOptions, "signal" | "
   reportDate: string;
   /** Take reportDate even when the settings sheet holds another one. */
   overrideReportDate?: boolean;
+  /** What the plan's head says (issuer, place, name): fills the settings the office has left blank. */
+  header?: PlanHeader;
 }
 
 export interface TrackingWorkbookResult {
@@ -27,6 +30,38 @@ export interface TrackingWorkbookResult {
   /** True when an earlier import was merged. */
   updated: boolean;
   settings: TrackingSettings;
+}
+
+const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === "";
+
+/**
+ * The office's settings, with what the plan's head says put in those left blank: its issuer and the
+ * body above it, the place, and the plan's name as the report cites it ("Kế hoạch số 63/KH-UBND ngày
+ * 10/9/2025 thực hiện …"). What the office typed is never replaced.
+ */
+export function withHeader(
+  stored: ReturnType<typeof readSettings>,
+  header: PlanHeader | undefined,
+): ReturnType<typeof readSettings> {
+  if (!header) return stored;
+  const dmy = header.planDate?.split("-").reverse().join("/");
+  const cited =
+    header.planName && header.planNumber
+      ? header.planName.replace(
+          /^Kế hoạch /u,
+          `Kế hoạch số ${header.planNumber}${dmy ? ` ngày ${dmy.replace(/^0/, "").replace(/\/0/, "/")}` : ""} `,
+        )
+      : header.planName;
+  const found: Partial<Record<SettingKey, string | undefined>> = {
+    parentAgency: header.parentAgency,
+    issuingAgency: header.issuingAgency,
+    place: header.place,
+    planName: cited,
+  };
+  const out = { ...stored };
+  for (const [key, value] of Object.entries(found) as [SettingKey, string | undefined][])
+    if (value && blank(out[key])) out[key] = value;
+  return out;
 }
 
 /** The settings the formulas will read: the workbook's own when it has them. */
@@ -61,7 +96,7 @@ export async function writeTrackingWorkbook(
   const extraRows = oldSettings
     ? oldSettings.slice(lastRow).filter((r) => r.some((v) => v !== "" && v != null))
     : [];
-  const settingsSpec = settingsSheet(plan, settings, stored ?? {}, extraRows);
+  const settingsSpec = settingsSheet(plan, settings, withHeader(stored ?? {}, o.header), extraRows);
   const mergedTasks = oldTasks ? updateSheet(tasks!, existingRows(oldTasks, tasks!), "tasks") : null;
   const mergedIndicators = oldIndicators
     ? updateSheet(indicators!, existingRows(oldIndicators, indicators!), "indicators")

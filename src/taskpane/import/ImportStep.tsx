@@ -72,6 +72,7 @@ export function ImportStep({ strings, language, workbook, job, notify, describe 
       const { writeTrackingWorkbook } = await import("../../core/workflows/write-tracking-workbook");
       return writeTrackingWorkbook(workbook, parsed.plan, {
         reportDate: todayIso(),
+        header: parsed.header,
         signal,
         onProgress: (p) => progress(p.done / p.total),
       });
