@@ -380,6 +380,12 @@ describe("task pane in headless Chromium", () => {
     await page.getByTestId("report-number").fill("7");
     await page.screenshot({ path: screenshotPath("report-step.png"), fullPage: true });
     await page.getByTestId("report-write").click();
+    // Blank header fields are named before anything is written; a second click writes anyway.
+    const warning = await page.getByTestId("message-warning").innerText();
+    expect(warning).toContain("Báo cáo còn trống");
+    expect(warning).toContain("Người ký");
+    expect(warning).not.toContain("Số báo cáo");
+    await page.getByTestId("report-write").click();
     await page.getByText("Đã ghi báo cáo vào các trang").waitFor();
     const written = await excelDouble<{ names: string[]; number: unknown; charts: number }>(
       page,

@@ -174,6 +174,9 @@ describe("web app in headless Chromium", () => {
     expect(unitRows).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath("web-report.png"), fullPage: true });
     await page.getByTestId("report-print-view").click();
+    // The plan named no signer: the page says so before printing; a second click goes on.
+    expect(await page.getByTestId("message-warning").innerText()).toContain("Người ký");
+    await page.getByTestId("report-print-view").click();
     await page.getByTestId("print-view").waitFor();
     const printed = join(dir, "bao-cao.pdf");
     await page.pdf({ path: printed, preferCSSPageSize: true });

@@ -169,5 +169,13 @@ export const en: Strings = {
   colComparator: "Comparison",
   colTargetValue: "Value",
   importTargetsTitle: "Targets stated in the text ({count}): click a cell to fix its year, value or unit",
+  reportParentAgency: "Parent agency",
+  reportPlace: "Place",
+  reportSignerCapacity: "Signing capacity (TM., KT. …)",
+  reportSignerTitle: "Signer's title",
+  reportPlanName: "Plan name (in the subject line)",
+  reportRecipients: "Recipients (one per line)",
+  reportBlankFields:
+    "The report still has blanks: {fields}. Fill them in and click again; to leave them blank, click once more.",
   version: "Version {version}",
 };

@@ -167,5 +167,13 @@ export const vi = {
   colComparator: "So sánh",
   colTargetValue: "Giá trị",
   importTargetsTitle: "Chỉ tiêu nêu trong văn bản ({count}): bấm vào ô để sửa năm, giá trị, đơn vị",
+  reportParentAgency: "Cơ quan chủ quản",
+  reportPlace: "Địa danh",
+  reportSignerCapacity: "Thẩm quyền ký (TM., KT. …)",
+  reportSignerTitle: "Chức vụ người ký",
+  reportPlanName: "Tên kế hoạch (trong trích yếu)",
+  reportRecipients: "Nơi nhận (mỗi dòng một nơi)",
+  reportBlankFields:
+    "Báo cáo còn trống: {fields}. Hãy điền rồi bấm lại; nếu vẫn muốn để trống, bấm lại lần nữa.",
   version: "Phiên bản {version}",
 };

@@ -1,6 +1,6 @@
 import { throwIfCancelled } from "../../core/workflows/cancelled";
 import { useState } from "react";
-import { Body1, Button, Dropdown, Field, Input, Option } from "@fluentui/react-components";
+import { Body1, Button, Dropdown, Field, Input, Option, Textarea } from "@fluentui/react-components";
 import type { PeriodKind } from "../../core/periods/reporting-period";
 import { knownUnits, reportFigures } from "../../core/report/report-content";
 import {
@@ -10,7 +10,7 @@ import {
   type ComposedReport,
   type TrackingData,
 } from "../../core/workflows/periodic-report";
-import { format, type Strings } from "../i18n/catalogue";
+import { format, type StringKey, type Strings } from "../i18n/catalogue";
 import type { StepProps } from "../step-props";
 import { download } from "../download";
 import { todayIso } from "../today";
@@ -18,6 +18,37 @@ import { ClerkDateInput } from "../clerk-date-input";
 import type { ReportDocument } from "../../core/report/report-document";
 import { MonthGlance } from "./MonthGlance";
 import { ReportPrintView } from "./ReportPrintView";
+
+type HeaderField =
+  | "parentAgency"
+  | "issuingAgency"
+  | "place"
+  | "reportNumber"
+  | "signerCapacity"
+  | "signerTitle"
+  | "signerName"
+  | "planName"
+  | "recipients";
+
+/** The report's header fields, all editable here; `required`: printed, so a blank one is warned of. */
+const HEADER_FIELDS: readonly {
+  key: HeaderField;
+  label: StringKey;
+  required: boolean;
+  testId?: string;
+  multiline?: boolean;
+}[] = [
+  { key: "parentAgency", label: "reportParentAgency", required: false },
+  { key: "issuingAgency", label: "reportIssuer", required: true, testId: "report-issuer" },
+  { key: "place", label: "reportPlace", required: true },
+  { key: "reportNumber", label: "reportNumber", required: true, testId: "report-number" },
+  { key: "signerCapacity", label: "reportSignerCapacity", required: false },
+  { key: "signerTitle", label: "reportSignerTitle", required: true },
+  { key: "signerName", label: "reportSigner", required: true, testId: "report-signer" },
+  { key: "planName", label: "reportPlanName", required: true, multiline: true },
+  { key: "recipients", label: "reportRecipients", required: true, multiline: true },
+];
+const EMPTY_HEADER = Object.fromEntries(HEADER_FIELDS.map((f) => [f.key, ""])) as Record<HeaderField, string>;
 
 const KINDS: PeriodKind[] = ["month", "quarter", "half", "nine-months", "year"];
 const ALL = "";
@@ -30,7 +61,9 @@ export function ReportStep({ strings, workbook, job, notify, describe }: ReportS
   const [period, setPeriod] = useState<string | null>(todayIso().slice(0, 7));
   const [unit, setUnit] = useState(ALL);
   const [data, setData] = useState<TrackingData | null>(null);
-  const [header, setHeader] = useState({ issuingAgency: "", reportNumber: "", signerName: "" });
+  const [header, setHeader] = useState<Record<HeaderField, string>>(EMPTY_HEADER);
+  // The blank fields the clerk was warned of: a second click writes with them blank.
+  const [warned, setWarned] = useState<string | null>(null);
   const [report, setReport] = useState<ComposedReport | null>(null);
   const [printed, setPrinted] = useState<ReportDocument | null>(null);
 
@@ -45,18 +78,19 @@ export function ReportStep({ strings, workbook, job, notify, describe }: ReportS
     if (!outcome.ok) return notify("error", describe(outcome.error));
     setData(outcome.value.read);
     const s = outcome.value.read.stored;
-    setHeader((h) => ({
-      issuingAgency: h.issuingAgency || String(s.issuingAgency ?? ""),
-      reportNumber: h.reportNumber || String(s.reportNumber ?? ""),
-      signerName: h.signerName || String(s.signerName ?? ""),
-    }));
+    // Each field as the clerk typed it here, else as the workbook's settings hold it.
+    setHeader((h) => {
+      const next = { ...h };
+      for (const { key } of HEADER_FIELDS) next[key] = h[key] || String(s[key] ?? "");
+      return next;
+    });
     setReport(outcome.value.composed);
     setPrinted(null);
   };
 
   // The print view shows the report as composed now (with the header fields as typed since).
   const printView = () => {
-    if (!data) return;
+    if (!data || !headerReady()) return;
     try {
       setPrinted(composeReport(data, request()).document);
     } catch (error) {
@@ -64,8 +98,22 @@ export function ReportStep({ strings, workbook, job, notify, describe }: ReportS
     }
   };
 
+  /**
+   * True when the report may be written: no field it prints is blank, or the clerk was told which
+   * are and chose again to go on.
+   */
+  const headerReady = (): boolean => {
+    const blanks = HEADER_FIELDS.filter((f) => f.required && !header[f.key].trim()).map(
+      (f) => strings[f.label],
+    );
+    if (!blanks.length || warned === blanks.join(", ")) return true;
+    setWarned(blanks.join(", "));
+    notify("warning", format(strings.reportBlankFields, { fields: blanks.join(", ") }));
+    return false;
+  };
+
   const write = async () => {
-    if (!workbook || !data) return;
+    if (!workbook || !data || !headerReady()) return;
     const outcome = await job.start(async ({ signal }) => {
       const first = composeReport(data, request());
       const base = freeReportName(
@@ -83,7 +131,7 @@ export function ReportStep({ strings, workbook, job, notify, describe }: ReportS
   };
 
   const docx = async () => {
-    if (!data) return;
+    if (!data || !headerReady()) return;
     const outcome = await job.start(async ({ signal }) => {
       const composed = composeReport(data, request());
       const [{ Packer }, { reportDocx }] = await Promise.all([
@@ -147,28 +195,25 @@ export function ReportStep({ strings, workbook, job, notify, describe }: ReportS
         </Field>
       )}
       {data && (
-        <div className="import-actions">
-          <Field label={strings.reportIssuer}>
-            <Input
-              data-testid="report-issuer"
-              value={header.issuingAgency}
-              onChange={(_e, d) => setHeader({ ...header, issuingAgency: d.value })}
-            />
-          </Field>
-          <Field label={strings.reportNumber}>
-            <Input
-              data-testid="report-number"
-              value={header.reportNumber}
-              onChange={(_e, d) => setHeader({ ...header, reportNumber: d.value })}
-            />
-          </Field>
-          <Field label={strings.reportSigner}>
-            <Input
-              data-testid="report-signer"
-              value={header.signerName}
-              onChange={(_e, d) => setHeader({ ...header, signerName: d.value })}
-            />
-          </Field>
+        <div className="report-header-fields" data-testid="report-header">
+          {HEADER_FIELDS.map((f) => (
+            <Field key={f.key} label={strings[f.label]} className={f.multiline ? "wide-field" : undefined}>
+              {f.multiline ? (
+                <Textarea
+                  data-testid={`report-${f.key}`}
+                  value={header[f.key]}
+                  resize="vertical"
+                  onChange={(_e, d) => setHeader({ ...header, [f.key]: d.value })}
+                />
+              ) : (
+                <Input
+                  data-testid={f.testId ?? `report-${f.key}`}
+                  value={header[f.key]}
+                  onChange={(_e, d) => setHeader({ ...header, [f.key]: d.value })}
+                />
+              )}
+            </Field>
+          ))}
         </div>
       )}
       <div className="import-actions">
