@@ -4,8 +4,9 @@
  * saves them again, so that a test can compare our cached values with what the engine computes.
  * It also renders documents to PDF.
  */
+import JSZip from "jszip";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import ExcelJS from "exceljs";
@@ -91,10 +92,70 @@ export interface FormulaCell {
   value: Plain;
 }
 
-/** Every formula cell of a workbook with its cached value. */
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, "&");
+
+/**
+ * The cached value of every formula cell of an .xlsx, by "sheet!A1", read from the parts themselves:
+ * exceljs gives no result for a shared formula's cells, and Gnumeric stores a formula's text result
+ * as a shared string.
+ */
+export async function formulaValues(path: string): Promise<Map<string, Plain>> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const text = async (name: string) => (await zip.file(name)?.async("string")) ?? "";
+  const strings = [...(await text("xl/sharedStrings.xml")).matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    unescapeXml([...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join("")),
+  );
+  const rels = new Map(
+    [
+      ...(await text("xl/_rels/workbook.xml.rels")).matchAll(
+        /<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g,
+      ),
+    ].map((m) => [m[1]!, m[2]!.replace(/^\/?(xl\/)?/, "xl/")]),
+  );
+  const out = new Map<string, Plain>();
+  for (const m of (await text("xl/workbook.xml")).matchAll(
+    /<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g,
+  )) {
+    const sheet = unescapeXml(m[1]!);
+    const xml = await text(rels.get(m[2]!)!);
+    // Cells with a body (an empty cell closes itself and is left out).
+    for (const c of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?<!\/)>([\s\S]*?)<\/c>/g)) {
+      if (!/<f[ >/]/.test(c[3]!)) continue;
+      const type = /t="(\w+)"/.exec(c[2]!)?.[1] ?? "n";
+      const v = /<v>([\s\S]*?)<\/v>/.exec(c[3]!)?.[1];
+      const value: Plain =
+        v === undefined
+          ? ""
+          : type === "s"
+            ? (strings[Number(v)] ?? "")
+            : type === "str" || type === "inlineStr"
+              ? unescapeXml(v)
+              : type === "b"
+                ? v === "1"
+                : type === "e"
+                  ? { error: v }
+                  : Number(v);
+      out.set(`${sheet}!${c[1]}`, value);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every formula cell of a workbook with its cached value (read from the sheet parts: exceljs gives
+ * none for the cells of a shared formula, which would make them compare equal whatever they hold).
+ */
 export async function formulaCells(path: string): Promise<FormulaCell[]> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(path);
+  const cached = await formulaValues(path);
   const out: FormulaCell[] = [];
   book.eachSheet((ws) =>
     ws.eachRow((row) =>
@@ -106,7 +167,7 @@ export async function formulaCells(path: string): Promise<FormulaCell[]> {
             sheet: ws.name,
             address: cell.address,
             formula: f.formula ?? f.sharedFormula ?? "",
-            value: plain(f.result),
+            value: cached.get(`${ws.name}!${cell.address}`) ?? plain(f.result),
           });
         }
       }),

@@ -42,7 +42,8 @@ const NUMBER = /^Số\s*:?\s*([0-9][0-9A-Za-z.]*\s*\/\s*[\p{L}\p{N}.-]+)/u;
 const TITLE = /^KẾ HOẠCH(?![\p{L}])\s*(.*)$/u;
 const HEAD_END = /^(I|1)\.\s|^Căn cứ(?![\p{L}])|^Điều 1(?![\p{L}])|^Phần\s+(I|thứ nhất)(?![\p{L}])/iu;
 /** Where the name ends: the preamble's first words, a note, a rule. */
-const NAME_END = /^(Căn cứ|Thực hiện|Triển khai|Để|Nhằm|Ủy ban|UBND|\(Ban hành|\(Kèm theo|-{3,}|_{3,}|\*)/u;
+const NAME_END =
+  /^(Phụ lục|PHỤ LỤC|Căn cứ|Thực hiện|Triển khai|Để|Nhằm|Ủy ban|UBND|\(Ban hành|\(Kèm theo|-{3,}|_{3,}|\*)/u;
 
 /* JavaScript's \b knows only ASCII letters ("SỞ" has none at its end): word ends are (?![\p{L}]). */
 const clean = (s: string) => s.replace(/\s+/g, " ").trim();
@@ -91,14 +92,18 @@ export function readPlanHeader(text: string): PlanHeader {
   if (at >= 0) {
     const rest = TITLE.exec(lines[at]!)![1]!;
     const parts = rest && isCapitals(rest) ? [rest.toLocaleLowerCase("vi")] : rest ? [rest] : [];
+    // A title in capitals ("KẾ HOẠCH" over "THỰC HIỆN … NĂM 2026") goes on while its lines are in
+    // capitals; a title in sentence case ends at a line in capitals (a heading: "PHỤ LỤC I").
+    let capitals: boolean | null = null;
     for (let i = at + 1; i < lines.length; i++) {
       const line = lines[i]!;
-      // The first line under the title is the name's ("Thực hiện Chương trình …"); the preamble's
-      // first words after it end the name.
-      const continued = i > at + 1;
+      const continued = capitals !== null;
+      const caps = isCapitals(line);
+      if (continued && caps !== capitals) break;
       if ((continued && NAME_END.test(line)) || /^\(.*\)$/.test(line) || HEAD_END.test(line)) break;
+      capitals ??= caps;
       // The line under the title starts with a capital as a line does, not as a name does.
-      parts.push(continued ? line : sentenceCase(line));
+      parts.push(caps ? line.toLocaleLowerCase("vi") : continued ? line : sentenceCase(line));
       if (parts.join(" ").length > MAX_NAME || /[.;:]$/.test(line)) break;
     }
     const name = clean(parts.join(" ")).replace(/[.;:,]$/, "");

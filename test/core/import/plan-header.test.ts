@@ -75,3 +75,28 @@ describe("the settings an import fills from the plan's head", () => {
     });
   });
 });
+
+describe("where a plan's name ends", () => {
+  it("at an appendix or a heading right under the title", () => {
+    expect(
+      head("KẾ HOẠCH", "Thực hiện nhiệm vụ chuyển đổi số năm 2026", "Phụ lục I", "DANH MỤC NHIỆM VỤ")
+        .planName,
+    ).toBe("Kế hoạch thực hiện nhiệm vụ chuyển đổi số năm 2026");
+    expect(head("KẾ HOẠCH", "Phát triển du lịch xã năm 2026", "MỤC TIÊU VÀ NHIỆM VỤ").planName).toBe(
+      "Kế hoạch phát triển du lịch xã năm 2026",
+    );
+  });
+});
+
+describe("a title written in capitals", () => {
+  it("goes on while its lines are in capitals, in lower case in the name", () => {
+    expect(
+      head(
+        "KẾ HOẠCH",
+        "THỰC HIỆN CHUYỂN ĐỔI SỐ",
+        "TRÊN ĐỊA BÀN XÃ NĂM 2026",
+        "Căn cứ Luật Tổ chức chính quyền địa phương;",
+      ).planName,
+    ).toBe("Kế hoạch thực hiện chuyển đổi số trên địa bàn xã năm 2026");
+  });
+});
