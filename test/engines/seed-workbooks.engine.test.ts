@@ -73,7 +73,8 @@ describe("workbooks built from the seeds, recalculated by LibreOffice", () => {
     for (const f of readdirSync(SEEDS).sort()) {
       const parsed = parsePlanText(readFileSync(join(SEEDS, f), "utf8"), { file: f });
       const book = new XlsxWorkbook();
-      await writeTrackingWorkbook(book, parsed.plan, { reportDate: "2025-10-14" });
+      // As the pane and the CLI build it: the settings take what the plan's head says of itself.
+      await writeTrackingWorkbook(book, parsed.plan, { reportDate: "2025-10-14", header: parsed.header });
       const out = join(dir, f.replace(/\.txt$/, ".xlsx"));
       await book.save(out);
       files.push(out);
@@ -155,7 +156,13 @@ describe("workbooks built from the seeds, recalculated by LibreOffice", () => {
     // No date wrapped in an appendix cell ("30/09/202" / "5").
     expect(text).toMatch(/\d{2}\/\d{2}\/\d{4}/);
     expect(text).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{1,3}(?![\d/])/);
-    expect(text).toContain("Kết quả thực hiện Kế hoạch tháng 11 năm 2025");
+    // The subject line cites the plan by the name its head gives (read at import, kept in Thiết lập).
+    const seed = readdirSync(SEEDS).sort()[0]!;
+    const name =
+      parsePlanText(readFileSync(join(SEEDS, seed), "utf8"), { file: seed }).header?.planName ?? "";
+    expect(name.length).toBeGreaterThan(20);
+    expect(text.replace(/\s+/g, " ")).toContain(name.slice(0, 40));
+    expect(text.replace(/\s+/g, " ")).toContain("tháng 11 năm 2025");
     // The clerks' difficulty, word for word, in section II.
     expect(text.replace(/\s+/g, " ")).toContain(
       "Chưa bố trí được kinh phí; đang chờ hướng dẫn của cấp trên.",
