@@ -193,6 +193,13 @@ export function verdictText(v: FileVerdict, language: MessageLanguage): string {
   return problemText(v.refusal, language);
 }
 
+/** What a conflict is (both sides changed a value since the split), for the merge's report. */
+export function conflictText(language: MessageLanguage): string {
+  return language === "vi"
+    ? "Cơ quan thường trực đã sửa giá trị này sau khi đơn vị nhận sổ; đơn vị cũng sửa: giữ cả hai giá trị, cần người quyết định."
+    : "The secretariat changed this value after the unit received its workbook, and the unit changed it too: both values are kept for someone to decide.";
+}
+
 /** Where, in words: "tệp a.pdf, trang 3, dòng 12" / "a.pdf, page 3, line 12". */
 export function locationText(at: ProblemLocation | undefined, language: MessageLanguage): string {
   if (!at) return "";

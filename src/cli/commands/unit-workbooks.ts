@@ -5,7 +5,7 @@
  * plan undo MERGED.xlsx --out RESTORED.xlsx [--force]
  * plan completeness MASTER.xlsx [--period MM/YYYY] [--json]
  */
-import { verdictText } from "../../messages/problem-messages";
+import { conflictText, verdictText } from "../../messages/problem-messages";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import {
@@ -118,7 +118,7 @@ function verdictLines(f: FileVerdict): string {
   const lines = [`${head}: ${counts}\n`];
   for (const c of f.conflicts)
     lines.push(
-      `    ! ${c.id}${c.column ? `, ${c.column}` : ""}: sổ tổng hợp ${shown(c.master)} ≠ đơn vị ${shown(c.unit)}. ${c.reason} (plan conflicts --take-unit)\n`,
+      `    ! ${c.id}${c.column ? `, ${c.column}` : ""}: sổ tổng hợp ${shown(c.master)} ≠ đơn vị ${shown(c.unit)}. ${conflictText("vi")} (plan conflicts --take-unit)\n`,
     );
   for (const l of f.listed) {
     const why = LISTED_VI[l.code];
@@ -246,7 +246,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
             conflicts: f.conflicts.map((c) => ({
               id: c.id,
               column: c.column,
-              reason: c.reason,
+              reason: conflictText("vi"),
               master: c.master,
               unit: c.unit,
             })),

@@ -41,7 +41,6 @@ export interface Conflict {
   base: ScalarCell;
   master: ScalarCell;
   unit: ScalarCell;
-  reason: string;
 }
 
 export interface InvalidCell {
@@ -293,8 +292,6 @@ export function planUnitMerge(
         base,
         master,
         unit: change.value,
-        reason:
-          "Cơ quan thường trực đã sửa giá trị này sau khi đơn vị nhận sổ; đơn vị cũng sửa: giữ cả hai giá trị, cần người quyết định.",
       });
     changes.push(change);
   };
