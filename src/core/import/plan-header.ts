@@ -46,7 +46,77 @@ const NAME_END =
   /^(Phụ lục|PHỤ LỤC|Căn cứ|Thực hiện|Triển khai|Để|Nhằm|Ủy ban|UBND|\(Ban hành|\(Kèm theo|-{3,}|_{3,}|\*)/u;
 
 /* JavaScript's \b knows only ASCII letters ("SỞ" has none at its end): word ends are (?![\p{L}]). */
-const clean = (s: string) => s.replace(/\s+/g, " ").trim();
+/** A line of the head: a two-column header's bars ("ỦY BAN NHÂN DÂN |") and rules are not words. */
+const clean = (s: string) => s.replace(/\|/g, " ").replace(/\s+/g, " ").trim();
+
+/** Names written with capitals in a sentence-case title, restored in a title written in capitals. */
+const PROPER = [
+  "Thủ tướng Chính phủ",
+  "Chính phủ",
+  "Bộ Chính trị",
+  "Ban Bí thư",
+  "Quốc hội",
+  "Ban Chấp hành Đảng bộ tỉnh",
+  "Ban Thường vụ Tỉnh ủy",
+  "Ban Thường vụ Thành ủy",
+  "Tỉnh ủy",
+  "Thành ủy",
+  "Ủy ban nhân dân",
+  "Hội đồng nhân dân",
+];
+/** Documents cited by number ("Nghị quyết số 57-NQ/TW"): capitalised when a number follows. */
+const CITED = [
+  "Nghị quyết",
+  "Chương trình hành động",
+  "Kế hoạch hành động",
+  "Kế hoạch",
+  "Quyết định",
+  "Chỉ thị",
+  "Đề án",
+  "Kết luận",
+];
+const LOWER_STOP = new Set([
+  "và",
+  "về",
+  "đến",
+  "năm",
+  "giai",
+  "của",
+  "trên",
+  "theo",
+  "tại",
+  "trong",
+  "hội",
+  "đoạn",
+]);
+
+/**
+ * A title line written in capitals, as a name reads in a sentence: lower case, but codes kept
+ * ("71/NQ-CP"), the bodies and cited documents above capitalised, and a place after "tỉnh", "xã" …
+ * ("tỉnh Nghệ An"; not "xã hội").
+ */
+function fromCapitals(line: string): string {
+  let s = line
+    .split(/(\s+)/)
+    .map((t) => (/\d/.test(t) ? t : t.toLocaleLowerCase("vi")))
+    .join("");
+  const lower = (x: string) => x.toLocaleLowerCase("vi");
+  for (const p of PROPER) s = s.replace(new RegExp(`(?<![\\p{L}])${lower(p)}(?![\\p{L}])`, "gu"), p);
+  for (const c of CITED) s = s.replace(new RegExp(`(?<![\\p{L}])${lower(c)}(?=\\s+(số\\s+)?\\d)`, "gu"), c);
+  return s.replace(
+    /(?<![\p{L}])(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)((?:\s+[\p{L}]+){1,3})/gu,
+    (whole, kind: string, rest: string) => {
+      const words = rest.trim().split(/\s+/);
+      const name: string[] = [];
+      for (const w of words) {
+        if (LOWER_STOP.has(w)) break;
+        name.push(w.charAt(0).toLocaleUpperCase("vi") + w.slice(1));
+      }
+      if (!name.length) return whole;
+      return `${kind} ${name.join(" ")}${words.slice(name.length).length ? ` ${words.slice(name.length).join(" ")}` : ""}`;
+    },
+  );
+}
 const sentenceCase = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
 
 export function readPlanHeader(text: string): PlanHeader {
@@ -66,7 +136,8 @@ export function readPlanHeader(text: string): PlanHeader {
       if (/^(ỦY|UỶ) BAN NHÂN DÂN$/u.test(line) && next && isCapitals(next) && LOCALITY.test(next)) {
         bodies.push(`${line} ${next}`);
         i++;
-      } else bodies.push(line);
+      } else if (!/^(ỦY|UỶ) BAN NHÂN DÂN$/u.test(line)) bodies.push(line);
+      // "ỦY BAN NHÂN DÂN" with no place under it names no one: left for the clerk.
     } else if (bodies.length && LOCALITY.test(line) === false) break;
   }
   if (bodies.length === 2) [header.parentAgency, header.issuingAgency] = bodies;
@@ -74,8 +145,10 @@ export function readPlanHeader(text: string): PlanHeader {
 
   // Number, place and date: in the header block, above the document's title.
   const title = lines.findIndex((l) => ANY_TITLE.test(l));
-  for (const line of title < 0 ? lines : lines.slice(0, title)) {
-    const place = PLACE_DATE.exec(line);
+  const block = title < 0 ? lines : lines.slice(0, title);
+  for (const [i, line] of block.entries()) {
+    // "Bắc Ninh, ngày 30" over "tháng 5 năm 2025": one line.
+    const place = PLACE_DATE.exec(/,\s*ngày[\s\d.…]*$/u.test(line) ? `${line} ${block[i + 1] ?? ""}` : line);
     if (place && header.place === undefined) {
       header.place = place[1]!.trim();
       const [d, m, y] = [place[2], place[3], place[4]].map((x) => Number(x));
@@ -91,7 +164,7 @@ export function readPlanHeader(text: string): PlanHeader {
   const at = lines.findIndex((l) => TITLE.test(l) && isCapitals(l.split(/\s+/).slice(0, 2).join(" ")));
   if (at >= 0) {
     const rest = TITLE.exec(lines[at]!)![1]!;
-    const parts = rest && isCapitals(rest) ? [rest.toLocaleLowerCase("vi")] : rest ? [rest] : [];
+    const parts = rest && isCapitals(rest) ? [fromCapitals(rest)] : rest ? [rest] : [];
     // A title in capitals ("KẾ HOẠCH" over "THỰC HIỆN … NĂM 2026") goes on while its lines are in
     // capitals; a title in sentence case ends at a line in capitals (a heading: "PHỤ LỤC I").
     let capitals: boolean | null = null;
@@ -103,7 +176,7 @@ export function readPlanHeader(text: string): PlanHeader {
       if ((continued && NAME_END.test(line)) || /^\(.*\)$/.test(line) || HEAD_END.test(line)) break;
       capitals ??= caps;
       // The line under the title starts with a capital as a line does, not as a name does.
-      parts.push(caps ? line.toLocaleLowerCase("vi") : continued ? line : sentenceCase(line));
+      parts.push(caps ? fromCapitals(line) : continued ? line : sentenceCase(line));
       if (parts.join(" ").length > MAX_NAME || /[.;:]$/.test(line)) break;
     }
     const name = clean(parts.join(" ")).replace(/[.;:,]$/, "");

@@ -100,3 +100,34 @@ describe("a title written in capitals", () => {
     ).toBe("Kế hoạch thực hiện chuyển đổi số trên địa bàn xã năm 2026");
   });
 });
+
+describe("heads as web copies of real plans give them", () => {
+  it("a two-column header with bars, the date over two lines, a title in capitals with codes and a place", () => {
+    const h = head(
+      "ỦY BAN NHÂN DÂN |",
+      "TỈNH SƠN HÀ |",
+      "CỘNG HÒA XÃ HỘI",
+      "CHỦ NGHĨA VIỆT NAM |",
+      "Số: 77/KH-UBND |",
+      "Sơn Hà, ngày 12",
+      "tháng 6 năm 2025",
+      "KẾ HOẠCH",
+      "THỰC HIỆN NGHỊ QUYẾT SỐ 12/NQ-CP CỦA CHÍNH PHỦ VỀ PHÁT TRIỂN KINH TẾ SỐ VÀ XÃ HỘI SỐ TRÊN ĐỊA BÀN TỈNH SƠN HÀ",
+      "Căn cứ Luật Tổ chức chính quyền địa phương;",
+    );
+    expect(h).toEqual({
+      issuingAgency: "ỦY BAN NHÂN DÂN TỈNH SƠN HÀ",
+      planNumber: "77/KH-UBND",
+      place: "Sơn Hà",
+      planDate: "2025-06-12",
+      planName:
+        "Kế hoạch thực hiện Nghị quyết số 12/NQ-CP của Chính phủ về phát triển kinh tế số và xã hội số trên địa bàn tỉnh Sơn Hà",
+    });
+  });
+
+  it("'ỦY BAN NHÂN DÂN' with no place under it names no issuer", () => {
+    expect(
+      head("ỦY BAN NHÂN DÂN |", "CỘNG HÒA XÃ HỘI", "KẾ HOẠCH", "Phát triển du lịch").issuingAgency,
+    ).toBeUndefined();
+  });
+});
