@@ -8,7 +8,7 @@ import { cleanText, normalizeInline } from "../text/normalize";
 import { detectLegacyEncoding, detectLegacyLine } from "../text/legacy-encoding";
 import { buildTables } from "./build-tables";
 import { detectPlanYear } from "./plan-year";
-import { isWordTabText, readWordText } from "./readers/word-text";
+import { isTabSeparatedTable, isWordTabText, readTabSeparated, readWordText } from "./readers/word-text";
 import { readPdfTextTables } from "./readers/pdf-text";
 import { columnBlocksWarning } from "./readers/column-blocks";
 import { isLayoutText, readLayoutText } from "./readers/layout-text";
@@ -159,6 +159,8 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
   // Keep tabs: they carry the cell structure of Word text (cleanText turned them into spaces).
   const lines = text.replace(/\r\n?/g, "\n").normalize("NFC").split("\n");
   if (isWordTabText(lines)) return parseGridDocument(readWordText(lines, opts.file), opts, clean);
+  // A table copied from a spreadsheet or a web page: cells separated by tabs on each row's line.
+  if (isTabSeparatedTable(lines)) return parseGridDocument(readTabSeparated(lines, opts.file), opts, clean);
   // Text that keeps the page layout (pdftotext -layout): tables from the columns of the text.
   if (isLayoutText(lines)) {
     const read = readLayoutText(lines, opts.file);

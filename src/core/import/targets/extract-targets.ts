@@ -508,6 +508,13 @@ interface Item {
 
 /** "mục tiêu", "chỉ tiêu" in a sentence: where prose starts stating targets. */
 const PROSE_TRIGGER = /(?<!\p{L})(?:mục tiêu|chỉ tiêu)(?!\p{L})/giu;
+/**
+ * A heading that is only "Mục tiêu" ("I. MỤC TIÊU", "1. Mục tiêu:", "MỤC TIÊU, YÊU CẦU"): the lines
+ * right under it that state numbers are read (to confirm, like all prose targets); a line under it
+ * that states none (the general objective's prose) ends it.
+ */
+const OBJECTIVES_HEADING =
+  /^\s*(?:(?:[IVXL]+|\d+|[a-zđ])\s*[.)\-–]\s*)?(?:các\s+)?mục tiêu(?:\s*(?:,|và)\s*yêu cầu)?\s*:?\s*$/iu;
 
 /**
  * Targets stated in running prose, for a text with no objectives heading at all (a news item or a
@@ -523,10 +530,20 @@ function proseItems(lines: TextLine[], file: string): Item[] {
     const text = normalizeInline(raw);
     if (!text) continue;
     if (open && findHits(text).length && !ROMAN_HEADING.test(raw) && !subHeading(raw, text)) {
-      items.push({ no: "", budgetOnly: false, text, year: null, at: { file, line } });
+      // A bullet's marker is not the target's text.
+      const marker = ITEM_START.exec(text);
+      const label = marker && /\((\d+)\)/.exec(marker[0]);
+      items.push({
+        no: label ? `(${label[1]})` : (marker?.[1] ?? ""),
+        budgetOnly: false,
+        text: marker ? text.slice(marker[0].length) : text,
+        year: null,
+        at: { file, line },
+      });
       continue;
     }
-    open = false;
+    open = OBJECTIVES_HEADING.test(text);
+    if (open) continue;
     for (const m of text.matchAll(PROSE_TRIGGER)) {
       const from = text.lastIndexOf(". ", m.index!) + 1;
       const rest = text.slice(from).trim();
