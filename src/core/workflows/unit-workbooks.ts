@@ -4,7 +4,7 @@
  * all or nothing; one bad file never stops the others), undo the last merge exactly, and count who
  * reported ("Tổng hợp": expected, received, on time, late, missing).
  */
-import { refuse as refuseMaster, type ProblemParams, type RefusalCode } from "../problem";
+import { isProblemError, refuse as refuseMaster, type ProblemParams, type RefusalCode } from "../problem";
 import { throwIfCancelled } from "./cancelled";
 import { indicatorColumns, indicatorSpec } from "../sheets/indicator-sheet";
 import { settingsFromStored, type SheetValue } from "../sheets/read-sheet";
@@ -176,8 +176,8 @@ async function writeMaster(
  * reader's own message in both languages (readers outside the core word theirs), passed on as is.
  */
 function readerWords(error: unknown): ProblemParams {
-  const e = error as { name?: string; message?: string; messageEn?: string; problem?: { code: string } };
-  if (e?.name === "ProblemError" && e.problem) return { code: e.problem.code };
+  if (isProblemError(error)) return { code: error.problem.code };
+  const e = error as { message?: string; messageEn?: string };
   const message = String(e?.message ?? error);
   return { message, messageEn: String(e?.messageEn ?? message) };
 }

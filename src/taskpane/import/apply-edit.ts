@@ -1,17 +1,13 @@
 /** Applies a clerk's fix of one previewed cell to the parsed plan (a new plan; the old one is kept). */
 import { parseDeadline } from "../../core/deadlines/parse-deadline";
+import { parseViNumber } from "../../core/indicators/target-value";
 import type { ParsedPlan } from "../../core/model/plan";
 import type { CellEdit } from "./ImportPreview";
 
 const LIST_FIELDS = new Set(["lead", "partners"]);
 
-/** A number as a clerk types it ("80", "7,5", "1.200"); null when it is not one. */
-function clerkNumber(text: string): number | null {
-  const t = text.trim().replace(/\s/g, "");
-  if (!t) return null;
-  const n = Number(/^\d{1,3}(\.\d{3})+$/.test(t) ? t.replace(/\./g, "") : t.replace(",", "."));
-  return Number.isFinite(n) ? n : null;
-}
+/** A number as a clerk types it ("80", "7,5", "1.200", spaces anywhere); null when it is not one. */
+const clerkNumber = (text: string) => (text.trim() ? parseViNumber(text.replace(/\s/g, "")) : null);
 
 /** Comparators as typed: the symbols the preview shows, or the plan's own codes. */
 const COMPARATORS: Record<string, ">=" | "=" | "<=" | "range"> = {
