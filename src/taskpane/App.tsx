@@ -14,6 +14,7 @@ const TrackStep = lazy(() => import("./track/TrackStep").then((m) => ({ default:
 const ReportStep = lazy(() => import("./report/ReportStep").then((m) => ({ default: m.ReportStep })));
 const MergeStep = lazy(() => import("./merge/MergeStep").then((m) => ({ default: m.MergeStep })));
 import { useJob } from "./use-job";
+import type { StepProps } from "./step-props";
 
 export interface AppProps {
   workbook: WorkbookPort | null;
@@ -54,6 +55,14 @@ export function App({ workbook, initialLanguage, storage, variant = "pane", tool
   // A notice belongs to the step that gave it: it is not shown on the other steps.
   const notify = (intent: "error" | "warning" | "info" | "success", text: string) =>
     setNotice({ intent, text, step });
+  // What every step receives.
+  const stepProps: StepProps = {
+    strings,
+    workbook,
+    job,
+    notify,
+    describe: (error) => describeError(error, strings),
+  };
   const shown = notice && (notice.step === undefined || notice.step === step) ? notice : null;
 
   return (
@@ -90,38 +99,13 @@ export function App({ workbook, initialLanguage, storage, variant = "pane", tool
         </Body1>
         <Suspense fallback={<Spinner size="small" />}>
           {step === "import" ? (
-            <ImportStep
-              strings={strings}
-              language={language}
-              workbook={workbook}
-              job={job}
-              notify={notify}
-              describe={(error) => describeError(error, strings)}
-            />
+            <ImportStep {...stepProps} language={language} />
           ) : step === "track" ? (
-            <TrackStep
-              strings={strings}
-              workbook={workbook}
-              job={job}
-              notify={notify}
-              describe={(error) => describeError(error, strings)}
-            />
+            <TrackStep {...stepProps} />
           ) : step === "report" ? (
-            <ReportStep
-              strings={strings}
-              workbook={workbook}
-              job={job}
-              notify={notify}
-              describe={(error) => describeError(error, strings)}
-            />
+            <ReportStep {...stepProps} />
           ) : (
-            <MergeStep
-              strings={strings}
-              workbook={workbook}
-              job={job}
-              notify={notify}
-              describe={(error) => describeError(error, strings)}
-            />
+            <MergeStep {...stepProps} />
           )}
         </Suspense>
       </section>

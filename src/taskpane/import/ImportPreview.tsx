@@ -130,6 +130,53 @@ function EditableCell({
   );
 }
 
+/** One previewed table (a plan table or the stated targets): its title, headings and editable cells. */
+function PreviewGrid(p: {
+  strings: Strings;
+  testId: string;
+  title: string;
+  columns: readonly Column[];
+  rows: readonly unknown[];
+  cellId: (row: number, field: string) => string;
+  onEdit: (row: number, field: string, value: string) => void;
+  /** Rows not shown. */
+  more: number;
+}) {
+  return (
+    <section className="preview-table" data-testid={p.testId}>
+      <Caption1 block className="preview-title">
+        {p.title}
+      </Caption1>
+      <div className="preview-scroll">
+        <table>
+          <thead>
+            <tr>
+              {p.columns.map((c) => (
+                <th key={c.field}>{heading(p.strings, c)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map((row, r) => (
+              <tr key={r}>
+                {p.columns.map((c) => (
+                  <EditableCell
+                    key={c.field}
+                    testId={p.cellId(r, c.field)}
+                    value={c.get(row as Record<string, unknown>)}
+                    onCommit={(value) => p.onEdit(r, c.field, value)}
+                  />
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {p.more > 0 && <Caption1 block>{format(p.strings.importMoreRows, { count: p.more })}</Caption1>}
+    </section>
+  );
+}
+
 export interface ImportPreviewProps {
   strings: Strings;
   parsed: ParsedPlan;
@@ -170,77 +217,30 @@ export function ImportPreview({ strings, parsed, onEdit }: ImportPreviewProps) {
         </div>
       )}
       <Caption1 block>{strings.importEditHint}</Caption1>
-      {plan.tables.map((table, t) => {
-        const columns = columnsOf(table);
-        return (
-          <section key={t} className="preview-table" data-testid={`preview-table-${t}`}>
-            <Caption1 block className="preview-title">
-              {table.title}
-            </Caption1>
-            <div className="preview-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    {columns.map((c) => (
-                      <th key={c.field}>{heading(strings, c)}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {table.rows.slice(0, PREVIEW_ROWS).map((row, r) => (
-                    <tr key={r}>
-                      {columns.map((c) => (
-                        <EditableCell
-                          key={c.field}
-                          testId={`cell-${t}-${r}-${c.field}`}
-                          value={c.get(row as unknown as Record<string, unknown>)}
-                          onCommit={(value) => onEdit({ table: t, row: r, field: c.field, value })}
-                        />
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {table.rows.length > PREVIEW_ROWS && (
-              <Caption1 block>
-                {format(strings.importMoreRows, { count: table.rows.length - PREVIEW_ROWS })}
-              </Caption1>
-            )}
-          </section>
-        );
-      })}
+      {plan.tables.map((table, t) => (
+        <PreviewGrid
+          key={t}
+          strings={strings}
+          testId={`preview-table-${t}`}
+          title={table.title}
+          columns={columnsOf(table)}
+          rows={table.rows.slice(0, PREVIEW_ROWS)}
+          cellId={(r, field) => `cell-${t}-${r}-${field}`}
+          onEdit={(row, field, value) => onEdit({ table: t, row, field, value })}
+          more={table.rows.length - PREVIEW_ROWS}
+        />
+      ))}
       {plan.targets.length > 0 && (
-        <section className="preview-table" data-testid="preview-targets">
-          <Caption1 block className="preview-title">
-            {format(strings.importTargetsTitle, { count: plan.targets.length })}
-          </Caption1>
-          <div className="preview-scroll">
-            <table>
-              <thead>
-                <tr>
-                  {TARGET_COLUMNS.map((c) => (
-                    <th key={c.field}>{heading(strings, c)}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {plan.targets.map((target, r) => (
-                  <tr key={r}>
-                    {TARGET_COLUMNS.map((c) => (
-                      <EditableCell
-                        key={c.field}
-                        testId={`target-${r}-${c.field}`}
-                        value={c.get(target as unknown as Record<string, unknown>)}
-                        onCommit={(value) => onEdit({ table: "targets", row: r, field: c.field, value })}
-                      />
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <PreviewGrid
+          strings={strings}
+          testId="preview-targets"
+          title={format(strings.importTargetsTitle, { count: plan.targets.length })}
+          columns={TARGET_COLUMNS}
+          rows={plan.targets}
+          cellId={(r, field) => `target-${r}-${field}`}
+          onEdit={(row, field, value) => onEdit({ table: "targets", row, field, value })}
+          more={0}
+        />
       )}
     </div>
   );
