@@ -19,7 +19,7 @@ import { XlsxWorkbook } from "../src/xlsx/xlsx-workbook";
 import { writeTrackingWorkbook } from "../src/core/workflows/write-tracking-workbook";
 import { writeReport } from "../src/core/workflows/periodic-report";
 import { reportDocx } from "../src/docx/report-docx";
-import { renderPdfText, syntheticTables } from "../test/fixtures/synthetic-plan";
+import { cliChild, fillReturned, pdfText } from "./fixtures";
 import * as KH from "../src/functions/functions";
 import { isoToSerial } from "../src/core/excel-dates";
 import { randomPlan } from "../test/corpus/random-plan";
@@ -44,19 +44,6 @@ async function measure(name: string, runs: number, fn: () => Promise<string>): P
   }
   times.sort((a, b) => a - b);
   return { name, medianMs: times[Math.floor(times.length / 2)]!, note };
-}
-
-function pdfText(rows: number): string {
-  const tables = syntheticTables({
-    seed: 1,
-    planYear: 2026,
-    tables: 1,
-    rowsPerTable: rows,
-    withSections: true,
-    withOutput: true,
-    withNote: false,
-  });
-  return renderPdfText(tables, 2026, { seed: 1, pageNumbers: true, repeatHeader: true });
 }
 
 async function main() {
@@ -175,16 +162,8 @@ async function main() {
     await writeTrackingWorkbook(master, plan, { reportDate: "2026-10-14" });
     const masterPath = join(dir, "tong-hop.xlsx");
     await master.save(masterPath);
-    const cycleBin = join(__dirname, "..", "dist-cli", "main.mjs");
     execFileSync(process.execPath, [join(__dirname, "..", "scripts", "build-cli.mjs")]);
-    const child = (...args: string[]) => {
-      const r = spawnSync(process.execPath, [join(__dirname, "measure-child.mjs"), cycleBin, ...args], {
-        encoding: "utf8",
-      });
-      const m = /BENCH (\{.*\})/.exec(r.stderr);
-      if (r.status !== 0 || !m) throw new Error(`plan ${args[0]} failed: ${r.stderr.slice(-500)}`);
-      return JSON.parse(m[1]!) as { ms: number; rssMiB: number };
-    };
+    const child = cliChild;
     // Each step three times (the machines of this class are noisy): the median, and the range.
     const thrice = (run: () => { ms: number; rssMiB: number }) => {
       const r = [run(), run(), run()].sort((a, b) => a.ms - b.ms);
@@ -198,13 +177,7 @@ async function main() {
       child("split", masterPath, "--out-dir", join(dir, "dv"), "--period", "2026-10", "--force"),
     );
     const files = readdirSync(join(dir, "dv")).map((f) => join(dir, "dv", f));
-    for (const [i, f] of files.entries()) {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(f);
-      const ws = wb.getWorksheet("Nhiệm vụ")!;
-      for (let r = 2; r <= ws.rowCount; r++) ws.getRow(r).getCell(6).value = (r * 7 + i) % 101;
-      await wb.xlsx.writeFile(f);
-    }
+    await fillReturned(files);
     const reads: number[] = [];
     for (let k = 0; k < 3; k++) {
       const t0 = performance.now();

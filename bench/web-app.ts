@@ -5,16 +5,15 @@
  * into 150 unit workbooks and merge the 150 returned. The tab's memory is the JS heap Chromium
  * reports (CDP Performance.getMetrics), sampled while each job runs. Prints a Markdown table.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { basename, join } from "node:path";
-import ExcelJS from "exceljs";
 import type { CDPSession, Page } from "playwright-core";
 import { parsePlanText } from "../src/core/import/parse-plan";
 import { writeTrackingWorkbook } from "../src/core/workflows/write-tracking-workbook";
 import { XlsxWorkbook } from "../src/xlsx/xlsx-workbook";
-import { renderPdfText, syntheticTables } from "../test/fixtures/synthetic-plan";
+import { cliChild, fillReturned, pdfText } from "./fixtures";
 import { randomPlan } from "../test/corpus/random-plan";
 import { planDocx } from "../test/corpus/render-plan";
 import { convert } from "../test/engines/libreoffice";
@@ -26,19 +25,6 @@ const record = (name: string, ms: number, note: string) => {
   rows.push(`| ${name} | ${Math.round(ms).toLocaleString("en-US")} ms | ${note} |`);
   console.error(`${name}: ${ms.toFixed(0)} ms (${note})`);
 };
-
-function pdfText(n: number): string {
-  const tables = syntheticTables({
-    seed: 1,
-    planYear: 2026,
-    tables: 1,
-    rowsPerTable: n,
-    withSections: true,
-    withOutput: true,
-    withNote: false,
-  });
-  return renderPdfText(tables, 2026, { seed: 1, pageNumbers: true, repeatHeader: true });
-}
 
 /** A tracking workbook of `tasks` tasks shared among `units` lead units, saved to `path`. */
 async function trackingFile(path: string, tasks: number, units: number, perUnit?: number) {
@@ -86,15 +72,7 @@ async function openWorkbook(page: Page, path: string) {
     .waitFor({ timeout: 300_000 });
 }
 
-function cli(...args: string[]): number {
-  const bin = join(__dirname, "..", "dist-cli", "main.mjs");
-  const r = spawnSync(process.execPath, [join(__dirname, "measure-child.mjs"), bin, ...args], {
-    encoding: "utf8",
-  });
-  const m = /BENCH (\{.*\})/.exec(r.stderr);
-  if (r.status !== 0 || !m) throw new Error(`plan ${args[0]} failed: ${r.stderr.slice(-500)}`);
-  return (JSON.parse(m[1]!) as { ms: number }).ms;
-}
+const cli = (...args: string[]) => cliChild(...args).ms;
 
 async function main() {
   ensureBuilt();
@@ -167,13 +145,7 @@ async function main() {
 
     // 4. Merge the 150 returned (each with every task's progress typed), against `plan merge`.
     const files = readdirSync(join(dir, "dv")).map((f) => join(dir, "dv", f));
-    for (const [i, f] of files.entries()) {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.readFile(f);
-      const ws = wb.getWorksheet("Nhiệm vụ")!;
-      for (let r = 2; r <= ws.rowCount; r++) ws.getRow(r).getCell(6).value = (r * 7 + i) % 101;
-      await wb.xlsx.writeFile(f);
-    }
+    await fillReturned(files);
     const mergeCli = cli("merge", master, ...files, "--out", join(dir, "da-tong-hop.xlsx"), "--force");
     await page.getByTestId("merge-files").setInputFiles(files);
     const [previewMs, previewHeap] = await timed(cdp, async () => {
