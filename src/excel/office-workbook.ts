@@ -17,12 +17,15 @@ import type { SheetValue } from "../core/sheets/read-sheet";
 import {
   NUMBER_FORMATS,
   blockAddress,
+  cellKind,
+  cellRuleAddress,
   columnDataAddress,
   highlightFormula,
   isFormulaCell,
   type ScalarCell,
   type SheetCell,
   type SheetSpec,
+  type ValidationRule,
 } from "../core/sheets/sheet-spec";
 import { DEFAULT_CHUNK_BUDGET_BYTES, splitRowsByPayload } from "../core/sheets/request-chunks";
 import { headerHeight } from "../core/sheets/row-heights";
@@ -113,7 +116,7 @@ function prepare(spec: SheetSpec, name: string, existing: boolean): PreparedShee
         // The formula is written over it: no need to send the cached value.
         return "";
       }
-      return toWritable(cell, col.kind);
+      return toWritable(cell, spec.cells ? cellKind(spec, r, c) : col.kind);
     }),
   );
   const formats = spec.columns.map((c, i) => formatOf(c.kind, formulaColumns.has(i)));
@@ -227,25 +230,34 @@ function queueBlock(ws: Excel.Worksheet, job: Job): void {
 /** Data validation and row highlights, queued with the sheet's last request. */
 function queueRules(ws: Excel.Worksheet, sheet: PreparedSheet): void {
   const { spec } = sheet;
-  for (const v of spec.validations ?? []) {
-    const address = columnDataAddress(spec, v.column);
-    if (!address) continue;
-    const range = ws.getRange(address);
+  const validate = (range: Excel.Range, rule: ValidationRule, message: string) => {
     range.dataValidation.clear();
     range.dataValidation.rule =
-      v.rule.kind === "whole"
-        ? { wholeNumber: { formula1: v.rule.min, formula2: v.rule.max, operator: "Between" } }
-        : v.rule.kind === "decimal"
-          ? { decimal: { formula1: v.rule.min, formula2: v.rule.max, operator: "Between" } }
-          : v.rule.kind === "date"
+      rule.kind === "whole"
+        ? { wholeNumber: { formula1: rule.min, formula2: rule.max, operator: "Between" } }
+        : rule.kind === "decimal"
+          ? { decimal: { formula1: rule.min, formula2: rule.max, operator: "Between" } }
+          : rule.kind === "date"
             ? { date: { formula1: "1900-01-01", operator: "GreaterThan" } }
-            : { list: { inCellDropDown: true, source: v.rule.values.join(",") } };
+            : { list: { inCellDropDown: true, source: rule.values.join(",") } };
     range.dataValidation.errorAlert = {
       showAlert: true,
       style: "Stop",
       title: "Giá trị không hợp lệ",
-      message: v.message,
+      message,
     };
+  };
+  for (const v of spec.validations ?? []) {
+    const address = columnDataAddress(spec, v.column);
+    if (address) validate(ws.getRange(address), v.rule, v.message);
+  }
+  // Cells whose format or rule is their own (a date in a column of settings).
+  for (const cell of spec.cells ?? []) {
+    const address = cellRuleAddress(spec, cell);
+    if (!address) continue;
+    const range = ws.getRange(address);
+    if (cell.kind) range.numberFormat = [[NUMBER_FORMATS[cell.kind]]];
+    if (cell.validation) validate(range, cell.validation.rule, cell.validation.message);
   }
   const data = ws.getRange(blockAddress(1, 0, Math.max(spec.rows.length, 1), spec.columns.length));
   data.conditionalFormats.clearAll();

@@ -297,8 +297,8 @@ export function extendRanges(xml: string, oldLast: number, newLast: number): str
  * column becomes one shared formula as the renderer makes it; ranges that ended on row 2 (dimension,
  * filter, validations, highlights) end on the last row, and a one-cell validation becomes a column
  * range. Refused where a row would not be styled as the first (a formula in a text column next to a
- * value: the renderer gives formula cells their own number format), or where row 2 is not what the
- * renderer writes.
+ * value: the renderer gives formula cells their own number format; cells with a format or rule of
+ * their own), or where row 2 is not what the renderer writes.
  */
 export function appendRows(
   xml: string,
@@ -306,6 +306,7 @@ export function appendRows(
 ): { xml: string; lastRow: number } | { refused: string } {
   const refused = (why: string) => ({ refused: `${spec.name}: ${why}` });
   if (spec.rows.length < 2) return { xml, lastRow: Math.max(spec.rows.length, 1) + 1 };
+  if (spec.cells?.length) return refused("cells with their own format or rule");
   const dataStart = xml.indexOf("<sheetData");
   const dataEnd = xml.indexOf("</sheetData>");
   if (dataStart < 0 || dataEnd < 0) return refused("no sheet data");

@@ -34,14 +34,16 @@ async function rendered(w: UnitWorkbook, refusal?: string): Promise<UnitWorkbook
 
 export async function unitWorkbookPackage(w: UnitWorkbook): Promise<UnitWorkbookPackage> {
   const book = new XlsxWorkbook();
-  await writeUnitWorkbook(book, { ...w, specs: w.specs.map(firstRowOnly) });
+  // A sheet whose cells have formats of their own (the settings: a few dozen rows) is rendered whole.
+  const whole = (spec: UnitWorkbook["specs"][number]) => Boolean(spec.cells?.length);
+  await writeUnitWorkbook(book, { ...w, specs: w.specs.map((s) => (whole(s) ? s : firstRowOnly(s))) });
   // Stored, not compressed: the parts are read back at once and compressed once, when written.
   const options = { zip: { compression: "STORE" } } as unknown as ExcelJS.XlsxWriteOptions;
   const zip = await JSZip.loadAsync((await book.book.xlsx.writeBuffer(options)) as ArrayBuffer);
   const sheets = await packageSheets(zip, w.fileName);
   let workbook = (await partText(zip, "xl/workbook.xml")) ?? "";
   for (const spec of w.specs) {
-    if (spec.rows.length < 2) continue;
+    if (spec.rows.length < 2 || whole(spec)) continue;
     const index = sheets.findIndex((s) => s.name === spec.name);
     const xml = index < 0 ? undefined : await partText(zip, sheets[index]!.path);
     if (xml === undefined) return rendered(w, `${spec.name}: no part`);

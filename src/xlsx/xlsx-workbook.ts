@@ -19,7 +19,8 @@ import { addChartParts, docChartPart, readChartParts, type ChartPart } from "./c
 /** A cell's value as Excel's Range.values gives it. */
 export function excelValue(v: ExcelJS.CellValue): string | number | boolean {
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return isoToSerial(v.toISOString().slice(0, 10)) ?? "";
+  if (v instanceof Date)
+    return Number.isNaN(v.getTime()) ? "" : (isoToSerial(v.toISOString().slice(0, 10)) ?? "");
   if (typeof v === "object") {
     if ("formula" in v || "sharedFormula" in v)
       return excelValue((v as ExcelJS.CellFormulaValue).result ?? null);

@@ -8,6 +8,8 @@ import { isoToSerial } from "../core/excel-dates";
 import {
   NUMBER_FORMATS,
   blockAddress,
+  cellKind,
+  cellRuleAddress,
   columnDataAddress,
   columnLetter,
   filledDownColumns,
@@ -15,6 +17,7 @@ import {
   isFormulaCell,
   type ScalarCell,
   type SheetSpec,
+  type ValidationRule,
 } from "../core/sheets/sheet-spec";
 import { PAGE_MARGINS_INCHES, PAGE_NUMBER_FOOTER } from "../core/sheets/print-setup";
 import { headerHeight } from "../core/sheets/row-heights";
@@ -105,9 +108,11 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
       else if (isFormulaCell(cell))
         target.value = {
           formula: cell.formula.replace(/^=/, ""),
-          result: formulaResult(cell.cached, col.kind),
+          result: formulaResult(cell.cached, cellKind(spec, r, c)),
         };
-      else target.value = scalar(cell, col.kind);
+      else target.value = scalar(cell, cellKind(spec, r, c));
+      if (spec.cells && cellKind(spec, r, c) !== col.kind)
+        target.numFmt = NUMBER_FORMATS[cellKind(spec, r, c)];
       // A formula never sits in a Text-formatted cell (Excel would keep it as text).
       if (isFormulaCell(cell) && NUMBER_FORMATS[col.kind] === "@") target.numFmt = NUMBER_FORMATS.formula;
     });
@@ -118,24 +123,30 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
   const validations = (
     ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
   ).dataValidations;
-  for (const v of spec.validations ?? []) {
-    const address = columnDataAddress(spec, v.column);
-    if (!address) continue;
+  const addValidation = (address: string, rule: ValidationRule, message: string) => {
     const common = {
       allowBlank: true,
       showErrorMessage: true,
       errorTitle: "Giá trị không hợp lệ",
-      error: v.message,
+      error: message,
     };
-    if (v.rule.kind === "whole" || v.rule.kind === "decimal")
+    if (rule.kind === "whole" || rule.kind === "decimal")
       validations.add(address, {
         ...common,
-        type: v.rule.kind,
+        type: rule.kind,
         operator: "between",
-        formulae: [v.rule.min, v.rule.max],
+        formulae: [rule.min, rule.max],
       });
-    else if (v.rule.kind === "date") validations.add(address, dateValidation(common));
-    else validations.add(address, { ...common, type: "list", formulae: [`"${v.rule.values.join(",")}"`] });
+    else if (rule.kind === "date") validations.add(address, dateValidation(common));
+    else validations.add(address, { ...common, type: "list", formulae: [`"${rule.values.join(",")}"`] });
+  };
+  for (const v of spec.validations ?? []) {
+    const address = columnDataAddress(spec, v.column);
+    if (address) addValidation(address, v.rule, v.message);
+  }
+  for (const cell of spec.cells ?? []) {
+    const address = cellRuleAddress(spec, cell);
+    if (address && cell.validation) addValidation(address, cell.validation.rule, cell.validation.message);
   }
   const data = blockAddress(1, 0, Math.max(spec.rows.length, 1), spec.columns.length);
   // Priority 1 is the first highlight of the spec: the Office.js adapter gives the same order.

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { parsePlanText } from "../../src/core/import/parse-plan";
-import { TASK_COLUMNS, columnOf } from "../../src/core/sheets/workbook-layout";
+import { TASK_COLUMNS, columnOf, settingAddress } from "../../src/core/sheets/workbook-layout";
 import { writeTrackingWorkbook } from "../../src/core/workflows/write-tracking-workbook";
 import { XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
 import {
@@ -109,6 +109,7 @@ describe("workbooks built from the seeds, recalculated by LibreOffice", () => {
       "ISNUMBER",
       "ISLOGICAL",
       "INDEX",
+      "COUNTA",
       "CHOOSE",
       "DATE",
       "DAY",
@@ -140,7 +141,9 @@ describe("workbooks built from the seeds, recalculated by LibreOffice", () => {
     const at = (key: string, row: number) => ws.getCell(`${columnOf(TASK_COLUMNS, key)}${row}`).value;
     expect(at("result", 6)).toBe("Đã ban hành văn bản triển khai");
     expect(at("difficulties", 7)).toBe("Chưa bố trí được kinh phí; đang chờ hướng dẫn của cấp trên.");
-    expect(book.getWorksheet("Thiết lập")!.getCell("C2").value).toEqual(new Date(Date.UTC(2025, 10, 20)));
+    expect(book.getWorksheet("Thiết lập")!.getCell(settingAddress("reportDate")).value).toEqual(
+      new Date(Date.UTC(2025, 10, 20)),
+    );
   });
 
   it("writes the report of seed 000, filled in, as .docx and renders it to PDF and PNG pages to look at", async () => {

@@ -54,6 +54,19 @@ export interface ColumnValidation {
   message: string;
 }
 
+/**
+ * One cell whose format or rule differs from its column's: a settings sheet holds a date, whole
+ * numbers and texts in one column of values.
+ */
+export interface CellRule {
+  /** 0-based data row (0 = sheet row 2). */
+  row: number;
+  /** Column key. */
+  column: string;
+  kind?: ColumnKind;
+  validation?: { rule: ValidationRule; message: string };
+}
+
 /** Rows coloured by the text of one column (conditional format over the data rows). */
 export interface RowHighlight {
   column: string;
@@ -67,6 +80,7 @@ export interface SheetSpec {
   columns: ColumnSpec[];
   rows: SheetCell[][];
   validations?: ColumnValidation[];
+  cells?: CellRule[];
   highlights?: RowHighlight[];
   /** Excel table name (letters, digits, underscore); the data is written as a table when set. */
   tableName?: string;
@@ -157,6 +171,19 @@ export function columnDataAddress(spec: SheetSpec, key: string): string | null {
   const c = spec.columns.findIndex((col) => col.key === key);
   if (c < 0) return null;
   return blockAddress(1, c, Math.max(spec.rows.length, 1), 1);
+}
+
+/** The kind of one cell: its own when a cell rule gives one, else its column's. */
+export function cellKind(spec: SheetSpec, row: number, column: number): ColumnKind {
+  const key = spec.columns[column]!.key;
+  const rule = spec.cells?.find((c) => c.row === row && c.column === key && c.kind);
+  return rule?.kind ?? spec.columns[column]!.kind;
+}
+
+/** The A1 address of a cell rule's cell, null when its column is not in the spec. */
+export function cellRuleAddress(spec: SheetSpec, rule: CellRule): string | null {
+  const c = spec.columns.findIndex((col) => col.key === rule.column);
+  return c < 0 ? null : `${columnLetter(c)}${rule.row + 2}`;
 }
 
 /** The formula of a row highlight, written for the first data row (Excel shifts it down). */

@@ -3,9 +3,12 @@
  * and the settings cells the formulas read. The pane, the CLI, the renderers and the tests find
  * everything here, by key, never by header text or position of their own.
  */
-import { columnLetter, type ColumnSpec } from "./sheet-spec";
+import { columnLetter, type ColumnSpec, type ValidationRule } from "./sheet-spec";
 
-/** Bumped when a column or settings cell moves: merge and update check it. */
+/**
+ * Bumped when a column moves: merge and update check it. (Settings are found by their labels, so an
+ * older settings sheet — dates in column C — still reads; see readSettings.)
+ */
 export const LAYOUT_VERSION = 2;
 
 export const SHEET = {
@@ -54,54 +57,73 @@ export const CLERK_COLUMNS = {
   indicators: ["actual", "asOf"],
 } as const;
 
-/** One settings row: a label in A, the value in B (or a date in C). */
+/**
+ * One settings row: a label in A, the value in B (a note of the office's own in C). `kind` is the
+ * value's format where it is not General; `rule` what may be typed there.
+ */
 export interface SettingCell {
   row: number;
-  column: "B" | "C";
   label: string;
+  kind?: "date" | "text";
+  rule?: ValidationRule;
 }
 
 /** The settings sheet, row by row (1-based; row 1 is the header). */
 export const SETTINGS = {
-  reportDate: { row: 2, column: "C", label: "Ngày báo cáo" },
-  planYear: { row: 3, column: "B", label: "Năm kế hoạch" },
+  reportDate: { row: 2, label: "Ngày báo cáo", kind: "date", rule: { kind: "date" } },
+  planYear: { row: 3, label: "Năm kế hoạch", rule: { kind: "whole", min: 2000, max: 2100 } },
   cutoffDay: {
     row: 4,
-    column: "B",
     label: "Ngày chốt số liệu (15: từ ngày 15 tháng trước đến ngày 14; 1: theo tháng dương lịch)",
+    rule: { kind: "whole", min: 1, max: 28 },
   },
-  submissionDay: { row: 5, column: "B", label: "Hạn gửi báo cáo (ngày trong tháng)" },
-  dueSoonDays: { row: 6, column: "B", label: "Số ngày trước hạn được coi là sắp đến hạn" },
-  parentAgency: { row: 7, column: "B", label: "Cơ quan chủ quản" },
-  issuingAgency: { row: 8, column: "B", label: "Cơ quan ban hành báo cáo" },
-  source: { row: 9, column: "B", label: "Nguồn kế hoạch" },
-  units: { row: 10, column: "B", label: "Danh mục đơn vị" },
-  monthStart: { row: 11, column: "C", label: "Kỳ tháng chứa ngày báo cáo bắt đầu từ (tự tính)" },
-  quarterStart: { row: 12, column: "C", label: "Kỳ quý chứa ngày báo cáo bắt đầu từ (tự tính)" },
-  yearStart: { row: 13, column: "C", label: "Kỳ năm chứa ngày báo cáo bắt đầu từ (tự tính)" },
-  reportDateText: { row: 14, column: "B", label: "Ngày báo cáo (dạng chữ, tự tính)" },
-  place: { row: 15, column: "B", label: "Địa danh (ghi trước ngày tháng của báo cáo)" },
-  reportNumber: { row: 16, column: "B", label: "Số báo cáo" },
-  documentCode: { row: 17, column: "B", label: "Ký hiệu văn bản (sau số, ví dụ BC-UBND)" },
-  signerCapacity: { row: 18, column: "B", label: "Thẩm quyền ký (ví dụ TM. ỦY BAN NHÂN DÂN)" },
-  signerTitle: { row: 19, column: "B", label: "Chức vụ người ký (ví dụ CHỦ TỊCH)" },
-  signerName: { row: 20, column: "B", label: "Họ và tên người ký" },
-  recipients: { row: 21, column: "B", label: "Nơi nhận (mỗi dòng một nơi)" },
-  planName: { row: 22, column: "B", label: "Tên kế hoạch (ghi trong trích yếu báo cáo)" },
+  submissionDay: {
+    row: 5,
+    label: "Hạn gửi báo cáo (ngày trong tháng)",
+    rule: { kind: "whole", min: 1, max: 31 },
+  },
+  dueSoonDays: {
+    row: 6,
+    label: "Số ngày trước hạn được coi là sắp đến hạn",
+    rule: { kind: "whole", min: 0, max: 365 },
+  },
+  parentAgency: { row: 7, label: "Cơ quan chủ quản", kind: "text" },
+  issuingAgency: { row: 8, label: "Cơ quan ban hành báo cáo", kind: "text" },
+  source: { row: 9, label: "Nguồn kế hoạch", kind: "text" },
+  units: { row: 10, label: "Số đơn vị trong danh mục (bảng bên dưới, mỗi dòng một đơn vị)" },
+  monthStart: { row: 11, label: "Kỳ tháng chứa ngày báo cáo bắt đầu từ (tự tính)", kind: "date" },
+  quarterStart: { row: 12, label: "Kỳ quý chứa ngày báo cáo bắt đầu từ (tự tính)", kind: "date" },
+  yearStart: { row: 13, label: "Kỳ năm chứa ngày báo cáo bắt đầu từ (tự tính)", kind: "date" },
+  reportDateText: { row: 14, label: "Ngày báo cáo (dạng chữ, tự tính)" },
+  place: { row: 15, label: "Địa danh (ghi trước ngày tháng của báo cáo)", kind: "text" },
+  reportNumber: { row: 16, label: "Số báo cáo", kind: "text" },
+  documentCode: { row: 17, label: "Ký hiệu văn bản (sau số, ví dụ BC-UBND)", kind: "text" },
+  signerCapacity: { row: 18, label: "Thẩm quyền ký (ví dụ TM. ỦY BAN NHÂN DÂN)", kind: "text" },
+  signerTitle: { row: 19, label: "Chức vụ người ký (ví dụ CHỦ TỊCH)", kind: "text" },
+  signerName: { row: 20, label: "Họ và tên người ký", kind: "text" },
+  recipients: { row: 21, label: "Nơi nhận (mỗi dòng một nơi)", kind: "text" },
+  planName: { row: 22, label: "Tên kế hoạch (ghi trong trích yếu báo cáo)", kind: "text" },
 } as const satisfies Record<string, SettingCell>;
 
 export type SettingKey = keyof typeof SETTINGS;
 
-/** "C2": the cell of a setting on the settings sheet. */
+/**
+ * The unit directory, below the settings: its header row (1-based), then one unit a row — the
+ * name, the other spellings the plan uses for it, a note.
+ */
+export const UNIT_DIRECTORY = {
+  headerRow: 24,
+  header: ["Đơn vị", "Tên gọi khác trong kế hoạch (cách nhau bằng dấu ;)", "Ghi chú"],
+} as const;
+
+/** "B2": the cell of a setting on the settings sheet. */
 export function settingAddress(key: SettingKey): string {
-  const s = SETTINGS[key];
-  return `${s.column}${s.row}`;
+  return `B${SETTINGS[key].row}`;
 }
 
-/** "'Thiết lập'!$C$2": a setting as formulas on other sheets refer to it. */
+/** "'Thiết lập'!$B$2": a setting as formulas on other sheets refer to it. */
 export function settingRef(key: SettingKey): string {
-  const s = SETTINGS[key];
-  return `'${SHEET.settings}'!$${s.column}$${s.row}`;
+  return `'${SHEET.settings}'!$B$${SETTINGS[key].row}`;
 }
 
 /** The column letter of a key in a list of columns. */

@@ -7,11 +7,11 @@
  */
 import type { PlanHeader } from "../import/plan-header";
 import type { PlanJson } from "../model/plan";
-import { readSettings, settingsFromStored } from "../sheets/read-sheet";
+import { readSettings, readUnitDirectory, settingsFromStored } from "../sheets/read-sheet";
 import { refreshIndicatorSheet, refreshTaskSheet, trackingSheets } from "../sheets/tracking-sheets";
 import type { TrackingSettings } from "../sheets/task-sheet";
 import { existingRows, updateSheet, type TaskChange } from "../sheets/update-tasks";
-import { SETTINGS, SHEET, type SettingKey } from "../sheets/workbook-layout";
+import { SHEET, type SettingKey } from "../sheets/workbook-layout";
 import { settingsSheet } from "../sheets/settings-sheet";
 import type { SheetPort, WriteOptions, WriteResult } from "./workbook-port";
 
@@ -92,11 +92,8 @@ export async function writeTrackingWorkbook(
   const [tasks, indicators] = trackingSheets(plan, settings);
   // The settings sheet is written again in place with the office's values kept: the formulas that
   // depend on the report date get their values, and an older layout gets the cells formulas read.
-  const lastRow = Math.max(...Object.values(SETTINGS).map((c) => c.row));
-  const extraRows = oldSettings
-    ? oldSettings.slice(lastRow).filter((r) => r.some((v) => v !== "" && v != null))
-    : [];
-  const settingsSpec = settingsSheet(plan, settings, withHeader(stored ?? {}, o.header), extraRows);
+  const kept = oldSettings ? readUnitDirectory(oldSettings) : undefined;
+  const settingsSpec = settingsSheet(plan, settings, withHeader(stored ?? {}, o.header), kept);
   const mergedTasks = oldTasks ? updateSheet(tasks!, existingRows(oldTasks, tasks!), "tasks") : null;
   const mergedIndicators = oldIndicators
     ? updateSheet(indicators!, existingRows(oldIndicators, indicators!), "indicators")

@@ -2,8 +2,8 @@ import { useState } from "react";
 import { Body1, Button } from "@fluentui/react-components";
 import { splitIsoDate } from "../../core/excel-dates";
 import { cutoffDayFrom } from "../../core/periods/reporting-period";
-import { readSettings } from "../../core/sheets/read-sheet";
-import { SHEET, settingAddress } from "../../core/sheets/workbook-layout";
+import { readSettings, reportDateAddress } from "../../core/sheets/read-sheet";
+import { SHEET } from "../../core/sheets/workbook-layout";
 import { summarizeTasks, type StatusSummary } from "../../core/status/status-summary";
 import type { TaskStatus } from "../../core/status/task-status";
 import { format, type Strings } from "../i18n/catalogue";
@@ -40,7 +40,7 @@ export function TrackStep({ strings, workbook, job, notify, describe }: TrackSte
       const values = await workbook.readSheet(SHEET.tasks);
       if (!values) return null;
       const settings = await workbook.readSheet(SHEET.settings);
-      if (settings) await workbook.writeDate(SHEET.settings, settingAddress("reportDate"), reportDate);
+      if (settings) await workbook.writeDate(SHEET.settings, reportDateAddress(settings), reportDate);
       const stored = settings ? readSettings(settings) : {};
       const data = summarizeTasks(values, {
         reportDate,
