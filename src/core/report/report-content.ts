@@ -30,6 +30,8 @@ export interface Counts {
   recurringNotReported: number;
   /** Due within the warning window (part of openInTime). */
   dueSoon: number;
+  /** Open with no due date and not recurring (part of openInTime: "Chưa có hạn"). */
+  noDeadline: number;
   /** Rows whose cells must be fixed (counted nowhere else). */
   toCheck: number;
   total: number;
@@ -116,6 +118,7 @@ function emptyCounts(): Counts {
     recurringReported: 0,
     recurringNotReported: 0,
     dueSoon: 0,
+    noDeadline: 0,
     toCheck: 0,
     total: 0,
   };
@@ -197,6 +200,7 @@ export function reportContent(input: ReportInput): ReportContent {
       } else {
         c.openInTime++;
         if (r.status === "due-soon") c.dueSoon++;
+        if (!due) c.noDeadline++;
       }
     }
     if (line.completed && line.completed >= window.start && line.completed <= statusDate)
@@ -270,6 +274,7 @@ export function reportFigures(c: ReportContent) {
     recurring: x.recurring,
     recurringReported: x.recurringReported,
     recurringNotReported: x.recurringNotReported,
+    noDeadline: x.noDeadline,
     toCheck: x.toCheck,
     total: x.total,
   });

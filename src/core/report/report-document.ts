@@ -86,7 +86,9 @@ function splits(c: Counts): string {
   const open = c.openInTime + c.openOverdue;
   return (
     `đã hoàn thành ${viCount(done)} nhiệm vụ (đúng hạn: ${viCount(c.completedOnTime)}, quá hạn: ${viCount(c.completedLate)}), ` +
-    `chiếm ${viPercent(done, c.total)}; chưa hoàn thành ${viCount(open)} nhiệm vụ (trong hạn: ${viCount(c.openInTime)}, ` +
+    `chiếm ${viPercent(done, c.total)}; chưa hoàn thành ${viCount(open)} nhiệm vụ (trong hạn: ${viCount(c.openInTime)}` +
+    (c.noDeadline ? `, trong đó chưa có hạn hoàn thành: ${viCount(c.noDeadline)}` : "") +
+    `, ` +
     `quá hạn: ${viCount(c.openOverdue)}), chiếm ${viPercent(open, c.total)}; nhiệm vụ thường xuyên ${viCount(c.recurring)} ` +
     `(đã báo cáo kỳ này: ${viCount(c.recurringReported)}, chưa báo cáo: ${viCount(c.recurringNotReported)})`
   );

@@ -21,6 +21,8 @@ export interface StatusSummary {
   overdueDetails: TaskDetail[];
   /** Tasks due within the warning window, with their lead unit and due date. */
   dueSoonDetails: TaskDetail[];
+  /** Open tasks with no due date, not recurring (counted under "Chưa đến hạn": "Chưa có hạn"). */
+  noDeadline: number;
   total: number;
 }
 
@@ -51,6 +53,7 @@ export function summarizeTasks(
     check: [],
     overdueDetails: [],
     dueSoonDetails: [],
+    noDeadline: 0,
     total: 0,
   };
   for (const { index, values: row } of rows) {
@@ -75,6 +78,7 @@ export function summarizeTasks(
       summary.dueSoonDetails.push(detail());
     }
     if (r.status === "check") summary.check.push(index);
+    if ((r.status === "not-started" || r.status === "in-progress") && !row.due) summary.noDeadline++;
   }
   return summary;
 }

@@ -66,6 +66,7 @@ export const en: Strings = {
   dateInvalid: "Type the date as dd/mm/yyyy, e.g. 14/10/2025.",
   monthInvalid: "Type the month as mm/yyyy, e.g. 10/2025.",
   trackWhyOverdue: "Why overdue (the due date and the date compared):",
+  trackNoDeadline: "of which with no deadline",
   trackCheckRows: "{count} row(s) need their entries checked (see the status column).",
   "status.check": "To check",
   reportKind: "Report kind",

@@ -65,6 +65,7 @@ export const vi = {
   dateInvalid: "Ghi ngày dạng dd/mm/yyyy, ví dụ 14/10/2025.",
   monthInvalid: "Ghi tháng dạng mm/yyyy, ví dụ 10/2025.",
   trackWhyOverdue: "Vì sao quá hạn (hạn và ngày so sánh):",
+  trackNoDeadline: "trong đó chưa có hạn hoàn thành",
   trackCheckRows: "{count} dòng cần kiểm tra lại dữ liệu (xem cột Trạng thái).",
   "status.check": "Cần kiểm tra lại",
   reportKind: "Loại báo cáo",

@@ -106,6 +106,11 @@ export function TrackStep({ strings, workbook, job, notify, describe }: TrackSte
                         : <b>{summary.data.counts[p]}</b>
                       </li>
                     ))}
+                    {bucket === "in-progress" && summary.data.noDeadline > 0 && (
+                      <li data-testid="count-no-deadline">
+                        {strings.trackNoDeadline}: <b>{summary.data.noDeadline}</b>
+                      </li>
+                    )}
                   </ul>
                 )}
               </li>

@@ -30,6 +30,19 @@ describe("the report document", () => {
     expect(fixtureDocument({ recipients: "UBND huyện" }).recipients).toEqual(["- UBND huyện;", "- Lưu: VT."]);
   });
 
+  it("says how many open tasks have no deadline, and says nothing of it when every task has one", () => {
+    expect(bodyText(fixtureDocument())).not.toMatch(/chưa có hạn/);
+    const undated = {
+      id: "PL9.1",
+      task: "Nhiệm vụ chưa giao hạn",
+      lead: "Văn phòng",
+      due: null,
+      completed: null,
+    };
+    const body = bodyText(fixtureDocument({ extraTasks: [undated, { ...undated, id: "PL9.2" }] }));
+    expect(body).toMatch(/trong hạn: \d+, trong đó chưa có hạn hoàn thành: 02,/);
+  });
+
   it("does not say 'thực hiện' twice in the subject", () => {
     const doc = fixtureDocument({ planName: "Kế hoạch thực hiện Nghị quyết số 57-NQ/TW" });
     expect(doc.summary).toMatch(/^Kết quả triển khai Kế hoạch thực hiện Nghị quyết/);

@@ -26,6 +26,20 @@ describe("status summary of a tracking sheet", () => {
     expect(s.dueSoon).toEqual([2]);
   });
 
+  it("counts the open tasks that have no deadline apart ('Chưa có hạn'), recurring ones not among them", () => {
+    const values = [
+      header,
+      ["PL1.1", "", "", "", "", ""],
+      ["PL1.2", "", "", 40, "", ""],
+      ["PL1.3", "", d("2026-10-01"), 100, "", ""],
+      ["PL1.4", "", "", "", "Hằng tháng", ""],
+      ["PL1.5", d("2026-12-30"), "", "", "", ""],
+    ];
+    const s = summarizeTasks(values, S)!;
+    expect(s.noDeadline).toBe(2);
+    expect(s.counts["not-started"] + s.counts["in-progress"]).toBe(3);
+  });
+
   it("returns null for a sheet that is not a tracking sheet", () => {
     expect(summarizeTasks([["TT", "Nội dung"]], S)).toBeNull();
     expect(summarizeTasks([], S)).toBeNull();
