@@ -5,7 +5,6 @@
  * no value that differs from the one we cached (Gnumeric's own .xlsx of the recalculation, read here
  * part by part: it stores a formula's text result as a shared string, which exceljs reads as a number).
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,44 +12,11 @@ import { parsePlanText } from "../../src/core/import/parse-plan";
 import { writeTrackingWorkbook } from "../../src/core/workflows/write-tracking-workbook";
 import { XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
 import type { PlanJson } from "../../src/core/model/plan";
-import { formulaValues, sameValue } from "./libreoffice";
+import { SSCONVERT, differences, errorsIn, recalculated } from "./gnumeric";
 
 jest.setTimeout(300_000);
 
-const SSCONVERT = "/usr/bin/ssconvert";
 const SEEDS = join(__dirname, "../../../shared/seeds");
-const ERROR = /^#(?:REF!|VALUE!|NAME\?|N\/A|DIV\/0!|NUM!|NULL!)$/;
-
-/** Every sheet recalculated by Gnumeric, as CSV cells by sheet. */
-function recalculated(path: string): Map<string, string[][]> {
-  const dir = mkdtempSync(join(tmpdir(), "gnumeric-"));
-  execFileSync(SSCONVERT, ["--recalc", "-S", path, join(dir, "sheet-%n.csv")], { stdio: "pipe" });
-  const out = new Map<string, string[][]>();
-  for (const f of readdirSync(dir).sort())
-    out.set(
-      f,
-      readFileSync(join(dir, f), "utf8")
-        .split("\n")
-        .map((l) => l.split(",")),
-    );
-  return out;
-}
-
-/** Our cached values that Gnumeric's recalculation does not give back: [cell, ours, Gnumeric's]. */
-async function differences(path: string): Promise<string[]> {
-  const dir = mkdtempSync(join(tmpdir(), "gnumeric-xlsx-"));
-  const out = join(dir, "recalculated.xlsx");
-  execFileSync(SSCONVERT, ["--recalc", path, out], { stdio: "pipe" });
-  const theirs = await formulaValues(out);
-  const ours = await formulaValues(path);
-  expect(ours.size).toBeGreaterThan(0);
-  return [...ours].flatMap(([key, value]) => {
-    const them = theirs.get(key);
-    return them !== undefined && sameValue(value, them)
-      ? []
-      : [`${key}: ${JSON.stringify(value)} ≠ ${JSON.stringify(them ?? "(missing)")}`];
-  });
-}
 
 async function workbookOf(plan: PlanJson, name: string): Promise<string> {
   const book = new XlsxWorkbook();
@@ -59,15 +25,6 @@ async function workbookOf(plan: PlanJson, name: string): Promise<string> {
   await book.save(path);
   return path;
 }
-
-const errorsIn = (sheets: Map<string, string[][]>) =>
-  [...sheets].flatMap(([sheet, rows]) =>
-    rows.flatMap((r, i) =>
-      r.flatMap((v, c) =>
-        ERROR.test(v.replace(/"/g, "").trim()) ? [`${sheet} r${i + 1} c${c + 1}: ${v}`] : [],
-      ),
-    ),
-  );
 
 beforeAll(() => {
   if (!existsSync(SSCONVERT)) throw new Error("Gnumeric is required: apt-get install gnumeric");

@@ -18,6 +18,7 @@ import { writeTrackingWorkbook } from "../../src/core/workflows/write-tracking-w
 import { XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
 import { A, B, C, D, FIXTURE_PLAN, INDICATORS, TASKS, expectedTotals } from "../fixtures/report-fixture";
 import { compareWithRecalc, convert, hasLibreOffice, recalculate, pdfToPng } from "./libreoffice";
+import { gnumericVerdict } from "./gnumeric";
 
 // Real engines and compiled CLIs: their time depends on the machine, so no test is timed here
 // (speed is measured by `npm run bench`); five minutes only stops a hung engine.
@@ -189,6 +190,10 @@ describe("plan report", () => {
     // LibreOffice read the native charts and keeps them when it saves the workbook again.
     const resaved = await JSZip.loadAsync(readFileSync(re!));
     expect(Object.keys(resaved.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(2);
+  });
+
+  it("Gnumeric recalculates the report workbook with no error cell and no differing value", async () => {
+    expect(await gnumericVerdict(out)).toEqual({ errors: [], differences: [] });
   });
 
   it("adds native charts reading the appendix cells: status by unit (stacked) and indicator results", async () => {

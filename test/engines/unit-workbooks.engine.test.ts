@@ -1,7 +1,9 @@
 /**
  * The secretariat's cycle through the compiled CLI: split a master built from each seed, fill every
  * clerk cell of every unit workbook (exceljs, as a clerk's Excel would save it), merge them all back,
- * and every value is in the master exactly; undo restores the master's values. LibreOffice opens every
+ * and every value is in the master exactly; undo restores the master's values. LibreOffice and Gnumeric
+ * recalculate the merged and restored masters and a unit workbook as written (0 error cells, 0 differing
+ * values). LibreOffice opens every
  * unit workbook without an error cell, and a workbook saved by LibreOffice merges back. Each bad file
  * is refused by name with its own reason, and the good files of the same merge still go in.
  */
@@ -18,6 +20,7 @@ import { XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
 import { excelValue } from "../../src/xlsx/xlsx-workbook";
 import { META_SHEET } from "../../src/core/merge/unit-metadata";
 import { compareWithRecalc, convert, hasLibreOffice, recalculate } from "./libreoffice";
+import { gnumericVerdict } from "./gnumeric";
 
 // Real engines and compiled CLIs: their time depends on the machine, so no test is timed here
 // (speed is measured by `npm run bench`); five minutes only stops a hung engine.
@@ -126,6 +129,9 @@ describe.each(readdirSync(SEEDS).sort())("split, fill, merge and undo: %s", (see
     // A plan with stated targets only has no lead units to split for.
     if (!before.size) return expect(files).toEqual([]);
     expect(files.length).toBeGreaterThan(0);
+    // A unit workbook as the split wrote it, before a clerk's writer changed it without recalculating.
+    const asWritten = join(dir, `as-written-${basename(files[0]!)}`);
+    copyFileSync(files[0]!, asWritten);
     const filled: Filled = new Map();
     for (const f of files) await fillUnitWorkbook(f, filled);
     const merged = join(dir, "da-tong-hop.xlsx");
@@ -153,6 +159,13 @@ describe.each(readdirSync(SEEDS).sort())("split, fill, merge and undo: %s", (see
         differences: [],
       });
     }
+    // And Gnumeric, a second engine: the merged master, the restored one and a unit workbook.
+    for (const f of [merged, restored, asWritten])
+      expect({ f: basename(f), ...(await gnumericVerdict(f)) }).toEqual({
+        f: basename(f),
+        errors: [],
+        differences: [],
+      });
   }, 180_000);
 });
 
