@@ -24,15 +24,21 @@ export const STATUS_COLORS = {
   completedLate: "#81C784",
   openInTime: "#1E88E5",
   openOverdue: "#E53935",
-  recurring: "#9E9E9E",
+  recurringReported: "#9E9E9E",
+  recurringNotReported: "#FBC02D",
 } as const;
 
-/** Column order of the by-unit appendix table (Phụ lục I) that the Excel chart reads. */
+/**
+ * Column order of the by-unit appendix table (Phụ lục I) that the Excel chart reads: every bucket,
+ * recurring tasks too, so a unit's bars add up to its row's total.
+ */
 export const UNIT_CHART_SERIES = [
   { key: "completedOnTime", name: "Đã hoàn thành đúng hạn" },
   { key: "completedLate", name: "Đã hoàn thành quá hạn" },
   { key: "openInTime", name: "Chưa hoàn thành trong hạn" },
   { key: "openOverdue", name: "Chưa hoàn thành quá hạn" },
+  { key: "recurringReported", name: "Thường xuyên đã báo cáo kỳ này" },
+  { key: "recurringNotReported", name: "Thường xuyên chưa báo cáo kỳ này" },
 ] as const;
 
 export function unitStatusChart(c: ReportContent): ChartData {

@@ -6,7 +6,13 @@
  */
 import { viDate } from "../status/task-status";
 import { LIGHT_RULE, type Counts, type ReportContent, type TaskLine } from "./report-content";
-import { INDICATOR_CHART_LABELS, indicatorChart, unitStatusChart, type ChartData } from "./report-charts";
+import {
+  INDICATOR_CHART_LABELS,
+  UNIT_CHART_SERIES,
+  indicatorChart,
+  unitStatusChart,
+  type ChartData,
+} from "./report-charts";
 import { viCount, viDocumentNumber, viNumber, viPercent, viPlaceAndDate, viRate } from "./vi-format";
 
 export interface ReportHeader {
@@ -199,7 +205,8 @@ function unitTable(c: ReportContent): AppendixTable {
       { header: "Đã hoàn thành quá hạn", width: 11, align: "center" },
       { header: "Chưa hoàn thành trong hạn", width: 11, align: "center" },
       { header: "Chưa hoàn thành quá hạn", width: 11, align: "center" },
-      { header: "Thường xuyên (đã/chưa báo cáo)", width: 13, align: "center" },
+      { header: "Thường xuyên đã báo cáo kỳ này", width: 11, align: "center" },
+      { header: "Thường xuyên chưa báo cáo kỳ này", width: 11, align: "center" },
       { header: "Tỷ lệ hoàn thành", width: 10, align: "center" },
       { header: "Đánh giá", width: 9, align: "center" },
     ],
@@ -212,7 +219,8 @@ function unitTable(c: ReportContent): AppendixTable {
         u.completedLate,
         u.openInTime,
         u.openOverdue,
-        `${u.recurringReported}/${u.recurringNotReported}`,
+        u.recurringReported,
+        u.recurringNotReported,
         rate(u),
         u.light,
       ]),
@@ -224,15 +232,26 @@ function unitTable(c: ReportContent): AppendixTable {
         c.totals.completedLate,
         c.totals.openInTime,
         c.totals.openOverdue,
-        `${c.totals.recurringReported}/${c.totals.recurringNotReported}`,
+        c.totals.recurringReported,
+        c.totals.recurringNotReported,
         rate(c.totals),
         "",
       ],
     ],
     fills: [...c.units.map((u) => LIGHT_FILL[u.light]), null],
-    note: `Cách đánh giá: ${LIGHT_RULE}`,
+    // Every task of the table is a bar of the chart, but rows whose cells must be checked first.
+    note:
+      `Cách đánh giá: ${LIGHT_RULE}` +
+      (c.totals.toCheck
+        ? ` Biểu đồ và các cột trạng thái không gồm ${viCount(c.totals.toCheck)} nhiệm vụ cần kiểm tra lại dữ liệu.`
+        : ""),
     chart: c.units.length
-      ? { data: unitStatusChart(c), categoryColumn: 1, valueColumns: [3, 4, 5, 6], excludeLastRows: 1 }
+      ? {
+          data: unitStatusChart(c),
+          categoryColumn: 1,
+          valueColumns: UNIT_CHART_SERIES.map((_, i) => 3 + i),
+          excludeLastRows: 1,
+        }
       : undefined,
   };
 }

@@ -43,6 +43,22 @@ describe("the report document", () => {
     expect(body).toMatch(/trong hạn: \d+, trong đó chưa có hạn hoàn thành: 02,/);
   });
 
+  it("draws every task of Phụ lục I in its chart: each unit's bars add up to its row's total, recurring ones too", () => {
+    const doc = fixtureDocument();
+    const byUnit = doc.appendices.find((a) => a.chart && !a.chart.fromSummary)!;
+    const chart = byUnit.chart!;
+    const rows = byUnit.rows.slice(0, byUnit.rows.length - chart.excludeLastRows);
+    expect(rows.length).toBeGreaterThan(1);
+    rows.forEach((row, i) => {
+      const bars = chart.data.series.reduce((n, s) => n + s.values[i]!, 0);
+      const fromCells = chart.valueColumns.reduce((n, c) => n + Number(row[c]), 0);
+      expect({ unit: row[1], bars, fromCells }).toEqual({ unit: row[1], bars: row[2], fromCells: row[2] });
+    });
+    expect(chart.data.series.map((s) => s.name)).toEqual(
+      chart.valueColumns.map((c) => byUnit.columns[c]!.header),
+    );
+  });
+
   it("does not say 'thực hiện' twice in the subject", () => {
     const doc = fixtureDocument({ planName: "Kế hoạch thực hiện Nghị quyết số 57-NQ/TW" });
     expect(doc.summary).toMatch(/^Kết quả triển khai Kế hoạch thực hiện Nghị quyết/);
