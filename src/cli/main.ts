@@ -1,5 +1,4 @@
 import { runCli } from "./run-cli";
-import "./native-zip";
 
 // Output piped into a command that stops reading (`plan parse … | head`): stop quietly, as other
 // command-line tools do, instead of dying on an unhandled EPIPE.

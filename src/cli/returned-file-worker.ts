@@ -3,7 +3,6 @@
  * commands/returned-files), each file it claims first, never more than LOOKAHEAD files ahead.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import "./native-zip";
 import {
   FIRST_WORKER,
   FREE,

@@ -3,7 +3,6 @@
  * unit workbooks until none is left (see commands/unit-workbook-files); null means nothing to do.
  */
 import { parentPort } from "node:worker_threads";
-import "./native-zip";
 import { writeTakenJobs, type UnitWriterJobs } from "./commands/unit-workbook-files";
 
 parentPort!.once("message", async (jobs: UnitWriterJobs | null) => {

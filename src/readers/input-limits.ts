@@ -6,6 +6,7 @@
  * sheet and the length of one cell (Excel's own 32,767 characters) or one line of text.
  */
 import JSZip from "jszip";
+import { unzipSync } from "fflate";
 import { ImportError } from "../core/import/import-error";
 import type { DocItem } from "../core/import/grid";
 
@@ -57,18 +58,26 @@ export async function checkZip(bytes: Uint8Array, file: string): Promise<JSZip> 
       `Tệp ${file} chứa ${entries.length} phần, vượt giới hạn ${MAX_ZIP_ENTRIES}: không đọc.`,
       `${file} holds ${entries.length} parts, over the ${MAX_ZIP_ENTRIES} limit.`,
     );
-  // The sizes the central directory announces (JSZip keeps them on each entry before inflating).
-  const total = entries.reduce(
-    (sum, e) =>
-      sum + ((e as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0),
-    0,
-  );
+  // The sizes the central directory announces, read by fflate's directory walk (no part inflated).
+  const total = announcedSize(bytes);
   if (total > MAX_UNCOMPRESSED_BYTES)
     throw new ImportError(
       `Tệp ${file} khi giải nén lớn ${mib(total)}, vượt giới hạn ${mib(MAX_UNCOMPRESSED_BYTES)} (có thể là tệp độc hại): không đọc.`,
       `${file} inflates to ${mib(total)}, over the ${mib(MAX_UNCOMPRESSED_BYTES)} limit: not read.`,
     );
   return zip;
+}
+
+/** The uncompressed size of every part as the zip's central directory announces it. */
+function announcedSize(bytes: Uint8Array): number {
+  let total = 0;
+  unzipSync(bytes, {
+    filter: (f) => {
+      total += f.originalSize;
+      return false;
+    },
+  });
+  return total;
 }
 
 export function checkPdfPages(pages: number, file: string): void {

@@ -6,6 +6,7 @@
  * renderer forms its first row (`appendRows`). A split of 150 unit workbooks spent most of its time
  * in exceljs rendering and compressing rows; this is the same workbook with that work skipped. Where
  * a sheet cannot be completed so (`appendRows` refuses), the whole workbook is rendered by exceljs.
+ * The CLI and the browser make each unit workbook so (`unitWorkbookBytes`).
  */
 import JSZip from "jszip";
 import type ExcelJS from "exceljs";
@@ -15,6 +16,8 @@ import { XlsxWorkbook } from "./xlsx-workbook";
 import { appendRows, extendPrintArea, firstRowOnly } from "./sheet-patch";
 import { packageSheets } from "./xlsx-values";
 import { packageParts, partText, setPartText, type ZipPart } from "./zip-text";
+import { ZIP_LEVEL } from "./xlsx-workbook";
+import { zipParts } from "./zip-writer";
 
 export interface UnitWorkbookPackage {
   /** The package's parts in order (folders left out), ready to be zipped. */
@@ -54,4 +57,9 @@ export async function unitWorkbookPackage(w: UnitWorkbook): Promise<UnitWorkbook
   }
   setPartText(zip, "xl/workbook.xml", workbook);
   return { parts: await packageParts(zip), how: "appended" };
+}
+
+/** A unit workbook's .xlsx bytes: the CLI writes them to a file, the browser into the split's .zip. */
+export async function unitWorkbookBytes(w: UnitWorkbook): Promise<Uint8Array> {
+  return zipParts((await unitWorkbookPackage(w)).parts, ZIP_LEVEL);
 }

@@ -1,16 +1,18 @@
 /**
  * The split and the merge as the browser does them (the pane and the web app): the unit workbooks of
  * the split in one .zip, and the returned files opened for the merge from their bytes. The planning
- * (which unit gets which rows, what a returned value means) is the core workflows', shared with the
- * CLI; only the files differ: the CLI writes a folder, the browser offers one download.
+ * (which unit gets which rows, what a returned value means) is the core workflows', and each unit
+ * workbook is made by the CLI's code (`unitWorkbookBytes`, zipped by fflate); only the files differ:
+ * the CLI writes a folder, the browser offers one download.
  */
-import JSZip from "jszip";
 import type { UnitWorkbook } from "../core/merge/split-plan";
 import { throwIfCancelled } from "../core/workflows/cancelled";
-import { splitWorkbooks, writeUnitWorkbook, type ReturnedFile } from "../core/workflows/unit-workbooks";
+import { splitWorkbooks, type ReturnedFile } from "../core/workflows/unit-workbooks";
 import type { SheetPort } from "../core/workflows/workbook-port";
+import { unitWorkbookBytes } from "./unit-workbook-package";
 import { XlsxValues } from "./xlsx-values";
-import { XlsxWorkbook } from "./xlsx-workbook";
+import type { ZipPart } from "./zip-text";
+import { zipParts } from "./zip-writer";
 
 export interface SplitZip {
   bytes: Uint8Array;
@@ -36,16 +38,15 @@ export async function splitToZip(
     createdAt: o.createdAt,
     partners: o.partners,
   });
-  const zip = new JSZip();
+  const files: ZipPart[] = [];
   for (const [i, w] of units.entries()) {
     throwIfCancelled(o.signal);
-    const book = new XlsxWorkbook();
-    await writeUnitWorkbook(book, w);
-    zip.file(w.fileName, await book.toBytes());
+    // Each workbook as the CLI makes it (the same code, the same bytes but for the zip's times).
+    files.push({ name: w.fileName, data: await unitWorkbookBytes(w) });
     o.onProgress?.(i + 1, units.length);
   }
   // The workbooks are compressed already: stored as they are in the .zip.
-  const bytes = await zip.generateAsync({ type: "uint8array", compression: "STORE" });
+  const bytes = zipParts(files, 0);
   const views = units.filter((w) => w.view).length;
   return { bytes, count: units.length - views, views, fileNames: units.map((w) => w.fileName) };
 }

@@ -1,13 +1,15 @@
 /**
  * The parts of a package (JSZip), read and written as bytes and text. Text goes through the
  * platform's UTF-8 codec (TextDecoder, TextEncoder: native in Node and in browsers) rather than
- * JSZip's own, which decodes and encodes in JavaScript. Where the platform has a native inflate
- * (Node's zlib, installed by the CLI with `useNativeInflate`), a part is inflated by it in one call
- * instead of JSZip's JavaScript inflate fed in 16 KB chunks; for the merge's 15,000-task master and
- * 150 returned files that was a large share of the run. Parts written here are kept as the bytes
- * given, so reading them back or zipping them costs nothing more.
+ * JSZip's own, which decodes and encodes in JavaScript. A part is inflated by fflate in one call
+ * (`inflateRaw`, the same in the CLI and the browser) instead of JSZip's inflate fed in 16 KB chunks;
+ * for the merge's 15,000-task master and 150 returned files that was a large share of the run. Parts
+ * written here are kept as the bytes given, so reading them back or zipping them costs nothing more.
+ * (JSZip stays the package's reader, as exceljs's own; the compressed bytes and sizes of an entry are
+ * read from what JSZip keeps of the zip's directory.)
  */
 import type JSZip from "jszip";
+import { inflateRaw } from "./zip-writer";
 
 const decoder = new TextDecoder("utf-8");
 const encoder = new TextEncoder();
@@ -15,16 +17,6 @@ const encoder = new TextEncoder();
 /** A part of a package to zip: its bytes, or its deflated bytes as they were read from a zip. */
 export type ZipPart =
   { name: string; data: Uint8Array } | { name: string; deflated: Uint8Array; crc32: number; size: number };
-
-/** Inflates raw deflate data to exactly `size` bytes (throws when the data inflates to more). */
-export type InflateRaw = (data: Uint8Array, size: number) => Uint8Array;
-
-let nativeInflate: InflateRaw | null = null;
-
-/** Installs the platform's inflate (Node: zlib.inflateRawSync with a cap on its output). */
-export function useNativeInflate(inflate: InflateRaw | null): void {
-  nativeInflate = inflate;
-}
 
 /** What JSZip keeps of an entry read from a zip (its central directory and the compressed bytes). */
 interface CompressedEntry {
@@ -52,8 +44,8 @@ async function entryBytes(zip: JSZip, entry: JSZip.JSZipObject): Promise<Uint8Ar
   if (own) return own;
   const c = compressed(entry);
   if (c && c.compression?.magic === STORED) return c.compressedContent;
-  if (c && nativeInflate && c.compression?.magic === DEFLATED && c.uncompressedSize !== undefined)
-    return nativeInflate(c.compressedContent, c.uncompressedSize);
+  if (c && c.compression?.magic === DEFLATED && c.uncompressedSize !== undefined)
+    return inflateRaw(c.compressedContent, c.uncompressedSize);
   return entry.async("uint8array");
 }
 

@@ -1,18 +1,38 @@
 /**
- * A .zip (an .xlsx package) from its parts, compressed by Node's own zlib in one synchronous pass per
- * part (Node only: the CLI). JSZip compresses with a JavaScript deflate and streams every part through
- * its worker pipeline, and archiver through Node streams; for the split's 150 small unit workbooks
- * either cost more than rendering the rows. The container is the plain zip format (APPNOTE 6.3):
- * a local header before each part, the central directory, its end record; names in UTF-8.
+ * A .zip (an .xlsx package, or the split's .zip of unit workbooks) from its parts, each deflated by
+ * fflate in one synchronous pass — the same code in the CLI and in the browser. fflate (a small,
+ * maintained, dependency-free deflate/inflate in plain JavaScript, about as fast as zlib) was chosen
+ * over JSZip, whose JavaScript deflate streams every part through its worker pipeline (for the split's
+ * 150 small unit workbooks that cost more than rendering the rows), and over Node's zlib, which the
+ * browser does not have. The container is the plain zip format (APPNOTE 6.3): a local header before
+ * each part, the central directory, its end record; names in UTF-8.
  */
-import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { deflateSync, inflateSync } from "fflate";
 import type { ZipPart } from "./zip-text";
 
-/** Node's inflate for `useNativeInflate`: at most the size the zip announces, else an error. */
-export function inflateRawNative(data: Uint8Array, size: number): Uint8Array {
-  const out = inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+/** Raw inflate to exactly the size the zip announces, else an error (a zip that lies about its sizes). */
+export function inflateRaw(data: Uint8Array, size: number): Uint8Array {
+  // One byte more than announced: a part that fills it inflates to more than its zip says.
+  const out = inflateSync(data, { out: new Uint8Array(size + 1) });
   if (out.length !== size) throw new Error("zip part: inflated size differs from the size announced");
   return out;
+}
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** The CRC-32 a zip entry carries (the IEEE polynomial, as zip tools compute it). */
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** MS-DOS time and date of a moment (local time, as zip tools write them). */
@@ -24,50 +44,66 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
-/** The zip bytes of the parts, in their order, deflated at `level` (1: fastest). */
-export function zipParts(parts: readonly ZipPart[], level: number, when = new Date()): Buffer {
+const utf8 = new TextEncoder();
+
+/**
+ * The zip bytes of the parts, in their order, deflated at `level` (1: fastest); level 0 stores
+ * them as they are (parts that are zips already, as the split's unit workbooks).
+ */
+export function zipParts(parts: readonly ZipPart[], level: number, when = new Date()): Uint8Array {
   const { time, date } = dosTime(when);
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
   let offset = 0;
   for (const part of parts) {
-    const name = Buffer.from(part.name, "utf8");
-    const data = "deflated" in part ? part.deflated : deflateRawSync(part.data, { level });
+    const name = utf8.encode(part.name);
+    const stored = !("deflated" in part) && level === 0;
+    const data =
+      "deflated" in part ? part.deflated : stored ? part.data : deflateSync(part.data, { level: level as 1 });
     const crc = ("deflated" in part ? part.crc32 : crc32(part.data)) >>> 0;
     const size = "deflated" in part ? part.size : part.data.length;
     if (size > 0xfffffffe || offset > 0xfffffffe) throw new Error("zip part too large");
     // From the flags to the name's length, the local header and the central directory entry agree.
-    const fields = (b: Buffer, at: number) => {
-      b.writeUInt16LE(0x0800, at); // names in UTF-8
-      b.writeUInt16LE(8, at + 2); // deflate
-      b.writeUInt16LE(time, at + 4);
-      b.writeUInt16LE(date, at + 6);
-      b.writeUInt32LE(crc, at + 8);
-      b.writeUInt32LE(data.length, at + 12);
-      b.writeUInt32LE(size, at + 16);
-      b.writeUInt16LE(name.length, at + 20);
+    const fields = (v: DataView, at: number) => {
+      v.setUint16(at, 0x0800, true); // names in UTF-8
+      v.setUint16(at + 2, stored ? 0 : 8, true); // stored or deflate
+      v.setUint16(at + 4, time, true);
+      v.setUint16(at + 6, date, true);
+      v.setUint32(at + 8, crc, true);
+      v.setUint32(at + 12, data.length, true);
+      v.setUint32(at + 16, size, true);
+      v.setUint16(at + 20, name.length, true);
     };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    fields(local, 6);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
-    entry.writeUInt16LE(20, 6);
-    fields(entry, 8);
-    entry.writeUInt32LE(offset, 42); // extra, comment, disk, attributes: 0
-    chunks.push(local, name, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    const local = new Uint8Array(30);
+    const l = new DataView(local.buffer);
+    l.setUint32(0, 0x04034b50, true);
+    l.setUint16(4, 20, true); // version needed: 2.0 (deflate)
+    fields(l, 6);
+    const entry = new Uint8Array(46);
+    const e = new DataView(entry.buffer);
+    e.setUint32(0, 0x02014b50, true);
+    e.setUint16(4, 20, true); // made by: MS-DOS, 2.0
+    e.setUint16(6, 20, true);
+    fields(e, 8);
+    e.setUint32(42, offset, true); // extra, comment, disk, attributes: 0
+    chunks.push(local, name, data);
     central.push(entry, name);
     offset += local.length + name.length + data.length;
   }
-  const size = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
   if (parts.length > 0xffff) throw new Error("too many zip parts");
-  return Buffer.concat([...chunks, ...central, end]);
+  const size = central.reduce((n, b) => n + b.length, 0);
+  const end = new Uint8Array(22);
+  const v = new DataView(end.buffer);
+  v.setUint32(0, 0x06054b50, true);
+  v.setUint16(8, parts.length, true);
+  v.setUint16(10, parts.length, true);
+  v.setUint32(12, size, true);
+  v.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + size + end.length);
+  let at = 0;
+  for (const c of [...chunks, ...central, end]) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 /**
  * Writing the split's unit workbooks to disk (Node). Each workbook is made as a package by
- * `unitWorkbookPackage` (exceljs renders its first rows, the rest are appended) and zipped by Node's
- * zlib; with more than a handful of files they are shared out between this thread and worker
+ * `unitWorkbookBytes` (exceljs renders its first rows, the rest are appended, fflate zips it: the
+ * browser's split makes each workbook the same way); with more than a handful of files they are shared out between this thread and worker
  * threads (one thread per core, at most four). The workers are started before the master is read
  * (`startUnitWriters`), so that loading their code overlaps the reading and planning; once the
  * workbooks are known each thread, this one included, takes the next file not yet taken (a shared
@@ -13,10 +13,8 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { UnitWorkbook } from "../../core/merge/split-plan";
-import { unitWorkbookPackage } from "../../xlsx/unit-workbook-package";
+import { unitWorkbookBytes } from "../../xlsx/unit-workbook-package";
 import { writeXlsxFile } from "../../xlsx/xlsx-files";
-import { ZIP_LEVEL } from "../../xlsx/xlsx-workbook";
-import { zipParts } from "../../xlsx/zip-writer";
 import { workerFile } from "../worker-file";
 import { withoutFilledDownCopies } from "../../core/sheets/sheet-spec";
 
@@ -40,8 +38,7 @@ export async function writeTakenJobs({ jobs, shared }: UnitWriterJobs): Promise<
   const next = new Int32Array(shared);
   for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) {
     const job = jobs[i]!;
-    const { parts } = await unitWorkbookPackage(job.workbook);
-    await writeXlsxFile(job.path, zipParts(parts, ZIP_LEVEL));
+    await writeXlsxFile(job.path, await unitWorkbookBytes(job.workbook));
   }
 }
 
