@@ -40,6 +40,12 @@ export const en: Strings = {
   importDropped: "Skipped {count} line(s) (page numbers, repeated headers, footnotes).",
   importUnplacedTitle: "Lines not placed in any cell — please check:",
   importLine: "line {line}",
+  unitsGenericTitle:
+    "These names stand for several bodies in general; left apart, each becomes a unit book and a report line of its own. Merge them into one?",
+  unitsNearTitle:
+    "These names may be the same unit (written with and without its administrative level). Merge them into one?",
+  unitsMergeInto: "Merge into",
+  unitsMerge: "Merge ({rows} task rows)",
   importEditHint: "Click a cell to fix it if it landed in the wrong column.",
   importMoreRows: "… and {count} more rows (all are written when you confirm).",
   importConfirm: "Confirm and write to the workbook",

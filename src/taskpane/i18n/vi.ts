@@ -39,6 +39,12 @@ export const vi = {
   importDropped: "Đã bỏ qua {count} dòng (số trang, tiêu đề lặp lại, chú thích).",
   importUnplacedTitle: "Dòng chưa xếp được vào ô nào — hãy kiểm tra:",
   importLine: "dòng {line}",
+  unitsGenericTitle:
+    "Các tên sau chỉ chung nhiều cơ quan, đơn vị; nếu để riêng, mỗi tên thành một sổ đơn vị và một dòng báo cáo. Gộp thành một?",
+  unitsNearTitle:
+    "Các tên sau có thể là cùng một đơn vị (viết có và không có cấp hành chính). Gộp thành một?",
+  unitsMergeInto: "Gộp thành",
+  unitsMerge: "Gộp ({rows} dòng nhiệm vụ)",
   importEditHint: "Bấm vào một ô để sửa nếu bị xếp sai cột.",
   importMoreRows: "… và {count} dòng nữa (được ghi đầy đủ khi xác nhận).",
   importConfirm: "Xác nhận và ghi vào sổ",

@@ -1,8 +1,10 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Caption1, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { ParsedPlan, PlanTable } from "../../core/model/plan";
 import { format, type Strings } from "../i18n/catalogue";
 import { problemText } from "../../messages/problem-messages";
+import { unitMergeSuggestions } from "../../core/units/unit-suggestions";
+import { UnitSuggestions } from "./UnitSuggestions";
 
 const PREVIEW_ROWS = 50;
 
@@ -181,11 +183,14 @@ export interface ImportPreviewProps {
   strings: Strings;
   parsed: ParsedPlan;
   onEdit: (edit: CellEdit) => void;
+  /** The clerk merges unit names into one (generic or near-duplicate names offered by the core). */
+  onMergeUnits: (names: readonly string[], into: string) => void;
 }
 
 /** What the import read: counts, warnings, unplaced lines highlighted, and the tables, editable. */
-export function ImportPreview({ strings, parsed, onEdit }: ImportPreviewProps) {
+export function ImportPreview({ strings, parsed, onEdit, onMergeUnits }: ImportPreviewProps) {
   const { plan } = parsed;
+  const suggestions = useMemo(() => unitMergeSuggestions(plan), [plan]);
   const rows = plan.tables.reduce((n, t) => n + t.rows.length, 0);
   return (
     <div className="import-preview" data-testid="import-preview">
@@ -216,6 +221,7 @@ export function ImportPreview({ strings, parsed, onEdit }: ImportPreviewProps) {
           </ul>
         </div>
       )}
+      <UnitSuggestions strings={strings} suggestions={suggestions} onMerge={onMergeUnits} />
       <Caption1 block>{strings.importEditHint}</Caption1>
       {plan.tables.map((table, t) => (
         <PreviewGrid

@@ -8,6 +8,7 @@ import type { WorkbookPort } from "../../excel/workbook-port";
 import { format, type Language, type Strings } from "../i18n/catalogue";
 import type { JobState } from "../use-job";
 import { applyEdit } from "./apply-edit";
+import { mergeUnitNames } from "../../core/units/unit-suggestions";
 import { ImportPreview } from "./ImportPreview";
 import { isCancellation } from "../describe-error";
 import { FilePicker } from "../components/FilePicker";
@@ -147,6 +148,9 @@ export function ImportStep({ strings, language, workbook, job, notify, describe 
             strings={strings}
             parsed={parsed}
             onEdit={(edit) => setParsed(applyEdit(parsed, edit))}
+            onMergeUnits={(names, into) =>
+              setParsed({ ...parsed, plan: mergeUnitNames(parsed.plan, names, into) })
+            }
           />
           {workbook && (
             <Button
