@@ -8,16 +8,61 @@
 export interface ProblemLocation {
   file?: string;
   sheet?: string;
+  /** 1-based number of a table in a document. */
+  table?: number;
   /** 1-based, as a spreadsheet numbers rows. */
   row?: number;
   cell?: string;
+  /** 1-based column of a grid without addresses (a .csv). */
+  column?: number;
   page?: number;
   /** 1-based line of a text. */
   line?: number;
 }
 
+/** Why a file cannot be read at all (the readers, the CLI's file handling). */
+export type ReadErrorCode =
+  | "file-too-large"
+  | "file-not-found"
+  | "file-unreadable"
+  | "file-type-unsupported"
+  | "zip-damaged"
+  | "zip-too-many-parts"
+  | "zip-too-large"
+  | "pdf-too-many-pages"
+  | "pdf-reader-unavailable"
+  | "pdf-damaged"
+  | "pdf-page-damaged"
+  | "pdf-no-text"
+  | "pdf-needs-libreoffice"
+  | "sheet-too-large"
+  | "cell-too-long"
+  | "text-too-long"
+  | "line-too-long"
+  | "text-not-utf8"
+  | "text-not-utf8-legacy"
+  | "csv-unreadable"
+  | "csv-open-quote"
+  | "docx-damaged"
+  | "docx-text-unreadable"
+  | "docx-encrypted"
+  | "doc-old-format"
+  | "xlsx-old-xls"
+  | "xlsx-ods"
+  | "xlsx-ods-renamed"
+  | "xlsx-macro"
+  | "xlsx-encrypted"
+  | "xlsx-not-zip"
+  | "xlsx-damaged"
+  | "xlsx-no-workbook-part"
+  | "xlsx-no-sheet"
+  | "workbook-damaged"
+  | "plan-nothing-read"
+  | "plan-empty-file";
+
 /** Refusals: the core stops and says why. */
 export type ErrorCode =
+  | ReadErrorCode
   | "text-legacy-encoding"
   | "text-mixed-legacy-encoding"
   | "report-no-task-sheet"

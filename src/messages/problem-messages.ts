@@ -10,6 +10,145 @@ import type { ClerkValueProblem } from "../core/merge/clerk-values";
 export type MessageLanguage = "vi" | "en";
 
 const MESSAGES: Record<ProblemCode, Record<MessageLanguage, string>> = {
+  "file-too-large": {
+    vi: "Tệp {file} lớn {size}, vượt giới hạn {limit}: hãy tách nhỏ tệp.",
+    en: "{file} is {size}, over the {limit} limit.",
+  },
+  "file-not-found": { vi: "Không tìm thấy tệp {file}.", en: "File not found: {file}." },
+  "file-unreadable": { vi: "Không đọc được tệp {file} ({detail}).", en: "Cannot read {file} ({detail})." },
+  "file-type-unsupported": {
+    vi: "Không hỗ trợ loại tệp “{ext}”. Các loại được hỗ trợ: {supported}.",
+    en: 'Unsupported file type "{ext}". Supported: {supported}.',
+  },
+  "zip-damaged": {
+    vi: "Tệp {file} không phải tệp {format} hợp lệ hoặc đã hỏng (có thể tệp chưa tải về hết, hoặc bị đổi đuôi): hãy mở tệp gốc, lưu lại thành {format} rồi gửi lại.",
+    en: "{file} is not a valid {format} file, or is damaged (perhaps not fully downloaded, or renamed): open the original, save it as {format} and send it again.",
+  },
+  "zip-too-many-parts": {
+    vi: "Tệp {file} chứa {count} phần, vượt giới hạn {limit}: không đọc.",
+    en: "{file} holds {count} parts, over the {limit} limit.",
+  },
+  "zip-too-large": {
+    vi: "Tệp {file} khi giải nén lớn {size}, vượt giới hạn {limit} (có thể là tệp độc hại): không đọc.",
+    en: "{file} inflates to {size}, over the {limit} limit: not read.",
+  },
+  "pdf-too-many-pages": {
+    vi: "Tệp {file} có {pages} trang, vượt giới hạn {limit} trang: hãy tách riêng phần phụ lục.",
+    en: "{file} has {pages} pages, over the {limit}-page limit.",
+  },
+  "pdf-reader-unavailable": {
+    vi: "Không tải được bộ đọc PDF ({detail}).",
+    en: "Cannot load the PDF reader ({detail}).",
+  },
+  "pdf-damaged": {
+    vi: "Tệp {file} không phải tệp PDF hợp lệ hoặc đã hỏng: hãy tải lại tệp PDF gốc rồi thử lại.",
+    en: "{file} is not a valid PDF file or is damaged: download the original PDF again and retry.",
+  },
+  "pdf-page-damaged": {
+    vi: "Tệp {file} đã hỏng ở trang {page}, không đọc được ({detail}).",
+    en: "{file} is damaged at page {page} ({detail}).",
+  },
+  "pdf-no-text": {
+    vi: "Tệp {file} không có lớp chữ (có thể là bản quét). Cần bản PDF có chữ chọn được, hoặc tệp Word.",
+    en: "{file} has no text layer (maybe a scan). A PDF with selectable text, or the Word file, is needed.",
+  },
+  "pdf-needs-libreoffice": {
+    vi: "Cần LibreOffice để xuất PDF (Debian: apt-get install libreoffice-writer); tệp .docx vẫn dùng được.",
+    en: "Writing a PDF needs LibreOffice (libreoffice-writer); the .docx is usable as it is.",
+  },
+  "sheet-too-large": {
+    vi: 'Trang tính "{sheet}" của tệp {file} có vùng dữ liệu {rows} dòng × {columns} cột, vượt giới hạn {limit} ô: hãy chỉ giữ bảng kế hoạch.',
+    en: 'Sheet "{sheet}" of {file} spans {rows} rows × {columns} columns, over the {limit} cell limit.',
+  },
+  "cell-too-long": {
+    vi: "Tệp {file}, {at}: ô dài {length} ký tự, vượt giới hạn {limit} ký tự của Excel.",
+    en: "{file}, {at}: a cell of {length} characters, over Excel's {limit}-character limit.",
+  },
+  "text-too-long": {
+    vi: "Tệp {file} có {chars} ký tự chữ, vượt giới hạn {limit} ký tự: hãy chỉ giữ phần kế hoạch (các phụ lục và mục tiêu).",
+    en: "{file} holds {chars} characters of text, over the {limit}-character limit: keep only the plan.",
+  },
+  "line-too-long": {
+    vi: "Tệp {file}, dòng {line}: dài {length} ký tự, vượt giới hạn {limit} ký tự một dòng.",
+    en: "{file}, line {line}: {length} characters, over the {limit}-character line limit.",
+  },
+  "text-not-utf8": {
+    vi: "Tệp {file} không phải văn bản UTF-8 (từ dòng {line}). Hãy lưu lại với bảng mã Unicode (UTF-8).",
+    en: "{file} is not UTF-8 text (from line {line}). Save it with the Unicode (UTF-8) encoding.",
+  },
+  "text-not-utf8-legacy": {
+    vi: "Tệp {file} được gõ bằng bảng mã cũ {encoding} (từ dòng {line}), không phải Unicode. Hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã) rồi nhập lại.",
+    en: "{file} is typed in the legacy {encoding} encoding (from line {line}), not Unicode. Convert it to Unicode and import again.",
+  },
+  "csv-unreadable": {
+    vi: "Tệp {file} không đọc được như bảng {format}. Hãy mở bằng Excel và lưu lại.",
+    en: "{file} cannot be read as {format}.",
+  },
+  "csv-open-quote": {
+    vi: "Tệp {file} không đọc được như bảng {format} (dòng {line}: dấu ngoặc kép mở mà không đóng). Hãy mở bằng Excel và lưu lại.",
+    en: "{file} cannot be read as {format} (line {line}: a quote is never closed).",
+  },
+  "docx-damaged": {
+    vi: "Tệp {file} không phải tệp Word (.docx) hợp lệ hoặc đã hỏng: hãy mở bằng Word, lưu lại thành .docx rồi thử lại.",
+    en: "{file} is not a valid Word (.docx) file or is damaged: open it in Word, save it as .docx and try again.",
+  },
+  "docx-text-unreadable": {
+    vi: "Tệp {file} đã hỏng: nội dung văn bản không đọc được ({detail}).",
+    en: "{file} is damaged: its text cannot be read ({detail}).",
+  },
+  "docx-encrypted": {
+    vi: "Tệp {file} được đặt mật khẩu (hoặc là tệp Word cũ .doc đổi đuôi): hãy bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu) hoặc lưu lại thành .docx.",
+    en: "{file} is password-protected (or an old .doc renamed): remove the password or save it as .docx.",
+  },
+  "doc-old-format": {
+    vi: "Tệp {file} là định dạng Word cũ (.doc). Hãy mở bằng Word và lưu lại thành .docx rồi nhập lại.",
+    en: "{file} is an old Word (.doc) file. Save it as .docx in Word and import again.",
+  },
+  "xlsx-old-xls": {
+    vi: "Tệp {file} là định dạng Excel cũ (.xls): hãy mở bằng Excel và lưu lại thành .xlsx.",
+    en: "{file} is an old .xls file: save it as .xlsx.",
+  },
+  "xlsx-ods": {
+    vi: "Tệp {file} là bảng tính LibreOffice (.ods): hãy mở bằng LibreOffice Calc, chọn Tệp → Lưu thành, kiểu “Excel 2007-365 (.xlsx)”, rồi gửi tệp .xlsx.",
+    en: '{file} is a LibreOffice spreadsheet (.ods): open it in LibreOffice Calc, File → Save As, type "Excel 2007-365 (.xlsx)", and send the .xlsx.',
+  },
+  "xlsx-ods-renamed": {
+    vi: "Tệp {file} là bảng tính LibreOffice (.ods) dù mang đuôi khác: hãy mở bằng LibreOffice Calc, chọn Tệp → Lưu thành, kiểu “Excel 2007-365 (.xlsx)”, rồi gửi tệp .xlsx.",
+    en: '{file} is a LibreOffice spreadsheet (.ods) under another name: save it as "Excel 2007-365 (.xlsx)" and send that.',
+  },
+  "xlsx-macro": {
+    vi: "Tệp {file} có macro (.xlsm): phần bổ trợ không mở tệp có macro; hãy lưu lại thành .xlsx.",
+    en: "{file} is macro-enabled (.xlsm): save it as .xlsx.",
+  },
+  "xlsx-encrypted": {
+    vi: "Tệp {file} được đặt mật khẩu (hoặc là tệp Excel cũ): hãy bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) và gửi lại.",
+    en: "{file} is password-protected (or an old Excel file): remove the password and send it again.",
+  },
+  "xlsx-not-zip": {
+    vi: "Tệp {file} không phải tệp Excel .xlsx (hoặc đã hỏng).",
+    en: "{file} is not an .xlsx file (or is damaged).",
+  },
+  "xlsx-damaged": {
+    vi: "Tệp {file} không phải tệp Excel (.xlsx) hợp lệ ({detail}).",
+    en: "{file} is not a valid Excel (.xlsx) file ({detail}).",
+  },
+  "xlsx-no-workbook-part": {
+    vi: "Tệp {file} không có cấu trúc của sổ Excel (.xlsx): thiếu phần workbook.",
+    en: "{file} is not an Excel workbook: its workbook part is missing.",
+  },
+  "xlsx-no-sheet": { vi: "Tệp {file} không có trang tính nào.", en: "{file} has no worksheet." },
+  "workbook-damaged": {
+    vi: "Tệp {file} đã hỏng, không đọc được: hãy mở tệp gốc bằng Excel, lưu lại thành .xlsx rồi thử lại.",
+    en: "{file} is damaged and cannot be read: open the original in Excel, save it as .xlsx and retry.",
+  },
+  "plan-nothing-read": {
+    vi: "Tệp {file} không có bảng nhiệm vụ, bảng chỉ tiêu hay chỉ tiêu nào đọc được.",
+    en: "{file} holds no task table, indicator table or target.",
+  },
+  "plan-empty-file": {
+    vi: "Tệp {file} không có bảng nhiệm vụ, bảng chỉ tiêu hay chỉ tiêu nào đọc được (tệp rỗng).",
+    en: "{file} holds no task table, indicator table or target (the file is empty).",
+  },
   "text-legacy-encoding": {
     vi: "Tệp {file} được gõ bằng bảng mã cũ {encoding} (ví dụ “{sample}”), không phải Unicode. Hãy chuyển sang Unicode (Unikey: Công cụ chuyển mã, từ {encoding} sang Unicode) rồi nhập lại.",
     en: '{file} is typed in the legacy {encoding} encoding (e.g. "{sample}"), not Unicode. Convert it to Unicode and import again.',
@@ -144,14 +283,30 @@ const EMPTY: Record<MessageLanguage, Record<string, string>> = {
 /** The problem in words, in the language asked. */
 export function problemText(p: Problem, language: MessageLanguage): string {
   const template = MESSAGES[p.code]?.[language] ?? p.code;
-  return template.replace(/\{(?:(month):)?(\w+)\}/g, (whole, month: string | undefined, key: string) => {
-    const value = p.params[key];
-    if (month && typeof value === "string") return value.replace(/^(\d{4})-(\d{2})$/, "$2/$1");
-    if (value === undefined || value === "") return EMPTY[language][key] ?? whole.slice(1, -1);
-    if (key === "kind") return KIND_WORDS[language][String(value)] ?? String(value);
-    return String(value);
-  });
+  const text = template.replace(
+    /\{(?:(month):)?(\w+)\}/g,
+    (whole, month: string | undefined, key: string) => {
+      // Where in the file (the file itself is named by the sentence).
+      if (key === "at" && p.params.at === undefined)
+        return locationText({ ...p.at, file: undefined }, language);
+      const value = p.params[key];
+      if (typeof value === "number" && value >= 10_000 && GROUPED.has(key))
+        return value.toLocaleString(language === "vi" ? "vi-VN" : "en-US");
+      if (month && typeof value === "string") return value.replace(/^(\d{4})-(\d{2})$/, "$2/$1");
+      if (value === undefined || value === "") return EMPTY[language][key] ?? whole.slice(1, -1);
+      if (key === "kind") return KIND_WORDS[language][String(value)] ?? String(value);
+      return String(value);
+    },
+  );
+  // A refusal may carry the warning that says why (a text printed column by column): worded after it.
+  const why = p.params.why;
+  return typeof why === "string" && why in MESSAGES
+    ? `${text} ${problemText({ code: why as ProblemCode, params: { ...p.params, why: "" }, at: p.at }, language)}`
+    : text;
 }
+
+/** Counts written with their thousands grouped ("4.000.000 ký tự"); line and page numbers are not. */
+const GROUPED = new Set(["chars", "limit", "count", "length"]);
 
 const CLERK_VALUE: Record<ClerkValueProblem, Record<MessageLanguage, string>> = {
   "progress-not-number": {
@@ -182,7 +337,7 @@ export function verdictText(v: FileVerdict, language: MessageLanguage): string {
   const { code, params } = v.refusal;
   // A reader's core code inside: worded from this catalogue too.
   if (code === "merge-file-unreadable" && typeof params.code === "string")
-    return problemText({ code: params.code as ProblemCode, params: { file: v.file } }, language);
+    return problemText({ code: params.code as ProblemCode, params: { file: v.file, ...params } }, language);
   if (code === "merge-unreadable-cells") {
     const cells = v.invalid.slice(0, 3).map((c) => invalidCellText(c, language));
     return problemText(
@@ -208,7 +363,9 @@ export function locationText(at: ProblemLocation | undefined, language: MessageL
     at.file ? (vi ? `tệp ${at.file}` : at.file) : "",
     at.sheet ? (vi ? `trang tính "${at.sheet}"` : `sheet "${at.sheet}"`) : "",
     at.page !== undefined ? (vi ? `trang ${at.page}` : `page ${at.page}`) : "",
+    at.table !== undefined ? (vi ? `bảng ${at.table}` : `table ${at.table}`) : "",
     at.row !== undefined ? (vi ? `dòng ${at.row}` : `row ${at.row}`) : "",
+    at.column !== undefined ? (vi ? `cột ${at.column}` : `column ${at.column}`) : "",
     at.cell ? (vi ? `ô ${at.cell}` : `cell ${at.cell}`) : "",
     at.line !== undefined ? (vi ? `dòng ${at.line}` : `line ${at.line}`) : "",
   ];
@@ -219,13 +376,9 @@ export function locationText(at: ProblemLocation | undefined, language: MessageL
 export const PROBLEM_CODES = Object.keys(MESSAGES) as ProblemCode[];
 
 /**
- * A refusal in words, whoever raised it: a core code worded from this catalogue, or a reader's
- * message (readers outside the core still word their own, in both languages). Null for any other
- * error (a bug or a library's failure: the host says so in its own words).
+ * A refusal in words: a code of the core or of a reader, worded from this catalogue. Null for any
+ * other error (a bug or a library's failure: the host says so in its own words).
  */
 export function refusalText(error: unknown, language: MessageLanguage): string | null {
-  if (isProblemError(error)) return problemText(error.problem, language);
-  if (error instanceof Error && error.name === "ImportError" && "messageEn" in error)
-    return language === "en" ? String(error.messageEn) : error.message;
-  return null;
+  return isProblemError(error) ? problemText(error.problem, language) : null;
 }

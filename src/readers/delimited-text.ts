@@ -3,7 +3,7 @@
  * ragged rows). Used by the CLI and by the task pane, so nothing here needs Node.
  */
 import { parse } from "csv-parse/sync";
-import { ImportError } from "../core/import/import-error";
+import { refuse } from "../core/problem";
 
 /** The cells; a malformed file (a quote never closed) is refused by name, with the line. */
 export function readDelimited(text: string, delimiter: "," | "\t", file = "tệp"): string[][] {
@@ -16,9 +16,9 @@ export function readDelimited(text: string, delimiter: "," | "\t", file = "tệp
     }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new ImportError(
-      `Tệp ${file} không đọc được như bảng ${delimiter === "," ? "CSV" : "TSV"}${line ? ` (dòng ${line}: dấu ngoặc kép mở mà không đóng)` : ""}. Hãy mở bằng Excel và lưu lại.`,
-      `${file} cannot be read as ${delimiter === "," ? "CSV" : "TSV"}${line ? ` (line ${line}: a quote is never closed)` : ""}.`,
-    );
+    const format = delimiter === "," ? "CSV" : "TSV";
+    throw line
+      ? refuse("csv-open-quote", { file, format, line }, { file, line })
+      : refuse("csv-unreadable", { file, format }, { file });
   }
 }

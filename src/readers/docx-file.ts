@@ -6,7 +6,7 @@
 import { DOMParser, type Element as XmlElement } from "@xmldom/xmldom";
 import type { DocItem, GridCell, GridRow } from "../core/import/grid";
 import { checkCellLength, checkZip } from "./input-limits";
-import { ImportError } from "../core/import/parse-plan";
+import { refuse } from "../core/problem";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -62,10 +62,7 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<DocItem
     if (!doc) throw new Error("no word/document.xml");
     xml = await doc.async("string");
   } catch {
-    throw new ImportError(
-      `Tệp ${file} không phải tệp Word (.docx) hợp lệ hoặc đã hỏng: hãy mở bằng Word, lưu lại thành .docx rồi thử lại.`,
-      `${file} is not a valid Word (.docx) file or is damaged: open it in Word, save it as .docx and try again.`,
-    );
+    throw refuse("docx-damaged", { file }, { file });
   }
   let root: XmlElement;
   try {
@@ -78,9 +75,10 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<DocItem
     root = parser.parseFromString(xml, "text/xml").documentElement as unknown as XmlElement;
     if (!root) throw new Error("no document element");
   } catch (error) {
-    throw new ImportError(
-      `Tệp ${file} đã hỏng: nội dung văn bản không đọc được (${(error as Error).message.split("\n")[0]}).`,
-      `${file} is damaged: its text cannot be read.`,
+    throw refuse(
+      "docx-text-unreadable",
+      { file, detail: (error as Error).message.split("\n")[0]! },
+      { file },
     );
   }
   const body = children(root, "body")[0];
@@ -104,7 +102,7 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<DocItem
           const continued = vMerge !== undefined && attr(vMerge, "val") !== "restart";
           const at = { file, cell: `bảng ${table}, dòng ${r + 1}, ô ${cells.length + 1}` };
           const lines = continued ? [] : cellLines(tc);
-          checkCellLength(lines.join("\n"), file, at.cell);
+          checkCellLength(lines.join("\n"), file, { file, table, row: r + 1, cell: `${cells.length + 1}` });
           cells.push({ lines, at });
           for (let k = 1; k < span; k++) cells.push({ lines: [], at });
         }

@@ -7,7 +7,7 @@
  */
 import JSZip from "jszip";
 import { unzipSync } from "fflate";
-import { ImportError } from "../core/import/import-error";
+import { refuse, type ProblemLocation } from "../core/problem";
 import type { DocItem } from "../core/import/grid";
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -32,10 +32,7 @@ const mib = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 export function checkFileSize(bytes: Uint8Array, file: string): void {
   if (bytes.length > MAX_FILE_BYTES)
-    throw new ImportError(
-      `Tệp ${file} lớn ${mib(bytes.length)}, vượt giới hạn ${mib(MAX_FILE_BYTES)}: hãy tách nhỏ tệp.`,
-      `${file} is ${mib(bytes.length)}, over the ${mib(MAX_FILE_BYTES)} limit.`,
-    );
+    throw refuse("file-too-large", { file, size: mib(bytes.length), limit: mib(MAX_FILE_BYTES) }, { file });
 }
 
 /** Refuses a zip whose directory announces too many entries or too much data; returns it opened. */
@@ -46,25 +43,16 @@ export async function checkZip(bytes: Uint8Array, file: string): Promise<JSZip> 
     zip = await JSZip.loadAsync(bytes);
   } catch {
     // The zip library's own words ("Can't find end of central directory") tell a clerk nothing.
-    const kind = /\.docx$/i.test(file) ? "Word (.docx)" : "Excel (.xlsx)";
-    throw new ImportError(
-      `Tệp ${file} không phải tệp ${kind} hợp lệ hoặc đã hỏng (có thể tệp chưa tải về hết, hoặc bị đổi đuôi): hãy mở tệp gốc, lưu lại thành ${kind} rồi gửi lại.`,
-      `${file} is not a valid ${kind} file, or is damaged (perhaps not fully downloaded, or renamed): open the original, save it as ${kind} and send it again.`,
-    );
+    const format = /\.docx$/i.test(file) ? "Word (.docx)" : "Excel (.xlsx)";
+    throw refuse("zip-damaged", { file, format }, { file });
   }
   const entries = Object.values(zip.files);
   if (entries.length > MAX_ZIP_ENTRIES)
-    throw new ImportError(
-      `Tệp ${file} chứa ${entries.length} phần, vượt giới hạn ${MAX_ZIP_ENTRIES}: không đọc.`,
-      `${file} holds ${entries.length} parts, over the ${MAX_ZIP_ENTRIES} limit.`,
-    );
+    throw refuse("zip-too-many-parts", { file, count: entries.length, limit: MAX_ZIP_ENTRIES }, { file });
   // The sizes the central directory announces, read by fflate's directory walk (no part inflated).
   const total = announcedSize(bytes);
   if (total > MAX_UNCOMPRESSED_BYTES)
-    throw new ImportError(
-      `Tệp ${file} khi giải nén lớn ${mib(total)}, vượt giới hạn ${mib(MAX_UNCOMPRESSED_BYTES)} (có thể là tệp độc hại): không đọc.`,
-      `${file} inflates to ${mib(total)}, over the ${mib(MAX_UNCOMPRESSED_BYTES)} limit: not read.`,
-    );
+    throw refuse("zip-too-large", { file, size: mib(total), limit: mib(MAX_UNCOMPRESSED_BYTES) }, { file });
   return zip;
 }
 
@@ -82,37 +70,24 @@ function announcedSize(bytes: Uint8Array): number {
 
 export function checkPdfPages(pages: number, file: string): void {
   if (pages > MAX_PDF_PAGES)
-    throw new ImportError(
-      `Tệp ${file} có ${pages} trang, vượt giới hạn ${MAX_PDF_PAGES} trang: hãy tách riêng phần phụ lục.`,
-      `${file} has ${pages} pages, over the ${MAX_PDF_PAGES}-page limit.`,
-    );
+    throw refuse("pdf-too-many-pages", { file, pages, limit: MAX_PDF_PAGES }, { file });
 }
 
 /** A sheet's used range, before its cells are read. */
 export function checkSheetSize(rows: number, columns: number, file: string, sheet: string): void {
   if (rows * columns > MAX_SHEET_CELLS)
-    throw new ImportError(
-      `Trang tính "${sheet}" của tệp ${file} có vùng dữ liệu ${rows} dòng × ${columns} cột, vượt giới hạn ${MAX_SHEET_CELLS.toLocaleString("vi-VN")} ô: hãy chỉ giữ bảng kế hoạch.`,
-      `Sheet "${sheet}" of ${file} spans ${rows} rows × ${columns} columns, over the ${MAX_SHEET_CELLS} cell limit.`,
-    );
+    throw refuse("sheet-too-large", { file, sheet, rows, columns, limit: MAX_SHEET_CELLS }, { file, sheet });
 }
 
-/** Each cell of a grid (where = its address, e.g. "Sheet1!C12" or "dòng 4, cột 2"). */
-export function checkCellLength(text: string, file: string, where: string): void {
+/** Each cell of a grid (at: its sheet and address, or its row and column). */
+export function checkCellLength(text: string, file: string, at: ProblemLocation): void {
   if (text.length > MAX_CELL_CHARS)
-    throw new ImportError(
-      `Tệp ${file}, ${where}: ô dài ${text.length} ký tự, vượt giới hạn ${MAX_CELL_CHARS} ký tự của Excel.`,
-      `${file}, ${where}: a cell of ${text.length} characters, over Excel's ${MAX_CELL_CHARS}-character limit.`,
-    );
+    throw refuse("cell-too-long", { file, length: text.length, limit: MAX_CELL_CHARS }, at);
 }
 
 /** The length of a document's text. */
 export function checkTextSize(chars: number, file: string): void {
-  if (chars > MAX_TEXT_CHARS)
-    throw new ImportError(
-      `Tệp ${file} có ${chars.toLocaleString("vi-VN")} ký tự chữ, vượt giới hạn ${MAX_TEXT_CHARS.toLocaleString("vi-VN")} ký tự: hãy chỉ giữ phần kế hoạch (các phụ lục và mục tiêu).`,
-      `${file} holds ${chars} characters of text, over the ${MAX_TEXT_CHARS}-character limit: keep only the plan.`,
-    );
+  if (chars > MAX_TEXT_CHARS) throw refuse("text-too-long", { file, chars, limit: MAX_TEXT_CHARS }, { file });
 }
 
 /** The text of a document's items (prose lines and table cells). */
@@ -132,9 +107,10 @@ export function checkLineLengths(text: string, file: string): void {
   for (let i = 0; i <= text.length; i++)
     if (i === text.length || text.charCodeAt(i) === 10) {
       if (i - start > MAX_CELL_CHARS)
-        throw new ImportError(
-          `Tệp ${file}, dòng ${line}: dài ${i - start} ký tự, vượt giới hạn ${MAX_CELL_CHARS} ký tự một dòng.`,
-          `${file}, line ${line}: ${i - start} characters, over the ${MAX_CELL_CHARS}-character line limit.`,
+        throw refuse(
+          "line-too-long",
+          { file, line, length: i - start, limit: MAX_CELL_CHARS },
+          { file, line },
         );
       start = i + 1;
       line++;

@@ -5,7 +5,7 @@
  * prose lines and grid rows as every other reader, for the one table builder.
  */
 import type { DocItem } from "../core/import/grid";
-import { ImportError } from "../core/import/parse-plan";
+import { refuse } from "../core/problem";
 import { normalizeInline } from "../core/text/normalize";
 import { latticeItems, type PdfRun as Run, type Rule } from "../core/import/readers/pdf-lattice";
 import { positionItems } from "../core/import/readers/pdf-positions";
@@ -134,10 +134,7 @@ async function loadRuns(bytes: Uint8Array, file: string, rules: Rule[], env: Pdf
   try {
     pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   } catch (error) {
-    throw new ImportError(
-      `Không tải được bộ đọc PDF (${(error as Error).message}).`,
-      `Cannot load the PDF reader.`,
-    );
+    throw refuse("pdf-reader-unavailable", { detail: (error as Error).message });
   }
   let doc;
   try {
@@ -153,10 +150,7 @@ async function loadRuns(bytes: Uint8Array, file: string, rules: Rule[], env: Pdf
       standardFontDataUrl: env.standardFontDataUrl,
     }).promise;
   } catch {
-    throw new ImportError(
-      `Tệp ${file} không phải tệp PDF hợp lệ hoặc đã hỏng: hãy tải lại tệp PDF gốc rồi thử lại.`,
-      `${file} is not a valid PDF file or is damaged: download the original PDF again and retry.`,
-    );
+    throw refuse("pdf-damaged", { file }, { file });
   }
   checkPdfPages(doc.numPages, file);
   const runs: Run[] = [];
@@ -168,9 +162,10 @@ async function loadRuns(bytes: Uint8Array, file: string, rules: Rule[], env: Pdf
       operators = await page.getOperatorList();
     } catch (error) {
       await doc.destroy();
-      throw new ImportError(
-        `Tệp ${file} đã hỏng ở trang ${p}, không đọc được (${(error as Error).message}).`,
-        `${file} is damaged at page ${p} (${(error as Error).message}).`,
+      throw refuse(
+        "pdf-page-damaged",
+        { file, page: p, detail: (error as Error).message },
+        { file, page: p },
       );
     }
     const height = page.getViewport({ scale: 1 }).height;
@@ -190,11 +185,7 @@ async function loadRuns(bytes: Uint8Array, file: string, rules: Rule[], env: Pdf
     }
   }
   await doc.destroy();
-  if (!runs.length)
-    throw new ImportError(
-      `Tệp ${file} không có lớp chữ (có thể là bản quét). Cần bản PDF có chữ chọn được, hoặc tệp Word.`,
-      `${file} has no text layer (maybe a scan). A PDF with selectable text, or the Word file, is needed.`,
-    );
+  if (!runs.length) throw refuse("pdf-no-text", { file }, { file });
   return runs;
 }
 

@@ -4,15 +4,9 @@
  * document in which nothing of a plan was found is refused rather than "imported" as nothing.
  * Old or unsupported formats are refused by name, in Vietnamese and English.
  */
-import {
-  ImportError,
-  parseDocItems,
-  parsePlanGrid,
-  parsePlanSheets,
-  parsePlanText,
-} from "../core/import/parse-plan";
+import { parseDocItems, parsePlanGrid, parsePlanSheets, parsePlanText } from "../core/import/parse-plan";
 import type { ParsedPlan } from "../core/model/plan";
-import { problemText } from "../messages/problem-messages";
+import { isProblemError, refuse } from "../core/problem";
 import { readDelimited } from "./delimited-text";
 import { readDocx } from "./docx-file";
 import {
@@ -49,22 +43,19 @@ export async function readPlanBytes(bytes: Uint8Array, o: ReadOptions): Promise<
   checkFileSize(bytes, file);
   if (ext === ".xlsx" || ext === ".xls" || ext === ".xlsm") {
     const problem = xlsxBytesProblem(file, bytes);
-    if (problem) throw new ImportError(problem.vi, problem.en);
+    if (problem) throw refuse(problem, { file }, { file });
     await checkZip(bytes, file);
   }
   // An encrypted Word file is an OLE container, not a zip (as an encrypted .xlsx is).
-  if (ext === ".docx" && isOleContainer(bytes))
-    throw new ImportError(
-      `Tệp ${file} được đặt mật khẩu (hoặc là tệp Word cũ .doc đổi đuôi): hãy bỏ mật khẩu (Tệp → Thông tin → Bảo vệ tài liệu) hoặc lưu lại thành .docx.`,
-      `${file} is password-protected (or an old .doc renamed): remove the password or save it as .docx.`,
-    );
+  if (ext === ".docx" && isOleContainer(bytes)) throw refuse("docx-encrypted", { file }, { file });
   const parsed = await readByType(ext, file, bytes, { file, planYear: o.planYear }, o.pdf ?? {});
   if (!parsed.plan.tables.length && !parsed.plan.targets.length) {
     // Text printed column by column: say why nothing could be read, and what to give instead.
     const why = parsed.warnings.find((w) => w.code === "column-blocks");
-    throw new ImportError(
-      `Tệp ${file} không có bảng nhiệm vụ, bảng chỉ tiêu hay chỉ tiêu nào đọc được${bytes.length === 0 ? " (tệp rỗng)" : ""}.${why ? ` ${problemText(why, "vi")}` : ""}`,
-      `${file} holds no task table, indicator table or target${bytes.length === 0 ? " (the file is empty)" : ""}.${why ? ` ${problemText(why, "en")}` : ""}`,
+    throw refuse(
+      bytes.length === 0 ? "plan-empty-file" : "plan-nothing-read",
+      why ? { ...why.params, file, why: why.code } : { file },
+      why?.at ?? { file },
     );
   }
   return parsed;
@@ -91,7 +82,7 @@ async function readByType(
       file,
     );
     cells.forEach((row, r) =>
-      row.forEach((c, k) => checkCellLength(String(c ?? ""), file, `dòng ${r + 1}, cột ${k + 1}`)),
+      row.forEach((c, k) => checkCellLength(String(c ?? ""), file, { file, row: r + 1, column: k + 1 })),
     );
     return parsePlanGrid(cells, { file }, opts);
   }
@@ -100,26 +91,19 @@ async function readByType(
     try {
       sheets = await readXlsx(bytes, file);
     } catch (error) {
-      if (error instanceof ImportError) throw error;
-      throw new ImportError(
-        `Tệp ${file} không phải tệp Excel (.xlsx) hợp lệ (${(error as Error).message}).`,
-        `${file} is not a valid Excel (.xlsx) file (${(error as Error).message}).`,
-      );
+      if (isProblemError(error)) throw error;
+      throw refuse("xlsx-damaged", { file, detail: (error as Error).message }, { file });
     }
-    if (!sheets.length)
-      throw new ImportError(`Tệp ${file} không có trang tính nào.`, `${file} has no worksheet.`);
+    if (!sheets.length) throw refuse("xlsx-no-sheet", { file }, { file });
     // Every sheet, in order: one sheet per appendix is common.
     return parsePlanSheets(sheets, opts);
   }
   if (ext === ".docx") return parseDocItems(checkedItems(await readDocx(bytes, file), file), opts);
-  if (ext === ".doc")
-    throw new ImportError(
-      `Tệp ${file} là định dạng Word cũ (.doc). Hãy mở bằng Word và lưu lại thành .docx rồi nhập lại.`,
-      `${file} is an old Word (.doc) file. Save it as .docx in Word and import again.`,
-    );
+  if (ext === ".doc") throw refuse("doc-old-format", { file }, { file });
   if (ext === ".pdf") return parseDocItems(checkedItems(await readPdf(bytes, file, pdf), file), opts);
-  throw new ImportError(
-    `Không hỗ trợ loại tệp “${ext || "(không có đuôi)"}”. Các loại được hỗ trợ: ${PARSE_EXTENSIONS.join(", ")}.`,
-    `Unsupported file type "${ext}". Supported: ${PARSE_EXTENSIONS.join(", ")}.`,
+  throw refuse(
+    "file-type-unsupported",
+    { file, ext: ext || "—", supported: PARSE_EXTENSIONS.join(", ") },
+    { file },
   );
 }

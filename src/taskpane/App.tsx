@@ -99,7 +99,7 @@ export function App({ workbook, initialLanguage, storage, variant = "pane", tool
         </Body1>
         <Suspense fallback={<Spinner size="small" />}>
           {step === "import" ? (
-            <ImportStep {...stepProps} language={language} />
+            <ImportStep {...stepProps} />
           ) : step === "track" ? (
             <TrackStep {...stepProps} />
           ) : step === "report" ? (

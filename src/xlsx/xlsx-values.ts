@@ -9,7 +9,7 @@
  */
 import type JSZip from "jszip";
 import { isoToSerial, serialToIso } from "../core/excel-dates";
-import { ImportError } from "../core/import/import-error";
+import { refuse } from "../core/problem";
 import type { SheetValue } from "../core/sheets/read-sheet";
 import type { CellFlags, SheetCells, SheetSource } from "../core/workflows/workbook-port";
 import { checkCellLength, checkFileSize, checkSheetSize, checkZip } from "../readers/input-limits";
@@ -84,15 +84,8 @@ export async function packageSheets(zip: JSZip, file: string): Promise<PackageSh
   const workbook = await partText(zip, "xl/workbook.xml");
   const rels = await partText(zip, "xl/_rels/workbook.xml.rels");
   if (!workbook && zip.file("content.xml") && zip.file("mimetype"))
-    throw new ImportError(
-      `Tệp ${file} là bảng tính LibreOffice (.ods) dù mang đuôi khác: hãy mở bằng LibreOffice Calc, chọn Tệp → Lưu thành, kiểu "Excel 2007-365 (.xlsx)", rồi gửi tệp .xlsx.`,
-      `${file} is a LibreOffice spreadsheet (.ods) under another name: save it as "Excel 2007-365 (.xlsx)" and send that.`,
-    );
-  if (!workbook || !rels)
-    throw new ImportError(
-      `Tệp ${file} không có cấu trúc của sổ Excel (.xlsx): thiếu phần workbook.`,
-      `${file} is not an Excel workbook: its workbook part is missing.`,
-    );
+    throw refuse("xlsx-ods-renamed", { file }, { file });
+  if (!workbook || !rels) throw refuse("xlsx-no-workbook-part", { file }, { file });
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const id = attr(m[0], "Id");
@@ -206,7 +199,7 @@ export function sheetValues(
       while (cells.length < col) cells.push("");
       cells[col] = value;
       if (typeof value === "string" && value.length > 1000)
-        checkCellLength(value, file, `${sheet}!${ref ?? ""}`);
+        checkCellLength(value, file, { file, sheet, cell: ref ?? "" });
     }
     if (cells.length) {
       width = Math.max(width, cells.length);
@@ -301,7 +294,7 @@ export class XlsxValues implements SheetSource {
   static async fromBytes(bytes: Uint8Array, file: string): Promise<XlsxValues> {
     checkFileSize(bytes, file);
     const problem = xlsxBytesProblem(file, bytes.subarray(0, 8));
-    if (problem) throw new ImportError(problem.vi, problem.en);
+    if (problem) throw refuse(problem, { file }, { file });
     const zip = await checkZip(bytes, file);
     const sheets = await packageSheets(zip, file);
     const core = await partText(zip, "docProps/core.xml");

@@ -1,5 +1,46 @@
 import { PROBLEM_CODES, locationText, problemText } from "../../src/messages/problem-messages";
-import { ProblemError, refuse, type ProblemCode } from "../../src/core/problem";
+import { ProblemError, refuse, type ProblemCode, type ReadErrorCode } from "../../src/core/problem";
+
+// Every reader's refusal, listed by a record so that a code added to the type must be added here.
+const READ_CODES: Record<ReadErrorCode, true> = {
+  "file-too-large": true,
+  "file-not-found": true,
+  "file-unreadable": true,
+  "file-type-unsupported": true,
+  "zip-damaged": true,
+  "zip-too-many-parts": true,
+  "zip-too-large": true,
+  "pdf-too-many-pages": true,
+  "pdf-reader-unavailable": true,
+  "pdf-damaged": true,
+  "pdf-page-damaged": true,
+  "pdf-no-text": true,
+  "pdf-needs-libreoffice": true,
+  "sheet-too-large": true,
+  "cell-too-long": true,
+  "text-too-long": true,
+  "line-too-long": true,
+  "text-not-utf8": true,
+  "text-not-utf8-legacy": true,
+  "csv-unreadable": true,
+  "csv-open-quote": true,
+  "docx-damaged": true,
+  "docx-text-unreadable": true,
+  "docx-encrypted": true,
+  "doc-old-format": true,
+  "xlsx-old-xls": true,
+  "xlsx-ods": true,
+  "xlsx-ods-renamed": true,
+  "xlsx-macro": true,
+  "xlsx-encrypted": true,
+  "xlsx-not-zip": true,
+  "xlsx-damaged": true,
+  "xlsx-no-workbook-part": true,
+  "xlsx-no-sheet": true,
+  "workbook-damaged": true,
+  "plan-nothing-read": true,
+  "plan-empty-file": true,
+};
 
 const ALL: ProblemCode[] = [
   "text-legacy-encoding",
@@ -29,6 +70,7 @@ const ALL: ProblemCode[] = [
   "merge-other-period",
   "merge-duplicate-id",
   "merge-unreadable-cells",
+  ...(Object.keys(READ_CODES) as ReadErrorCode[]),
 ];
 // A reader's own message passed on: its words are the reader's, in both languages.
 const PASSED_ON = new Set<ProblemCode>(["merge-file-unreadable"]);

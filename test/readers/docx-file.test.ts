@@ -5,6 +5,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, Width
 import { readPlanFile } from "../../src/cli/commands/parse";
 import { rowCells, syntheticTables } from "../fixtures/synthetic-plan";
 import type { TaskTable } from "../../src/core/model/plan";
+import { refusalOf } from "../fixtures/refusal";
 
 const dir = mkdtempSync(join(tmpdir(), "kh-docx-"));
 
@@ -77,6 +78,6 @@ describe(".docx reader", () => {
   it("refuses a file that is not a .docx, naming it", async () => {
     const path = join(dir, "hong.docx");
     writeFileSync(path, "plain text");
-    await expect(readPlanFile(path, 2026)).rejects.toThrow(/hong\.docx/);
+    expect((await refusalOf(readPlanFile(path, 2026))).vi).toMatch(/hong\.docx/);
   });
 });

@@ -2,7 +2,7 @@
  * The fuzz run of every reader: real files of each type (a seed's text, and a generated plan as
  * .docx, .xlsx, .csv and — when LibreOffice is there — .pdf) mutated by fast-check (bytes flipped,
  * cut, repeated, inserted), each read by readPlanBytes as the CLI and the pane read files. Only the
- * product's own ImportError may escape, and no reading may take more than 10 s. Run by
+ * product's own refusal (a ProblemError with a code) may escape, and no reading may take more than 10 s. Run by
  * readers-fuzz.test.ts in a process of its own (pdf.js is an ES module jest cannot load), and by
  * hand: `npx tsx test/readers/fuzz-readers.ts RUNS`.
  */
@@ -10,7 +10,8 @@ import { readFileSync, mkdtempSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import fc from "fast-check";
-import { ImportError } from "../../src/core/import/import-error";
+import { isProblemError } from "../../src/core/problem";
+import { refusalText } from "../../src/messages/problem-messages";
 import { readPlanBytes } from "../../src/readers/plan-bytes";
 import { randomPlan } from "../corpus/random-plan";
 import { planDocx, planXlsx } from "../corpus/render-plan";
@@ -121,10 +122,11 @@ export async function fuzzReaders(runs: number): Promise<FuzzReport[]> {
           await readPlanBytes(bytes, { file: `hong${ext}`, pdf: { standardFontDataUrl } });
           report.read++;
         } catch (error) {
-          if (!(error instanceof ImportError))
+          if (!isProblemError(error))
             throw new Error(`${ext}: ${(error as Error).name}: ${(error as Error).message} escaped`);
-          if (!error.message.includes(`hong${ext}`) && !/hong/.test(error.message))
-            throw new Error(`${ext}: a refusal that does not name the file: ${error.message}`);
+          const words = refusalText(error, "vi")!;
+          if (!words.includes(`hong${ext}`) && !/hong/.test(words))
+            throw new Error(`${ext}: a refusal that does not name the file: ${words}`);
           report.refused++;
         }
         const ms2 = performance.now() - started;

@@ -1,6 +1,6 @@
 /**
  * The fuzz run of every reader (fuzz-readers.ts) in a process of its own: mutated .txt, .docx,
- * .xlsx, .csv and .pdf files; only ImportError escapes, each naming the file, none slower than 10 s.
+ * .xlsx, .csv and .pdf files; only refusals (ProblemError codes) escape, each naming the file when worded, none slower than 10 s.
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";

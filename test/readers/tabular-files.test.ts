@@ -4,6 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readPlanFile } from "../../src/cli/commands/parse";
 import { renderDelimited, renderGrid, syntheticTables } from "../fixtures/synthetic-plan";
+import { refusalOf } from "../fixtures/refusal";
 
 const dir = mkdtempSync(join(tmpdir(), "kh-grid-"));
 
@@ -53,6 +54,6 @@ describe("grids from files", () => {
   it("refuses a damaged .xlsx with a message naming the file", async () => {
     const path = join(dir, "hong.xlsx");
     writeFileSync(path, "not a zip");
-    await expect(readPlanFile(path, planYear)).rejects.toThrow(/hong\.xlsx.*không phải tệp Excel/);
+    expect((await refusalOf(readPlanFile(path, planYear))).vi).toMatch(/hong\.xlsx.*không phải tệp Excel/);
   });
 });

@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import fc from "fast-check";
 import { XlsxValues, sheetValues, xmlText } from "../../src/xlsx/xlsx-values";
 import { XlsxWorkbook } from "../../src/xlsx/xlsx-workbook";
-import { ImportError } from "../../src/core/import/import-error";
+import { refusalOf } from "../fixtures/refusal";
 
 async function bytesOf(book: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
@@ -96,10 +96,10 @@ describe("sheet XML other writers produce", () => {
     expect(xmlText("&lt;a&gt; &amp;amp; &#273;&#x1EA1;_x000D_")).toBe("<a> &amp; đạ\r");
   });
 
-  test("a cell longer than Excel allows is refused by file, sheet and cell", () => {
+  test("a cell longer than Excel allows is refused by file, sheet and cell", async () => {
     const xml = `<worksheet><sheetData><row r="1"><c r="B1" t="inlineStr"><is><t>${"x".repeat(40_000)}</t></is></c></row></sheetData></worksheet>`;
-    expect(() => sheetValues(xml, [], "dv.xlsx", "Nhiệm vụ")).toThrow(
-      /dv\.xlsx.*Nhiệm vụ!B1|Nhiệm vụ!B1.*dv\.xlsx/s,
+    expect((await refusalOf(() => sheetValues(xml, [], "dv.xlsx", "Nhiệm vụ"))).vi).toMatch(
+      /dv\.xlsx.*trang tính "Nhiệm vụ", ô B1/s,
     );
   });
 });
@@ -114,10 +114,9 @@ describe("files that are not workbooks are refused by name", () => {
       ["thư.xlsx", notBook, /thư\.xlsx.*thiếu phần workbook/],
       ["cũ.xls", notBook, /cũ\.xls.*\.xls/],
     ] as const) {
-      const error = await XlsxValues.fromBytes(bytes, name).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ImportError);
-      expect((error as ImportError).message).toMatch(pattern);
-      expect((error as ImportError).messageEn).toContain(name);
+      const refusal = await refusalOf(XlsxValues.fromBytes(bytes, name));
+      expect(refusal.vi).toMatch(pattern);
+      expect(refusal.en).toContain(name);
     }
   });
 });

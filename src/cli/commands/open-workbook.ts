@@ -1,34 +1,32 @@
 /**
- * Opening an .xlsx for the CLI, with the file refused by name and the reason in Vietnamese and
- * English when it is not one: missing, the old binary .xls, macro-enabled .xlsm, password-protected
+ * Opening an .xlsx for the CLI, with the file refused by name and a code for the reason when it
+ * is not one: missing, the old binary .xls, macro-enabled .xlsm, password-protected
  * (an encrypted OOXML file is an OLE container, not a zip), not a zip, damaged.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { xlsxBytesProblem } from "../../readers/xlsx-bytes";
-import { ImportError } from "../../core/import/import-error";
+import { refuse, type ProblemError } from "../../core/problem";
 import { XlsxWorkbook } from "../../xlsx/xlsx-workbook";
 import { XlsxValues } from "../../xlsx/xlsx-values";
 import { XlsxPackage } from "../../xlsx/xlsx-package";
 import { readXlsxFile } from "../../xlsx/xlsx-files";
 
-export function workbookProblem(path: string): { vi: string; en: string } | null {
-  const name = basename(path);
-  if (!existsSync(path) || !statSync(path).isFile())
-    return { vi: `Không tìm thấy tệp ${name}.`, en: `${name} not found.` };
-  return xlsxBytesProblem(name, readFileSync(path).subarray(0, 8));
+/** Why the file cannot be opened as an .xlsx (missing, another format), null when it can be tried. */
+export function workbookProblem(path: string): ProblemError | null {
+  const file = basename(path);
+  if (!existsSync(path) || !statSync(path).isFile()) return refuse("file-not-found", { file }, { file });
+  const code = xlsxBytesProblem(file, readFileSync(path).subarray(0, 8));
+  return code ? refuse(code, { file }, { file }) : null;
 }
 
 export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   const problem = workbookProblem(path);
-  if (problem) throw new ImportError(problem.vi, problem.en);
+  if (problem) throw problem;
   try {
     return await XlsxWorkbook.open(path);
   } catch {
-    throw new ImportError(
-      `Tệp ${basename(path)} đã hỏng, không đọc được: hãy mở tệp gốc bằng Excel, lưu lại thành .xlsx rồi thử lại.`,
-      `${basename(path)} is damaged and cannot be read: open the original in Excel, save it as .xlsx and retry.`,
-    );
+    throw refuse("workbook-damaged", { file: basename(path) }, { file: basename(path) });
   }
 }
 
@@ -36,7 +34,7 @@ export async function openWorkbook(path: string): Promise<XlsxWorkbook> {
 async function existingFile(path: string): Promise<Uint8Array> {
   const name = basename(path);
   if (!existsSync(path) || !statSync(path).isFile())
-    throw new ImportError(`Không tìm thấy tệp ${name}.`, `${name} not found.`);
+    throw refuse("file-not-found", { file: name }, { file: name });
   return readXlsxFile(path);
 }
 

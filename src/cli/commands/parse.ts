@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { toPlanJson, type ParsedPlan, type SourceLocation } from "../../core/model/plan";
-import { ImportError } from "../../core/import/parse-plan";
+import { refuse } from "../../core/problem";
 import { problemText } from "../../messages/problem-messages";
 import { readPlanBytes } from "../../readers/plan-bytes";
 import { EXIT, UsageError, type CliIo } from "../run-cli";
@@ -24,10 +24,9 @@ export async function readPlanFile(path: string, planYear: number | undefined): 
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ImportError(
-      code === "ENOENT" ? `Không tìm thấy tệp ${path}.` : `Không đọc được tệp ${path} (${code}).`,
-      code === "ENOENT" ? `File not found: ${path}.` : `Cannot read ${path} (${code}).`,
-    );
+    throw code === "ENOENT"
+      ? refuse("file-not-found", { file: path }, { file })
+      : refuse("file-unreadable", { file: path, detail: String(code) }, { file });
   }
   const standardFontDataUrl = join(dirname(require.resolve("pdfjs-dist/package.json")), "standard_fonts/");
   return readPlanBytes(bytes, { file, planYear, pdf: { standardFontDataUrl } });

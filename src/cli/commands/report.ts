@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { Packer } from "docx";
-import { ImportError } from "../../core/import/import-error";
+import { refuse } from "../../core/problem";
 import type { PeriodKind } from "../../core/periods/reporting-period";
 import { reportFigures } from "../../core/report/report-content";
 import { writeReport } from "../../core/workflows/periodic-report";
@@ -36,11 +36,7 @@ const SOFFICE = [
 /** A .docx to .pdf through LibreOffice, where it is installed. */
 function toPdf(docx: string, pdf: string): void {
   const soffice = process.env.SOFFICE_PATH ?? SOFFICE.find((p) => existsSync(p));
-  if (!soffice)
-    throw new ImportError(
-      "Cần LibreOffice để xuất PDF (Debian: apt-get install libreoffice-writer); tệp .docx vẫn dùng được.",
-      "Writing a PDF needs LibreOffice (libreoffice-writer); the .docx is usable as it is.",
-    );
+  if (!soffice) throw refuse("pdf-needs-libreoffice");
   const out = mkdtempSync(join(tmpdir(), "plan-pdf-"));
   const profile = mkdtempSync(join(tmpdir(), "plan-lo-"));
   execFileSync(

@@ -10,8 +10,7 @@
 import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import { Worker } from "node:worker_threads";
-import { ImportError } from "../../core/import/import-error";
-import { refusalText } from "../../messages/problem-messages";
+import { ProblemError, isProblemError, refuse, type ErrorCode, type Problem } from "../../core/problem";
 import { SheetValuesPort, type ReadSheet } from "../../core/workflows/sheet-values-port";
 import type { ReturnedFile } from "../../core/workflows/unit-workbooks";
 import { SHEET } from "../../core/sheets/workbook-layout";
@@ -23,16 +22,15 @@ const MIN_FILES_FOR_WORKERS = 8;
 const MAX_WORKERS = 3;
 export { LOOKAHEAD } from "./read-ahead";
 
-type Failure = { message: string; messageEn: string };
+/** Why a file or sheet cannot be read: a plain code and parameters, sent across threads as it is. */
+type Failure = Problem<ErrorCode>;
 export type ReadOutcome = { modified: string | null; sheets: ReadSheet[] } | { error: Failure };
 
-const failure = (error: unknown): Failure => {
-  const message = String((error as Error)?.message ?? error);
-  return {
-    message: refusalText(error, "vi") ?? message,
-    messageEn: refusalText(error, "en") ?? message,
-  };
-};
+const failure = (error: unknown, path: string): Failure =>
+  isProblemError(error)
+    ? error.problem
+    : refuse("file-unreadable", { file: basename(path), detail: String((error as Error)?.message ?? error) })
+        .problem;
 
 /** Every sheet of one returned file, or why the file cannot be read (in any thread). */
 export async function readReturnedFile(path: string): Promise<ReadOutcome> {
@@ -47,12 +45,12 @@ export async function readReturnedFile(path: string): Promise<ReadOutcome> {
           sheets.push({ name, values: cells?.values ?? [], flags: cells?.flags });
         } else sheets.push({ name, values: (await book.readSheet(name)) ?? [] });
       } catch (error) {
-        sheets.push({ name, error: failure(error) });
+        sheets.push({ name, error: failure(error, path) });
       }
     }
     return { modified: book.modified, sheets };
   } catch (error) {
-    return { error: failure(error) };
+    return { error: failure(error, path) };
   }
 }
 
@@ -82,7 +80,7 @@ function portOf(
   path: string,
   outcome: ReadOutcome,
 ): { port: SheetValuesPort; savedOn: string | null; savedAt: string | null } {
-  if ("error" in outcome) throw new ImportError(outcome.error.message, outcome.error.messageEn);
+  if ("error" in outcome) throw new ProblemError(outcome.error);
   return {
     port: new SheetValuesPort(outcome.sheets, basename(path)),
     savedOn: outcome.modified?.slice(0, 10) ?? null,

@@ -16,7 +16,6 @@ import { extractTargets } from "./targets/extract-targets";
 import type { DocItem } from "./grid";
 import { gridToDocItems, type CellValue, type GridSource } from "./readers/grid-cells";
 
-export { ImportError } from "./import-error";
 import { refuse } from "../problem";
 import { readPlanHeader } from "./plan-header";
 

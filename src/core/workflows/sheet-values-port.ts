@@ -4,14 +4,13 @@
  * and hands their values over. A sheet that could not be read keeps its error, thrown when the sheet
  * is asked for, as the reader itself would have.
  */
-import { ImportError } from "../import/import-error";
+import { ProblemError, type ErrorCode, type Problem } from "../problem";
 import type { SheetValue } from "../sheets/read-sheet";
 import type { CellFlags, SheetCells, SheetSource } from "./workbook-port";
 
 /** One sheet as read: its values (and flags, where read), or why it could not be read. */
 export type ReadSheet =
-  | { name: string; values: SheetValue[][]; flags?: CellFlags }
-  | { name: string; error: { message: string; messageEn: string } };
+  { name: string; values: SheetValue[][]; flags?: CellFlags } | { name: string; error: Problem<ErrorCode> };
 
 export class SheetValuesPort implements SheetSource {
   constructor(
@@ -22,14 +21,14 @@ export class SheetValuesPort implements SheetSource {
   async readSheet(name: string): Promise<SheetValue[][] | null> {
     const sheet = this.sheets.find((s) => s.name === name);
     if (!sheet) return null;
-    if ("error" in sheet) throw new ImportError(sheet.error.message, sheet.error.messageEn);
+    if ("error" in sheet) throw new ProblemError(sheet.error);
     return sheet.values;
   }
 
   async readCells(name: string): Promise<SheetCells | null> {
     const sheet = this.sheets.find((s) => s.name === name);
     if (!sheet) return null;
-    if ("error" in sheet) throw new ImportError(sheet.error.message, sheet.error.messageEn);
+    if ("error" in sheet) throw new ProblemError(sheet.error);
     return { values: sheet.values, flags: sheet.flags ?? { percent: [], uncached: [] } };
   }
 

@@ -74,7 +74,7 @@ export interface ReturnedFile {
   name: string;
   /**
    * Opens the file when its turn comes (so that 150 files are not all held at once); it fails with
-   * an ImportError that says why the file cannot be read. `savedOn`: when the unit saved it.
+   * a ProblemError whose code says why the file cannot be read. `savedOn`: when the unit saved it.
    */
   open: () => Promise<{ port: SheetSource; savedOn?: string | null; savedAt?: string | null }>;
 }
@@ -176,7 +176,7 @@ async function writeMaster(
  * reader's own message in both languages (readers outside the core word theirs), passed on as is.
  */
 function readerWords(error: unknown): ProblemParams {
-  if (isProblemError(error)) return { code: error.problem.code };
+  if (isProblemError(error)) return { ...error.problem.params, code: error.problem.code };
   const e = error as { message?: string; messageEn?: string };
   const message = String(e?.message ?? error);
   return { message, messageEn: String(e?.messageEn ?? message) };

@@ -1,11 +1,10 @@
 import { throwIfCancelled } from "../../core/workflows/cancelled";
 import { useState } from "react";
 import { Button, Field, Input, Tab, TabList, Textarea } from "@fluentui/react-components";
-import { ImportError } from "../../core/import/import-error";
 import type { ParsedPlan } from "../../core/model/plan";
 import { todayIso } from "../today";
 import type { WorkbookPort } from "../../excel/workbook-port";
-import { format, type Language, type Strings } from "../i18n/catalogue";
+import { format, type Strings } from "../i18n/catalogue";
 import type { JobState } from "../use-job";
 import { applyEdit } from "./apply-edit";
 import { mergeUnitNames } from "../../core/units/unit-suggestions";
@@ -18,7 +17,6 @@ export type Notify = (intent: "error" | "warning" | "info" | "success", text: st
 
 export interface ImportStepProps {
   strings: Strings;
-  language: Language;
   workbook: WorkbookPort | null;
   job: JobState;
   notify: Notify;
@@ -26,7 +24,7 @@ export interface ImportStepProps {
 }
 
 /** Step 1: take the plan from pasted text, a file or the selected range; preview, fix, confirm. */
-export function ImportStep({ strings, language, workbook, job, notify, describe }: ImportStepProps) {
+export function ImportStep({ strings, workbook, job, notify, describe }: ImportStepProps) {
   const [source, setSource] = useState<Source>("paste");
   const [pasted, setPasted] = useState("");
   const [file, setFile] = useState<File | null>(null);
@@ -39,7 +37,6 @@ export function ImportStep({ strings, language, workbook, job, notify, describe 
     isCancellation(error) ? notify("info", strings.cancelled) : notify("error", explain(error));
 
   const explain = (error: unknown): string => {
-    if (error instanceof ImportError) return language === "en" ? error.messageEn : error.message;
     if (error instanceof Error && error.name === "UnsupportedFileError" && "ext" in error)
       return format(strings.importUnsupported, { ext: String(error.ext) });
     return describe(error);

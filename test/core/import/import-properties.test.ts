@@ -1,6 +1,6 @@
 /**
  * Properties of the text import on random and mangled input: it never throws anything but a clear
- * ImportError, and no word of a table line is lost — each one ends up in a field, or in a line
+ * refusal (a ProblemError), and no word of a table line is lost — each one ends up in a field, or in a line
  * reported as dropped (with its reason) or unplaced.
  */
 import { refusalText } from "../../../src/messages/problem-messages";
@@ -103,7 +103,7 @@ const editArb = fc.record({
 });
 
 describe("import properties", () => {
-  it("never throws on random text (only ImportError, e.g. for a legacy encoding)", () => {
+  it("never throws on random text (only a refusal with a code, e.g. for a legacy encoding)", () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: "binary" }), { maxLength: 60 }), (lines) => {
         try {

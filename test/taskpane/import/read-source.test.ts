@@ -1,4 +1,4 @@
-import { ImportError } from "../../../src/core/import/parse-plan";
+import { refusalOf } from "../../fixtures/refusal";
 import { readFile, UnsupportedFileError } from "../../../src/taskpane/import/read-source";
 import { renderDelimited, renderGrid, renderWordText, syntheticTables } from "../../fixtures/synthetic-plan";
 
@@ -29,8 +29,9 @@ describe("the pane's file reader", () => {
 
   it("refuses text that is not UTF-8, naming the file, and an unknown type by its extension", async () => {
     const latin1 = new Uint8Array([0x54, 0xea, 0x6e, 0x0a, 0xff, 0xfe, 0x41]);
-    await expect(readFile(new File([latin1], "cu.csv"))).rejects.toThrow(ImportError);
-    await expect(readFile(new File([latin1], "cu.csv"))).rejects.toThrow(/cu\.csv.*UTF-8/);
+    const refusal = await refusalOf(readFile(new File([latin1], "cu.csv")));
+    expect(refusal.code).toBe("text-not-utf8");
+    expect(refusal.vi).toMatch(/cu\.csv.*UTF-8/);
     await expect(readFile(new File(["x"], "ke-hoach.odt"))).rejects.toEqual(new UnsupportedFileError(".odt"));
   });
 });
