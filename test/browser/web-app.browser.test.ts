@@ -6,6 +6,7 @@
  * LibreOffice with 0 error cells; no request outside the page's origin; and again with the network
  * cut after the first load.
  */
+import { renderWordText, syntheticTables } from "../fixtures/synthetic-plan";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -326,6 +327,68 @@ describe("web app in headless Chromium", () => {
       30,
     );
     expect(watch.outside).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("is used with the keyboard alone: paste, read, fix a cell, confirm, see the month; focus always visible", async () => {
+    const { page, watch } = await openWeb();
+    const tables = syntheticTables({
+      seed: 9,
+      planYear: 2026,
+      tables: 1,
+      rowsPerTable: 4,
+      withSections: false,
+      withOutput: true,
+      withNote: false,
+    });
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return {
+          id:
+            el?.getAttribute("data-testid") ??
+            el?.closest("[data-testid]")?.getAttribute("data-testid") ??
+            "",
+          visible: Boolean(el?.matches(":focus-visible")) && getComputedStyle(el!).outlineStyle !== "none",
+        };
+      });
+    /** Tab (forward) until the element is focused, as a person would; its focus ring must show. */
+    const tabTo = async (testId: string, key = "Tab") => {
+      for (let i = 0; i < 200; i++) {
+        await page.keyboard.press(key);
+        const at = await focused();
+        if (at.id === testId) {
+          expect({ testId, visible: at.visible }).toEqual({ testId, visible: true });
+          return;
+        }
+      }
+      throw new Error(`${testId} is not reached with Tab`);
+    };
+    await tabTo("paste-area");
+    await page.keyboard.insertText(renderWordText(tables, 2026));
+    await tabTo("import-read");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("import-preview").waitFor();
+    await tabTo("cell-0-1-lead");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ControlOrMeta+a");
+    await page.keyboard.insertText("Phòng Tư pháp");
+    await page.keyboard.press("Enter");
+    expect(await page.getByTestId("cell-0-1-lead").innerText()).toBe("Phòng Tư pháp");
+    await tabTo("import-confirm");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("message-success").waitFor();
+    // The next step, from the step tabs: arrows move between them, Enter opens one.
+    await tabTo("step-import", "Shift+Tab");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await tabTo("recompute");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("status-tree").waitFor();
+    expect(await page.getByTestId("status-summary").innerText()).toContain(
+      `${tables[0]!.rows.length} nhiệm vụ`,
+    );
     expect(watch.errors).toEqual([]);
     await page.context().close();
   });
