@@ -61,6 +61,8 @@ export function queueDocument(
       hf.firstPage.centerHeader = "";
     }
     hf.defaultForAllPages.centerHeader = "&P";
+    // A break above the row after each: the block below starts a page.
+    for (const after of sheet.pageBreaks ?? []) ws.horizontalPageBreaks.add(`A${after + 1}`);
   }
   const width = sheet.columnWidths.length;
   for (let r = fromRow; r < toRow; r++) {

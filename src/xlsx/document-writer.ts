@@ -54,6 +54,8 @@ export function renderDocument(ws: ExcelJS.Worksheet, sheet: DocumentSheet): voi
   ws.headerFooter = sheet.pageNumbersFromSecond
     ? { differentFirst: true, firstHeader: "", oddHeader: PAGE_NUMBER_HEADER }
     : { oddHeader: PAGE_NUMBER_HEADER };
+  // Breaks that keep a block on one page (exceljs writes them as the sheet's row breaks).
+  for (const after of sheet.pageBreaks ?? []) ws.getRow(after).addPageBreak();
   sheet.rows.forEach((r, i) => {
     const xrow = ws.getRow(i + 1);
     if (r.height) xrow.height = r.height;

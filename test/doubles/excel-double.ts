@@ -190,6 +190,8 @@ export class SheetData {
   validations: { address: Address; rule: unknown; errorAlert: unknown }[] = [];
   conditionalFormats: { address: Address; type: string; formula: string; fill: string }[] = [];
   pageLayout = { orientation: "Portrait", paperSize: "Letter", printTitleRows: null as string | null };
+  /** Manual page breaks, by the address of the row below each (as Excel's PageBreakCollection). */
+  pageBreaks: string[] = [];
   printArea: string | null = null;
   margins: Record<string, number> = {};
   zoom: unknown = null;
@@ -769,12 +771,20 @@ export class WorksheetDouble extends ProxyDouble {
   readonly tables: { add: (address: string, hasHeaders: boolean) => TableDouble; items: TableDouble[] };
   readonly autoFilter: { apply: (address: string) => void };
   readonly charts: { add: (type: string, source: RangeDouble, seriesBy: string) => unknown };
+  readonly horizontalPageBreaks: { add: (address: string) => void };
 
   constructor(
     session: Session,
     readonly data: SheetData,
   ) {
     super(session);
+    this.horizontalPageBreaks = {
+      add: (address: string) => {
+        parseAddress(address);
+        this.data.pageBreaks.push(address);
+        session.queue(16);
+      },
+    };
     this.freezePanes = {
       freezeRows: (n: number) => {
         this.data.frozenRows = n;

@@ -13,6 +13,7 @@ import {
 } from "../sheets/document-spec";
 import type { AppendixTable, ReportDocument } from "./report-document";
 import { columnLetter } from "../sheets/sheet-spec";
+import { defaultRowHeight, keepTogetherBreaks, type KeepTogether } from "../sheets/page-breaks";
 
 const FONT = { name: "Times New Roman", size: 13 };
 /** Eight columns across the printable width of A4 portrait (210 − 30 − 15 mm). */
@@ -156,9 +157,12 @@ function appendixSheet(t: AppendixTable, name: string, reportRef: string): Docum
     add(cell("Không có.", width, { italic: true, border: "all", align: "center", size: 12 }));
   const firstData = headerRow + 1;
   const lastData = headerRow + t.rows.length - (t.chart?.excludeLastRows ?? 0);
+  // Blocks a page must not cut: the header with the first row, the note, the summary, the chart.
+  const keep: KeepTogether[] = [{ first: headerRow, last: headerRow + 1 }];
   if (t.note) {
     add(cell(null, width));
     add(cell(t.note, width, { italic: true, wrap: true, size: 12 }));
+    keep.push({ first: sheet.rows.length, last: sheet.rows.length });
   }
   let summaryRows: [number, number] | null = null;
   if (t.summary?.length) {
@@ -176,6 +180,7 @@ function appendixSheet(t: AppendixTable, name: string, reportRef: string): Docum
         cell(n, 1, { border: "all", size: 12, align: "center" }),
       );
     summaryRows = [first, sheet.rows.length];
+    keep.push({ first: first - 1, last: sheet.rows.length });
   }
   const chart = t.chart;
   const range = chart?.fromSummary
@@ -191,6 +196,13 @@ function appendixSheet(t: AppendixTable, name: string, reportRef: string): Docum
     // The row naming the series: the table's header row, or the summary's.
     const namesRow = chart.fromSummary ? from - 1 : headerRow;
     add(cell(null, width));
+    const chartRows = Math.max(12, 4 + (to - from + 1) * 2);
+    // The chart sits on the rows after the last one: kept with the row above it.
+    keep.push({
+      first: sheet.rows.length,
+      last: sheet.rows.length,
+      extra: chartRows * defaultRowHeight(sheet),
+    });
     sheet.charts = [
       {
         title: chart.data.title,
@@ -205,12 +217,13 @@ function appendixSheet(t: AppendixTable, name: string, reportRef: string): Docum
         anchor: {
           row: sheet.rows.length,
           col: 1,
-          rows: Math.max(12, 4 + (to - from + 1) * 2),
+          rows: chartRows,
           cols: Math.min(width - 1, 7),
         },
       },
     ];
   }
+  sheet.pageBreaks = keepTogetherBreaks(sheet, keep);
   return sheet;
 }
 

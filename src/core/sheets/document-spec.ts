@@ -59,6 +59,8 @@ export interface DocumentSheet {
   rows: DocRow[];
   /** Rows repeated at the top of each printed page (1-based, inclusive). */
   printTitleRows?: [number, number];
+  /** Manual page breaks: after each of these rows (1-based), so that a block is not cut. */
+  pageBreaks?: number[];
   /** Page numbers centred in the top margin from page 2 on (Nghị định 30/2020). */
   pageNumbersFromSecond: boolean;
   /** Fit the columns to the page width. */

@@ -1,0 +1,72 @@
+/**
+ * Manual page breaks that keep a document sheet's blocks whole when it is printed: a table's header
+ * with its first row, a note, a summary table, a chart. Without them, LibreOffice and Excel break
+ * wherever a page is full, which can leave a header alone at a page's foot or cut a chart in two.
+ *
+ * The pages are estimated from the sheet's own description (paper, margins, the columns scaled to
+ * fit the page's width, each row's height), with a margin for what the estimate cannot know (fonts'
+ * exact metrics): a block is moved to the next page when it would come within that margin of the
+ * page's foot. A block taller than a page is left to break where it must.
+ */
+import type { DocumentSheet } from "./document-spec";
+
+/** A block of rows to keep on one page (1-based, inclusive); `extra`: points below its last row (a chart). */
+export interface KeepTogether {
+  first: number;
+  last: number;
+  extra?: number;
+}
+
+const MM = 72 / 25.4;
+/** A4 in millimetres. */
+const A4 = { short: 210, long: 297 };
+/**
+ * Points of page width per column width unit: Excel's unit is a character of the default 11-point
+ * font (7 pixels, 5.25 points) plus padding; 5.6 leans wide, so the scale (and the rows) come out
+ * smaller than printed rather than larger.
+ */
+const POINTS_PER_WIDTH_UNIT = 5.6;
+/** The share of a page the estimate fills before it moves a block on: the rest covers its error. */
+const FILL = 0.95;
+/**
+ * The height of a row written without one (points): the workbook's default row height, 15 points,
+ * which the writers keep (the rows a chart is anchored on are such rows).
+ */
+export const defaultRowHeight = (_sheet: DocumentSheet) => 15;
+
+/** Rows after which a page break goes (1-based), so that each block starts on a page it fits. */
+export function keepTogetherBreaks(sheet: DocumentSheet, blocks: readonly KeepTogether[]): number[] {
+  const [paperW, paperH] = sheet.orientation === "landscape" ? [A4.long, A4.short] : [A4.short, A4.long];
+  const m = sheet.marginsMm;
+  const printableW = (paperW - m.left - m.right) * MM;
+  const sheetW = sheet.columnWidths.reduce((a, b) => a + b, 0) * POINTS_PER_WIDTH_UNIT;
+  const scale = sheet.fitToWidth ? Math.min(1, printableW / sheetW) : 1;
+  // The page's height in the sheet's own points (before scaling), the share the estimate trusts.
+  const page = (((paperH - m.top - m.bottom) * MM) / scale) * FILL;
+  const height = (row: number) => sheet.rows[row - 1]?.height ?? defaultRowHeight(sheet);
+  const titles = sheet.printTitleRows;
+  const repeated = titles ? sumHeights(titles[0], titles[1], height) : 0;
+  const starts = new Map(blocks.map((b) => [b.first, b]));
+  const breaks: number[] = [];
+  let y = 0;
+  for (let row = 1; row <= sheet.rows.length; row++) {
+    const block = starts.get(row);
+    if (block && y > repeated) {
+      const need = sumHeights(block.first, block.last, height) + (block.extra ?? 0);
+      if (y + need > page && repeated + need <= page) {
+        breaks.push(row - 1);
+        y = repeated;
+      }
+    }
+    const h = height(row);
+    if (y + h > page) y = repeated;
+    y += h;
+  }
+  return breaks;
+}
+
+function sumHeights(first: number, last: number, height: (row: number) => number): number {
+  let sum = 0;
+  for (let r = first; r <= last; r++) sum += height(r);
+  return sum;
+}
