@@ -9,6 +9,9 @@
  */
 import { deflateSync, inflateSync } from "fflate";
 import type { ZipPart } from "./zip-text";
+import { crc32 } from "../core/crc32";
+
+export { crc32 };
 
 /** Raw inflate to exactly the size the zip announces, else an error (a zip that lies about its sizes). */
 export function inflateRaw(data: Uint8Array, size: number): Uint8Array {
@@ -16,23 +19,6 @@ export function inflateRaw(data: Uint8Array, size: number): Uint8Array {
   const out = inflateSync(data, { out: new Uint8Array(size + 1) });
   if (out.length !== size) throw new Error("zip part: inflated size differs from the size announced");
   return out;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** The CRC-32 a zip entry carries (the IEEE polynomial, as zip tools compute it). */
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** MS-DOS time and date of a moment (local time, as zip tools write them). */

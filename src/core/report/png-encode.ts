@@ -2,21 +2,7 @@
  * A minimal PNG encoder (8-bit RGB, no interlace) with the image data in stored (uncompressed)
  * deflate blocks: valid PNG everywhere, no zlib needed, in Node and in the browser alike.
  */
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+import { crc32 } from "../crc32";
 
 function adler32(bytes: Uint8Array): number {
   let a = 1;
