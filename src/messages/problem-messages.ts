@@ -6,6 +6,8 @@
 import { isProblemError, type Problem, type ProblemCode, type ProblemLocation } from "../core/problem";
 import type { FileVerdict, InvalidCell } from "../core/merge/merge-unit";
 import type { ClerkValueProblem } from "../core/merge/clerk-values";
+import { reasonText, viDate } from "../core/status/task-status";
+import { CHECK_DATA_REASON, CHECK_DEADLINE_REASON, type RowReason } from "../core/sheets/task-sheet";
 
 export type MessageLanguage = "vi" | "en";
 
@@ -381,4 +383,40 @@ export const PROBLEM_CODES = Object.keys(MESSAGES) as ProblemCode[];
  */
 export function refusalText(error: unknown, language: MessageLanguage): string | null {
   return isProblemError(error) ? problemText(error.problem, language) : null;
+}
+
+const day = (iso: string, language: MessageLanguage) =>
+  iso ? (language === "vi" ? viDate(iso) : iso.split("-").reverse().join("/")) : "?";
+
+/**
+ * Why a task has its status (the core's facts), in the language asked: in Vietnamese word for word
+ * the sheet's "Căn cứ trạng thái"; in English the same facts.
+ */
+export function taskReasonText(r: RowReason, language: MessageLanguage): string {
+  if (r.code === "check-data")
+    return language === "vi"
+      ? CHECK_DATA_REASON
+      : "A date or progress cell holds text instead of a number: type it again (dates as dd/mm/yyyy, progress 0–100).";
+  if (r.code === "check-deadline")
+    return language === "vi"
+      ? CHECK_DEADLINE_REASON
+      : "The deadline text was changed but not the due date and recurrence: make them agree.";
+  if (language === "vi") return reasonText(r);
+  const d = (iso: string) => day(iso, language);
+  const after = (iso: string) => (iso ? `; completed ${d(iso)}, after the report date, not counted` : "");
+  switch (r.code) {
+    case "recurring":
+      return `Period ${d(r.params.from)} to ${d(r.params.to)}: ${r.params.updated ? `last updated ${d(r.params.updated)}` : "no update date"}.`;
+    case "completed":
+      return `Completed ${d(r.params.completed)}${r.params.due ? `, due ${d(r.params.due)}` : ", no deadline"}${r.params.below100 ? "; progress below 100%" : ""}.`;
+    case "done-no-date":
+      return `Progress 100%, no completion date${r.params.due ? `: due ${d(r.params.due)}, against the ${r.params.against === "update" ? "last update" : "report date"} ${d(r.params.date)}` : ""}.`;
+    case "no-deadline":
+      return `No set deadline${after(r.params.completedAfter)}.`;
+    case "deadline": {
+      const p = r.params;
+      const days = p.days < 0 ? `${-p.days} days overdue` : `${p.days} days left`;
+      return `Due ${d(p.due)}, report date ${d(p.report)}: ${days}${after(p.completedAfter)}.`;
+    }
+  }
 }

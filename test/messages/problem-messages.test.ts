@@ -1,4 +1,10 @@
-import { PROBLEM_CODES, locationText, problemText } from "../../src/messages/problem-messages";
+import {
+  PROBLEM_CODES,
+  locationText,
+  problemText,
+  taskReasonText,
+} from "../../src/messages/problem-messages";
+import { taskStatus } from "../../src/core/status/task-status";
 import { ProblemError, refuse, type ProblemCode, type ReadErrorCode } from "../../src/core/problem";
 
 // Every reader's refusal, listed by a record so that a code added to the type must be added here.
@@ -119,5 +125,33 @@ describe("the problem catalogue (core codes → words)", () => {
     );
     expect(locationText({ file: "kh.pdf", page: 3, line: 12 }, "en")).toBe("kh.pdf, page 3, line 12");
     expect(locationText(undefined, "vi")).toBe("");
+  });
+});
+
+describe("a task's status reason in the pane's language", () => {
+  const base = { recurrence: "none" as const, progress: null, reportDate: "2026-10-14", lastUpdated: null };
+  const cases = [
+    { ...base, dueDate: "2026-09-30", completedOn: null },
+    { ...base, dueDate: "2026-12-31", completedOn: "2026-11-02" },
+    { ...base, dueDate: null, completedOn: null },
+    { ...base, dueDate: "2026-09-30", completedOn: "2026-09-20", progress: 80 },
+    { ...base, dueDate: "2026-09-30", completedOn: null, progress: 100 },
+    { ...base, dueDate: null, completedOn: null, recurrence: "monthly" as const, lastUpdated: "2026-10-01" },
+  ];
+  it.each(cases.map((c, i) => [i, c] as const))(
+    "case %i: Vietnamese as the sheet writes it, English its own",
+    (_i, c) => {
+      const r = taskStatus(c);
+      expect(taskReasonText(r.why, "vi")).toBe(r.reason);
+      const en = taskReasonText(r.why, "en");
+      expect(en).not.toBe(r.reason);
+      expect(en).not.toMatch(/[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựđ]/);
+      if (c.dueDate) expect(en).toContain(c.dueDate.split("-").reverse().join("/"));
+    },
+  );
+
+  it("words the rows to check in both languages", () => {
+    expect(taskReasonText({ code: "check-data", params: {} }, "en")).toMatch(/dd\/mm\/yyyy/);
+    expect(taskReasonText({ code: "check-deadline", params: {} }, "vi")).toMatch(/Thời gian hoàn thành/);
   });
 });

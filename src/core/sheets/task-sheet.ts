@@ -8,7 +8,7 @@ import { isIsoDate } from "../excel-dates";
 import { RECURRENCE_VI } from "../deadlines/recurrence-labels";
 import type { Recurrence } from "../deadlines/parse-deadline";
 import type { PlanJson } from "../model/plan";
-import { STATUS_LABEL_VI, taskStatus, type TaskStatus } from "../status/task-status";
+import { STATUS_LABEL_VI, taskStatus, type TaskReason, type TaskStatus } from "../status/task-status";
 import { ddmmyyyy, equalsAny, ifChain, str } from "./formula-text";
 import type { ScalarCell, SheetCell, SheetSpec } from "./sheet-spec";
 import { fitRowHeights } from "./row-heights";
@@ -73,18 +73,33 @@ export function recurrenceOfLabel(label: ScalarCell | undefined): Recurrence {
 
 const dateOk = (v: ScalarCell | undefined) => v === null || v === undefined || v === "" || isIsoDate(v);
 
+/** Why a row has its status, as facts for a host to word: a task's reason, or a row to check. */
+export type RowReason =
+  | TaskReason
+  | { code: "check-data"; params: Record<string, never> }
+  | { code: "check-deadline"; params: Record<string, never> };
+
 export interface TaskRowResult {
   status: TaskStatus | "check";
   label: string;
   daysLeft: number | null;
+  /** In Vietnamese, as the sheet's "Căn cứ trạng thái" writes it. */
   reason: string;
+  why: RowReason;
 }
 
 /** What the row's formulas compute, from the row's plain cells and the settings. */
 export function evaluateTaskRow(row: TaskRowValues, s: TrackingSettings): TaskRowResult {
   const invalid =
     !dateOk(row.due) || !dateOk(row.completed) || !dateOk(row.updated) || typeof row.progress === "string";
-  if (invalid) return { status: "check", label: CHECK_DATA_LABEL, daysLeft: null, reason: CHECK_DATA_REASON };
+  if (invalid)
+    return {
+      status: "check",
+      label: CHECK_DATA_LABEL,
+      daysLeft: null,
+      reason: CHECK_DATA_REASON,
+      why: { code: "check-data", params: {} },
+    };
   // A sheet without the copies of what was read (made by hand, or older) cannot be stale.
   const stale =
     row.srcDeadline !== undefined &&
@@ -92,7 +107,13 @@ export function evaluateTaskRow(row: TaskRowValues, s: TrackingSettings): TaskRo
     sameCell(row.due, row.srcDue) &&
     sameCell(row.recurrence, row.srcRecurrence);
   if (stale)
-    return { status: "check", label: CHECK_DEADLINE_LABEL, daysLeft: null, reason: CHECK_DEADLINE_REASON };
+    return {
+      status: "check",
+      label: CHECK_DEADLINE_LABEL,
+      daysLeft: null,
+      reason: CHECK_DEADLINE_REASON,
+      why: { code: "check-deadline", params: {} },
+    };
   const iso = (v: ScalarCell | undefined) => (isIsoDate(v) ? v : null);
   const r = taskStatus({
     dueDate: iso(row.due),
@@ -104,7 +125,7 @@ export function evaluateTaskRow(row: TaskRowValues, s: TrackingSettings): TaskRo
     lastUpdated: iso(row.updated),
     cutoffDay: s.cutoffDay,
   });
-  return { status: r.status, label: r.label, daysLeft: r.daysLeft, reason: r.reason };
+  return { status: r.status, label: r.label, daysLeft: r.daysLeft, reason: r.reason, why: r.why };
 }
 
 type TaskFormulas = { status: string; daysLeft: string; reason: string };

@@ -4,7 +4,12 @@
  * compute them, so the pane and the sheet always agree; plus the rows to jump to.
  */
 import { rowsByKey, type SheetValue } from "../sheets/read-sheet";
-import { evaluateTaskRow, type TaskRowResult, type TrackingSettings } from "../sheets/task-sheet";
+import {
+  evaluateTaskRow,
+  type RowReason,
+  type TaskRowResult,
+  type TrackingSettings,
+} from "../sheets/task-sheet";
 import { TASK_COLUMNS } from "../sheets/workbook-layout";
 import { STATUS_LABEL_VI, type TaskStatus } from "./task-status";
 
@@ -34,6 +39,8 @@ export interface TaskDetail {
   lead: string;
   due: string;
   reason: string;
+  /** The reason as facts, for the host to word in its language. */
+  why: RowReason;
 }
 
 export function summarizeTasks(
@@ -68,6 +75,7 @@ export function summarizeTasks(
       lead: String(row.lead ?? ""),
       due: typeof row.due === "string" ? row.due : "",
       reason: r.reason,
+      why: r.why,
     });
     if (r.status === "overdue") {
       summary.overdue.push(index);

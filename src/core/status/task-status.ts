@@ -84,6 +84,8 @@ export interface TaskStatusResult {
   flags: TaskFlag[];
   /** Why: the dates compared, in Vietnamese ("Hạn 31/10/2026; ngày báo cáo 05/11/2026: quá 5 ngày"). */
   reason: string;
+  /** The same as facts, for a host to word in its language. */
+  why: TaskReason;
 }
 
 export function daysBetween(fromIso: string, toIso: string): number | null {
@@ -98,28 +100,74 @@ export function viDate(iso: string): string {
   return d ? `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}` : iso;
 }
 
-/** Why a task has its status, as the sheet's "Căn cứ trạng thái" formula writes it. */
-function reasonOf(f: TaskFacts, status: TaskStatus, periodStart: string | null): string {
-  const due = f.dueDate ? viDate(f.dueDate) : null;
-  const report = viDate(f.reportDate);
-  if (status === "recurring") {
-    const updated = f.lastUpdated ? `cập nhật lần cuối ${viDate(f.lastUpdated)}` : "chưa có ngày cập nhật";
-    return `Kỳ từ ${periodStart ? viDate(periodStart) : "?"} đến ${report}: ${updated}.`;
-  }
-  const completedCounts = f.completedOn !== null && f.completedOn <= f.reportDate;
-  if (completedCounts) {
-    const below = f.progress !== null && f.progress < 100 ? "; tiến độ dưới 100%" : "";
-    return `Hoàn thành ${viDate(f.completedOn!)}${due ? `, hạn ${due}` : ", không có hạn"}${below}.`;
-  }
-  if (status === "done-on-time" || status === "done-late") {
-    const against = f.lastUpdated ? `ngày cập nhật ${viDate(f.lastUpdated)}` : `ngày báo cáo ${report}`;
-    return `Tiến độ 100%, thiếu ngày hoàn thành${due ? `: hạn ${due}, so với ${against}` : ""}.`;
-  }
-  const after =
-    f.completedOn !== null ? `; ngày hoàn thành ${viDate(f.completedOn)} sau ngày báo cáo, chưa tính` : "";
-  if (!f.dueDate) return `Không có hạn cụ thể${after}.`;
+/**
+ * Why a task has its status, as facts (dates ISO, "" when absent): the pane words them in its own
+ * language (src/messages), the sheet's "Căn cứ trạng thái" formula and `reasonText` in Vietnamese.
+ */
+export type TaskReason =
+  | { code: "recurring"; params: { from: string; to: string; updated: string } }
+  | { code: "completed"; params: { completed: string; due: string; below100: boolean } }
+  | { code: "done-no-date"; params: { due: string; against: "update" | "report"; date: string } }
+  | { code: "no-deadline"; params: { completedAfter: string } }
+  | { code: "deadline"; params: { due: string; report: string; days: number; completedAfter: string } };
+
+function reasonFacts(f: TaskFacts, status: TaskStatus, periodStart: string | null): TaskReason {
+  if (status === "recurring")
+    return {
+      code: "recurring",
+      params: { from: periodStart ?? "", to: f.reportDate, updated: f.lastUpdated ?? "" },
+    };
+  if (f.completedOn !== null && f.completedOn <= f.reportDate)
+    return {
+      code: "completed",
+      params: {
+        completed: f.completedOn,
+        due: f.dueDate ?? "",
+        below100: f.progress !== null && f.progress < 100,
+      },
+    };
+  if (status === "done-on-time" || status === "done-late")
+    return {
+      code: "done-no-date",
+      params: {
+        due: f.dueDate ?? "",
+        against: f.lastUpdated ? "update" : "report",
+        date: f.lastUpdated ?? f.reportDate,
+      },
+    };
+  const completedAfter = f.completedOn ?? "";
+  if (!f.dueDate) return { code: "no-deadline", params: { completedAfter } };
   const days = daysBetween(f.reportDate, f.dueDate)!;
-  return `Hạn ${due}, ngày báo cáo ${report}: ${days < 0 ? `quá hạn ${-days}` : `còn ${days}`} ngày${after}.`;
+  return { code: "deadline", params: { due: f.dueDate, report: f.reportDate, days, completedAfter } };
+}
+
+/** The reason in Vietnamese, word for word as the sheet's "Căn cứ trạng thái" formula writes it. */
+export function reasonText(r: TaskReason): string {
+  const d = (iso: string) => (iso ? viDate(iso) : "?");
+  const after = (iso: string) => (iso ? `; ngày hoàn thành ${viDate(iso)} sau ngày báo cáo, chưa tính` : "");
+  switch (r.code) {
+    case "recurring": {
+      const p = r.params;
+      const updated = p.updated ? `cập nhật lần cuối ${viDate(p.updated)}` : "chưa có ngày cập nhật";
+      return `Kỳ từ ${d(p.from)} đến ${d(p.to)}: ${updated}.`;
+    }
+    case "completed": {
+      const p = r.params;
+      return `Hoàn thành ${viDate(p.completed)}${p.due ? `, hạn ${viDate(p.due)}` : ", không có hạn"}${p.below100 ? "; tiến độ dưới 100%" : ""}.`;
+    }
+    case "done-no-date": {
+      const p = r.params;
+      const against = `${p.against === "update" ? "ngày cập nhật" : "ngày báo cáo"} ${viDate(p.date)}`;
+      return `Tiến độ 100%, thiếu ngày hoàn thành${p.due ? `: hạn ${viDate(p.due)}, so với ${against}` : ""}.`;
+    }
+    case "no-deadline":
+      return `Không có hạn cụ thể${after(r.params.completedAfter)}.`;
+    case "deadline": {
+      const p = r.params;
+      const days = p.days < 0 ? `quá hạn ${-p.days}` : `còn ${p.days}`;
+      return `Hạn ${viDate(p.due)}, ngày báo cáo ${viDate(p.report)}: ${days} ngày${after(p.completedAfter)}.`;
+    }
+  }
 }
 
 function statusOf(f: TaskFacts, flags: TaskFlag[]): { status: TaskStatus; daysLeft: number | null } {
@@ -145,6 +193,7 @@ function statusOf(f: TaskFacts, flags: TaskFlag[]): { status: TaskStatus; daysLe
 /** The reason is text built from dates: made when read (KH.TRANGTHAI over a column needs only labels). */
 class StatusResult implements TaskStatusResult {
   private text: string | undefined;
+  private facts_: TaskReason | undefined;
   constructor(
     readonly status: TaskStatus,
     readonly label: string,
@@ -153,8 +202,11 @@ class StatusResult implements TaskStatusResult {
     private readonly facts: TaskFacts,
     private readonly periodStart: string | null,
   ) {}
+  get why(): TaskReason {
+    return (this.facts_ ??= reasonFacts(this.facts, this.status, this.periodStart));
+  }
   get reason(): string {
-    return (this.text ??= reasonOf(this.facts, this.status, this.periodStart));
+    return (this.text ??= reasonText(this.why));
   }
 }
 

@@ -3,6 +3,7 @@ import { Body1, Button } from "@fluentui/react-components";
 import { splitIsoDate } from "../../core/excel-dates";
 import { cutoffDayFrom } from "../../core/periods/reporting-period";
 import { readSettings, reportDateAddress } from "../../core/sheets/read-sheet";
+import { taskReasonText } from "../../messages/problem-messages";
 import { SHEET } from "../../core/sheets/workbook-layout";
 import { summarizeTasks, type StatusSummary } from "../../core/status/status-summary";
 import type { TaskStatus } from "../../core/status/task-status";
@@ -123,7 +124,8 @@ export function TrackStep({ strings, workbook, job, notify, describe }: TrackSte
                 {summary.data.overdueDetails.slice(0, onFile ? undefined : 10).map((d) => (
                   <li key={d.row}>
                     <b>{d.id}</b>
-                    {onFile && d.task ? ` ${d.task} (${d.lead})` : ""}: {d.reason}
+                    {onFile && d.task ? ` ${d.task} (${d.lead})` : ""}:{" "}
+                    {taskReasonText(d.why, strings.languageCode === "en" ? "en" : "vi")}
                   </li>
                 ))}
               </ul>
@@ -135,7 +137,8 @@ export function TrackStep({ strings, workbook, job, notify, describe }: TrackSte
               <ul className="overdue-reasons">
                 {summary.data.dueSoonDetails.map((d) => (
                   <li key={d.row}>
-                    <b>{d.id}</b> {d.task} ({d.lead}): {d.reason}
+                    <b>{d.id}</b> {d.task} ({d.lead}):{" "}
+                    {taskReasonText(d.why, strings.languageCode === "en" ? "en" : "vi")}
                   </li>
                 ))}
               </ul>
