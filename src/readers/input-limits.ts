@@ -5,7 +5,8 @@
  * that inflates to 400 MB is refused before it is inflated); the pages of a PDF; the cells of a
  * sheet and the length of one cell (Excel's own 32,767 characters) or one line of text.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
+import { openPackage } from "../xlsx/zip-text";
 import { unzipSync } from "fflate";
 import { refuse, type ProblemLocation } from "../core/problem";
 import type { DocItem } from "../core/import/grid";
@@ -40,7 +41,7 @@ export async function checkZip(bytes: Uint8Array, file: string): Promise<JSZip> 
   checkFileSize(bytes, file);
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await openPackage(bytes);
   } catch {
     // The zip library's own words ("Can't find end of central directory") tell a clerk nothing.
     const format = /\.docx$/i.test(file) ? "Word (.docx)" : "Excel (.xlsx)";

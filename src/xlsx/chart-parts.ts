@@ -3,9 +3,8 @@
  * parts of SpreadsheetML/DrawingML added to the package after exceljs has written it, each chart
  * reading ranges of its sheet, so Excel and LibreOffice draw it from the cells.
  */
-import JSZip from "jszip";
 import type { DocChart } from "../core/sheets/document-spec";
-import { partText, setPartText } from "./zip-text";
+import { openPackage, partText, setPartText } from "./zip-text";
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -78,7 +77,7 @@ export async function addChartParts(
   xlsx: Uint8Array | ArrayBuffer,
   charts: readonly ChartPart[],
 ): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
+  const zip = await openPackage(xlsx);
   if (!charts.length) return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   const workbook = (await partText(zip, "xl/workbook.xml"))!;
   const workbookRels = (await partText(zip, "xl/_rels/workbook.xml.rels"))!;
@@ -162,7 +161,7 @@ export async function addChartParts(
  * charts) keeps them: each chart's part and its anchor, by sheet name.
  */
 export async function readChartParts(xlsx: Uint8Array | ArrayBuffer): Promise<ChartPart[]> {
-  const zip = await JSZip.loadAsync(xlsx);
+  const zip = await openPackage(xlsx);
   const workbook = await partText(zip, "xl/workbook.xml");
   const workbookRels = await partText(zip, "xl/_rels/workbook.xml.rels");
   if (!workbook || !workbookRels) return [];

@@ -6,12 +6,12 @@
  * new position. Returns false, changing nothing, where the package's styles are not laid out the way
  * this expects; the caller then takes the slow path.
  */
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import type { SheetSpec } from "../core/sheets/sheet-spec";
 import { newWorkbook, renderSheet } from "./xlsx-writer";
 import { attr, sharedStrings } from "./xlsx-values";
 import { xmlEscape } from "./sheet-patch";
-import { partText, setPartText } from "./zip-text";
+import { openPackage, partText, setPartText } from "./zip-text";
 
 /** An element `<tag …>…</tag>` or `<tag …/>` (the tags read here do not nest in themselves). */
 const element = (tag: string, flags = "") =>
@@ -120,7 +120,7 @@ function mergeStyles(
 export async function addRenderedSheet(zip: JSZip, name: string, spec: SheetSpec): Promise<boolean> {
   const scratchBook = newWorkbook();
   renderSheet(scratchBook.addWorksheet(name), { ...spec, name });
-  const scratch = await JSZip.loadAsync((await scratchBook.xlsx.writeBuffer()) as ArrayBuffer);
+  const scratch = await openPackage((await scratchBook.xlsx.writeBuffer()) as ArrayBuffer);
   if (Object.keys(scratch.files).some((f) => f.startsWith("xl/worksheets/_rels/"))) return false;
   const [sheetXml, scratchStyles, scratchBookXml, styles, workbook, rels, types] = await Promise.all([
     partText(scratch, "xl/worksheets/sheet1.xml"),

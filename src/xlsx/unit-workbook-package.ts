@@ -8,14 +8,13 @@
  * a sheet cannot be completed so (`appendRows` refuses), the whole workbook is rendered by exceljs.
  * The CLI and the browser make each unit workbook so (`unitWorkbookBytes`).
  */
-import JSZip from "jszip";
 import type ExcelJS from "exceljs";
 import type { UnitWorkbook } from "../core/merge/split-plan";
 import { writeUnitWorkbook } from "../core/workflows/unit-workbooks";
 import { XlsxWorkbook } from "./xlsx-workbook";
 import { appendRows, extendPrintArea, firstRowOnly } from "./sheet-patch";
 import { packageSheets } from "./xlsx-values";
-import { packageParts, partText, setPartText, type ZipPart } from "./zip-text";
+import { openPackage, packageParts, partText, setPartText, type ZipPart } from "./zip-text";
 import { ZIP_LEVEL } from "./xlsx-workbook";
 import { zipParts } from "./zip-writer";
 
@@ -32,7 +31,7 @@ export interface UnitWorkbookPackage {
 async function rendered(w: UnitWorkbook, refusal?: string): Promise<UnitWorkbookPackage> {
   const book = new XlsxWorkbook();
   await writeUnitWorkbook(book, w);
-  return { parts: await packageParts(await JSZip.loadAsync(await book.toBytes())), how: "rendered", refusal };
+  return { parts: await packageParts(await openPackage(await book.toBytes())), how: "rendered", refusal };
 }
 
 export async function unitWorkbookPackage(w: UnitWorkbook): Promise<UnitWorkbookPackage> {
@@ -42,7 +41,7 @@ export async function unitWorkbookPackage(w: UnitWorkbook): Promise<UnitWorkbook
   await writeUnitWorkbook(book, { ...w, specs: w.specs.map((s) => (whole(s) ? s : firstRowOnly(s))) });
   // Stored, not compressed: the parts are read back at once and compressed once, when written.
   const options = { zip: { compression: "STORE" } } as unknown as ExcelJS.XlsxWriteOptions;
-  const zip = await JSZip.loadAsync((await book.book.xlsx.writeBuffer(options)) as ArrayBuffer);
+  const zip = await openPackage((await book.book.xlsx.writeBuffer(options)) as ArrayBuffer);
   const sheets = await packageSheets(zip, w.fileName);
   let workbook = (await partText(zip, "xl/workbook.xml")) ?? "";
   for (const spec of w.specs) {

@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import fc from "fast-check";
 import { crc32 as nodeCrc32, deflateRawSync } from "node:zlib";
 import { crc32, inflateRaw, zipParts } from "../../src/xlsx/zip-writer";
-import { packageParts, partBytes, setPartText } from "../../src/xlsx/zip-text";
+import { openPackage, packageParts, partBytes, setPartText, zipDirectory } from "../../src/xlsx/zip-text";
 
 const readBack = async (bytes: Uint8Array) => {
   const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
@@ -57,9 +57,7 @@ describe("zip writer (fflate)", () => {
     const source = new JSZip();
     source.file("a.xml", "<a>Kế hoạch</a>".repeat(200));
     source.file("b.xml", "<b/>");
-    const zip = await JSZip.loadAsync(
-      await source.generateAsync({ type: "uint8array", compression: "DEFLATE" }),
-    );
+    const zip = await openPackage(await source.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
     setPartText(zip, "b.xml", "<b>mới</b>");
     const parts = await packageParts(zip);
     expect(parts.map((p) => [p.name, "deflated" in p])).toEqual([
@@ -80,6 +78,28 @@ describe("zip writer (fflate)", () => {
     const deflated = deflateRawSync(Buffer.from(text));
     expect(() => inflateRaw(deflated, 100)).toThrow();
     expect(() => inflateRaw(deflated, Buffer.byteLength(text) + 5)).toThrow(/size/);
+  });
+
+  it("reads a zip's own directory as JSZip reads its parts: names, sizes, CRCs, stored and deflated bytes", async () => {
+    const source = new JSZip();
+    source.file("xl/tờ 1.xml", "<row>Phòng Nội vụ</row>".repeat(300), { compression: "DEFLATE" });
+    source.file("docProps/app.xml", "<Properties/>", { compression: "STORE" });
+    const bytes = await source.generateAsync({ type: "uint8array" });
+    const directory = zipDirectory(bytes);
+    const files = [...directory].filter(([name]) => !name.endsWith("/"));
+    expect(files.map(([name]) => name).sort()).toEqual(["docProps/app.xml", "xl/tờ 1.xml"]);
+    const zip = await openPackage(bytes);
+    for (const [name, entry] of files) {
+      const data = await zip.file(name)!.async("uint8array");
+      expect({ name, size: entry.size, crc: entry.crc32 }).toEqual({
+        name,
+        size: data.length,
+        crc: nodeCrc32(data) >>> 0,
+      });
+      expect(await partBytes(zip, name)).toEqual(data);
+    }
+    expect(directory.get("docProps/app.xml")!.method).toBe(0);
+    expect(directory.get("xl/tờ 1.xml")!.method).toBe(8);
   });
 
   it("writes a zip Info-ZIP's unzip tests clean, stored and deflated parts alike", () => {
