@@ -6,8 +6,13 @@
 import { isProblemError, type Problem, type ProblemCode, type ProblemLocation } from "../core/problem";
 import type { FileVerdict, InvalidCell } from "../core/merge/merge-unit";
 import type { ClerkValueProblem } from "../core/merge/clerk-values";
-import { reasonText, viDate } from "../core/status/task-status";
-import { CHECK_DATA_REASON, CHECK_DEADLINE_REASON, type RowReason } from "../core/sheets/task-sheet";
+import {
+  CHECK_DATA_REASON,
+  CHECK_DEADLINE_REASON,
+  reasonText,
+  viDate,
+  type RowReason,
+} from "../core/status/status-reason";
 
 export type MessageLanguage = "vi" | "en";
 

@@ -5,7 +5,8 @@
  */
 import { DOMParser, type Element as XmlElement } from "@xmldom/xmldom";
 import type { DocItem, GridCell, GridRow } from "../core/import/grid";
-import { checkCellLength, checkZip } from "./input-limits";
+import { checkCellLength } from "./input-limits";
+import { checkZip } from "./zip-limits";
 import { refuse } from "../core/problem";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";

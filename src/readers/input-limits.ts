@@ -5,9 +5,6 @@
  * that inflates to 400 MB is refused before it is inflated); the pages of a PDF; the cells of a
  * sheet and the length of one cell (Excel's own 32,767 characters) or one line of text.
  */
-import type JSZip from "jszip";
-import { openPackage } from "../xlsx/zip-text";
-import { unzipSync } from "fflate";
 import { refuse, type ProblemLocation } from "../core/problem";
 import type { DocItem } from "../core/import/grid";
 
@@ -29,44 +26,11 @@ export const MAX_TEXT_CHARS = 4_000_000;
 /** Excel's limit for one cell; also the longest line of a text file. */
 export const MAX_CELL_CHARS = 32_767;
 
-const mib = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+export const mib = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 export function checkFileSize(bytes: Uint8Array, file: string): void {
   if (bytes.length > MAX_FILE_BYTES)
     throw refuse("file-too-large", { file, size: mib(bytes.length), limit: mib(MAX_FILE_BYTES) }, { file });
-}
-
-/** Refuses a zip whose directory announces too many entries or too much data; returns it opened. */
-export async function checkZip(bytes: Uint8Array, file: string): Promise<JSZip> {
-  checkFileSize(bytes, file);
-  let zip: JSZip;
-  try {
-    zip = await openPackage(bytes);
-  } catch {
-    // The zip library's own words ("Can't find end of central directory") tell a clerk nothing.
-    const format = /\.docx$/i.test(file) ? "Word (.docx)" : "Excel (.xlsx)";
-    throw refuse("zip-damaged", { file, format }, { file });
-  }
-  const entries = Object.values(zip.files);
-  if (entries.length > MAX_ZIP_ENTRIES)
-    throw refuse("zip-too-many-parts", { file, count: entries.length, limit: MAX_ZIP_ENTRIES }, { file });
-  // The sizes the central directory announces, read by fflate's directory walk (no part inflated).
-  const total = announcedSize(bytes);
-  if (total > MAX_UNCOMPRESSED_BYTES)
-    throw refuse("zip-too-large", { file, size: mib(total), limit: mib(MAX_UNCOMPRESSED_BYTES) }, { file });
-  return zip;
-}
-
-/** The uncompressed size of every part as the zip's central directory announces it. */
-function announcedSize(bytes: Uint8Array): number {
-  let total = 0;
-  unzipSync(bytes, {
-    filter: (f) => {
-      total += f.originalSize;
-      return false;
-    },
-  });
-  return total;
 }
 
 export function checkPdfPages(pages: number, file: string): void {

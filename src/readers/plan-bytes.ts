@@ -15,8 +15,8 @@ import {
   checkItemsText,
   checkLineLengths,
   checkSheetSize,
-  checkZip,
 } from "./input-limits";
+import { checkZip } from "./zip-limits";
 import type { DocItem } from "../core/import/grid";
 import { readPdf, type PdfEnvironment } from "./pdf-file";
 import { readXlsx } from "./tabular-files";

@@ -12,7 +12,8 @@ import { isoToSerial, serialToIso } from "../core/excel-dates";
 import { refuse } from "../core/problem";
 import type { SheetValue } from "../core/sheets/read-sheet";
 import type { CellFlags, SheetCells, SheetSource } from "../core/workflows/workbook-port";
-import { checkCellLength, checkFileSize, checkSheetSize, checkZip } from "../readers/input-limits";
+import { checkCellLength, checkFileSize, checkSheetSize } from "../readers/input-limits";
+import { checkZip } from "../readers/zip-limits";
 import { xlsxBytesProblem } from "../readers/xlsx-bytes";
 import { partText, setPartText } from "./zip-text";
 

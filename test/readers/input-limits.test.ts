@@ -16,8 +16,8 @@ import {
   MAX_PDF_PAGES,
   MAX_UNCOMPRESSED_BYTES,
   MAX_ZIP_ENTRIES,
-  checkZip,
 } from "../../src/readers/input-limits";
+import { checkZip } from "../../src/readers/zip-limits";
 
 const ROOT = join(__dirname, "../..");
 const TSX = join(ROOT, "node_modules/.bin/tsx");

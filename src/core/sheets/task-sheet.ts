@@ -8,7 +8,8 @@ import { isIsoDate } from "../excel-dates";
 import { RECURRENCE_VI } from "../deadlines/recurrence-labels";
 import type { Recurrence } from "../deadlines/parse-deadline";
 import type { PlanJson } from "../model/plan";
-import { STATUS_LABEL_VI, taskStatus, type TaskReason, type TaskStatus } from "../status/task-status";
+import { STATUS_LABEL_VI, taskStatus, type TaskStatus } from "../status/task-status";
+import { CHECK_DATA_REASON, CHECK_DEADLINE_REASON, type RowReason } from "../status/status-reason";
 import { ddmmyyyy, equalsAny, ifChain, str } from "./formula-text";
 import type { ScalarCell, SheetCell, SheetSpec } from "./sheet-spec";
 import { fitRowHeights } from "./row-heights";
@@ -29,10 +30,7 @@ export type TaskRowValues = Record<string, ScalarCell | undefined>;
 
 export const CHECK_DATA_LABEL = "Kiểm tra lại dữ liệu";
 export const CHECK_DEADLINE_LABEL = "Kiểm tra lại hạn";
-export const CHECK_DATA_REASON =
-  "Ô ngày hoặc tiến độ có chữ thay vì số: hãy nhập lại (ngày dạng dd/mm/yyyy, tiến độ 0–100).";
-export const CHECK_DEADLINE_REASON =
-  "Thời gian hoàn thành đã sửa nhưng Hạn hoàn thành và Lặp lại chưa sửa theo: hãy sửa cho khớp.";
+export { CHECK_DATA_REASON, CHECK_DEADLINE_REASON, type RowReason };
 
 const QUARTERLY = ["Hằng quý", "Hàng quý"];
 const YEARLY = ["Hằng năm", "Hàng năm"];
@@ -72,12 +70,6 @@ export function recurrenceOfLabel(label: ScalarCell | undefined): Recurrence {
 }
 
 const dateOk = (v: ScalarCell | undefined) => v === null || v === undefined || v === "" || isIsoDate(v);
-
-/** Why a row has its status, as facts for a host to word: a task's reason, or a row to check. */
-export type RowReason =
-  | TaskReason
-  | { code: "check-data"; params: Record<string, never> }
-  | { code: "check-deadline"; params: Record<string, never> };
 
 export interface TaskRowResult {
   status: TaskStatus | "check";

@@ -5,8 +5,11 @@
  * quá hạn?"): the due date and the date compared, and the flags a clerk should fix.
  */
 import type { Recurrence } from "../deadlines/parse-deadline";
-import { isoToSerial, splitIsoDate } from "../excel-dates";
+import { isoToSerial } from "../excel-dates";
 import { reportingPeriod, type PeriodKind } from "../periods/reporting-period";
+import { reasonText, viDate, type TaskReason } from "./status-reason";
+
+export { reasonText, viDate, type TaskReason };
 
 export type TaskStatus =
   "done-on-time" | "done-late" | "in-progress" | "not-started" | "due-soon" | "overdue" | "recurring";
@@ -94,23 +97,6 @@ export function daysBetween(fromIso: string, toIso: string): number | null {
   return a === null || b === null ? null : b - a;
 }
 
-/** dd/mm/yyyy, the way Vietnamese documents print a date. */
-export function viDate(iso: string): string {
-  const d = splitIsoDate(iso);
-  return d ? `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}` : iso;
-}
-
-/**
- * Why a task has its status, as facts (dates ISO, "" when absent): the pane words them in its own
- * language (src/messages), the sheet's "Căn cứ trạng thái" formula and `reasonText` in Vietnamese.
- */
-export type TaskReason =
-  | { code: "recurring"; params: { from: string; to: string; updated: string } }
-  | { code: "completed"; params: { completed: string; due: string; below100: boolean } }
-  | { code: "done-no-date"; params: { due: string; against: "update" | "report"; date: string } }
-  | { code: "no-deadline"; params: { completedAfter: string } }
-  | { code: "deadline"; params: { due: string; report: string; days: number; completedAfter: string } };
-
 function reasonFacts(f: TaskFacts, status: TaskStatus, periodStart: string | null): TaskReason {
   if (status === "recurring")
     return {
@@ -139,35 +125,6 @@ function reasonFacts(f: TaskFacts, status: TaskStatus, periodStart: string | nul
   if (!f.dueDate) return { code: "no-deadline", params: { completedAfter } };
   const days = daysBetween(f.reportDate, f.dueDate)!;
   return { code: "deadline", params: { due: f.dueDate, report: f.reportDate, days, completedAfter } };
-}
-
-/** The reason in Vietnamese, word for word as the sheet's "Căn cứ trạng thái" formula writes it. */
-export function reasonText(r: TaskReason): string {
-  const d = (iso: string) => (iso ? viDate(iso) : "?");
-  const after = (iso: string) => (iso ? `; ngày hoàn thành ${viDate(iso)} sau ngày báo cáo, chưa tính` : "");
-  switch (r.code) {
-    case "recurring": {
-      const p = r.params;
-      const updated = p.updated ? `cập nhật lần cuối ${viDate(p.updated)}` : "chưa có ngày cập nhật";
-      return `Kỳ từ ${d(p.from)} đến ${d(p.to)}: ${updated}.`;
-    }
-    case "completed": {
-      const p = r.params;
-      return `Hoàn thành ${viDate(p.completed)}${p.due ? `, hạn ${viDate(p.due)}` : ", không có hạn"}${p.below100 ? "; tiến độ dưới 100%" : ""}.`;
-    }
-    case "done-no-date": {
-      const p = r.params;
-      const against = `${p.against === "update" ? "ngày cập nhật" : "ngày báo cáo"} ${viDate(p.date)}`;
-      return `Tiến độ 100%, thiếu ngày hoàn thành${p.due ? `: hạn ${viDate(p.due)}, so với ${against}` : ""}.`;
-    }
-    case "no-deadline":
-      return `Không có hạn cụ thể${after(r.params.completedAfter)}.`;
-    case "deadline": {
-      const p = r.params;
-      const days = p.days < 0 ? `quá hạn ${-p.days}` : `còn ${p.days}`;
-      return `Hạn ${viDate(p.due)}, ngày báo cáo ${viDate(p.report)}: ${days} ngày${after(p.completedAfter)}.`;
-    }
-  }
 }
 
 function statusOf(f: TaskFacts, flags: TaskFlag[]): { status: TaskStatus; daysLeft: number | null } {

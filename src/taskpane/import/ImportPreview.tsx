@@ -3,7 +3,8 @@ import { Caption1, MessageBar, MessageBarBody } from "@fluentui/react-components
 import type { ParsedPlan, PlanTable } from "../../core/model/plan";
 import { format, type Strings } from "../i18n/catalogue";
 import { problemText } from "../../messages/problem-messages";
-import { unitMergeSuggestions } from "../../core/units/unit-suggestions";
+import { mergeUnitNames, unitMergeSuggestions } from "../../core/units/unit-suggestions";
+import { applyEdit } from "./apply-edit";
 import { UnitSuggestions } from "./UnitSuggestions";
 
 const PREVIEW_ROWS = 50;
@@ -249,5 +250,23 @@ export function ImportPreview({ strings, parsed, onEdit, onMergeUnits }: ImportP
         />
       )}
     </div>
+  );
+}
+
+/** The preview with its fixes applied to a new parsed plan each time (cells, targets, unit names). */
+export function EditableImportPreview(p: {
+  strings: Strings;
+  parsed: ParsedPlan;
+  onChange: (parsed: ParsedPlan) => void;
+}) {
+  return (
+    <ImportPreview
+      strings={p.strings}
+      parsed={p.parsed}
+      onEdit={(edit) => p.onChange(applyEdit(p.parsed, edit))}
+      onMergeUnits={(names, into) =>
+        p.onChange({ ...p.parsed, plan: mergeUnitNames(p.parsed.plan, names, into) })
+      }
+    />
   );
 }

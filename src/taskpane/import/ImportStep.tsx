@@ -1,14 +1,15 @@
 import { throwIfCancelled } from "../../core/workflows/cancelled";
-import { useState } from "react";
+import { Suspense, lazy, useState } from "react";
 import { Button, Field, Input, Tab, TabList, Textarea } from "@fluentui/react-components";
 import type { ParsedPlan } from "../../core/model/plan";
 import { todayIso } from "../today";
 import type { WorkbookPort } from "../../excel/workbook-port";
 import { format, type Strings } from "../i18n/catalogue";
 import type { JobState } from "../use-job";
-import { applyEdit } from "./apply-edit";
-import { mergeUnitNames } from "../../core/units/unit-suggestions";
-import { ImportPreview } from "./ImportPreview";
+// The preview (its grids, fixes and unit offers) loads with the first plan read: not on the first screen.
+const ImportPreview = lazy(() =>
+  import("./ImportPreview").then((m) => ({ default: m.EditableImportPreview })),
+);
 import { isCancellation } from "../describe-error";
 import { FilePicker } from "../components/FilePicker";
 
@@ -141,14 +142,9 @@ export function ImportStep({ strings, workbook, job, notify, describe }: ImportS
       </div>
       {parsed && (
         <>
-          <ImportPreview
-            strings={strings}
-            parsed={parsed}
-            onEdit={(edit) => setParsed(applyEdit(parsed, edit))}
-            onMergeUnits={(names, into) =>
-              setParsed({ ...parsed, plan: mergeUnitNames(parsed.plan, names, into) })
-            }
-          />
+          <Suspense fallback={null}>
+            <ImportPreview strings={strings} parsed={parsed} onChange={setParsed} />
+          </Suspense>
           {workbook && (
             <Button
               appearance="primary"
