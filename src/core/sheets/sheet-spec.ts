@@ -175,6 +175,7 @@ export function columnDataAddress(spec: SheetSpec, key: string): string | null {
 
 /** The kind of one cell: its own when a cell rule gives one, else its column's. */
 export function cellKind(spec: SheetSpec, row: number, column: number): ColumnKind {
+  if (!spec.cells) return spec.columns[column]!.kind;
   const key = spec.columns[column]!.key;
   const rule = spec.cells?.find((c) => c.row === row && c.column === key && c.kind);
   return rule?.kind ?? spec.columns[column]!.kind;
