@@ -94,6 +94,7 @@ export type WarningCode =
   | "impossible-date"
   | "targets-from-prose"
   | "target-year-missing"
+  | "target-year-carried"
   | "target-value-missing"
   | "unplaced-lines"
   | "column-blocks";

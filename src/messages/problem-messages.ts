@@ -249,6 +249,10 @@ const MESSAGES: Record<ProblemCode, Record<MessageLanguage, string>> = {
     vi: "Chỉ tiêu {target}: chưa rõ mốc năm (không có trong câu hay đề mục); hãy xác nhận năm trong bản xem trước.",
     en: "Target {target}: no milestone year (neither in the sentence nor in a heading); confirm it in the preview.",
   },
+  "target-year-carried": {
+    vi: "Chỉ tiêu {target}: năm {year} được lấy theo dòng “Đến năm {year}: …” ở trên, nhưng chỉ tiêu này có thể thuộc mốc khác. Hãy kiểm tra cột Năm.",
+    en: 'Target {target}: the year {year} is taken from the line "By {year}: …" above it, but the target may belong to another milestone. Check the Year column.',
+  },
   "target-value-missing": {
     vi: "Chỉ tiêu {target}: không đọc được con số; hãy nhập giá trị chỉ tiêu nếu có.",
     en: "Target {target}: no number was read; enter the target value if there is one.",

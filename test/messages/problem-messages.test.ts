@@ -60,6 +60,7 @@ const ALL: ProblemCode[] = [
   "impossible-date",
   "targets-from-prose",
   "target-year-missing",
+  "target-year-carried",
   "target-value-missing",
   "unplaced-lines",
   "column-blocks",

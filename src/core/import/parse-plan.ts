@@ -106,10 +106,16 @@ function deadlineWarnings(plan: PlanJson, rowSources: SourceLocation[][]): Impor
 
 /**
  * Stated targets the import is not sure of, for the clerk to confirm in the preview rather than a
- * silent guess: no milestone year (neither in the sentence nor in a heading above it), or a
- * numbered objective in which no number was read.
+ * silent guess: no milestone year (neither in the sentence nor in a heading above it), a year
+ * carried from a "Đến năm …: <item>" line to the items after it, or a numbered objective in which no
+ * number was read.
  */
-function targetWarnings(plan: PlanJson, sources: SourceLocation[], fromProse = false): ImportWarning[] {
+function targetWarnings(
+  plan: PlanJson,
+  sources: SourceLocation[],
+  fromProse = false,
+  yearCarried: readonly boolean[] = [],
+): ImportWarning[] {
   const out: ImportWarning[] = [];
   // No "Mục tiêu" / "Chỉ tiêu" heading: the targets come from sentences that name objectives.
   if (fromProse && plan.targets.length)
@@ -118,6 +124,8 @@ function targetWarnings(plan: PlanJson, sources: SourceLocation[], fromProse = f
     // The target as the clerk finds it in the preview: its number and the start of its text.
     const target = `${t.no ? `${t.no} ` : ""}“${t.text.length > 80 ? `${t.text.slice(0, 77)}…` : t.text}”`;
     if (t.year === null) out.push({ code: "target-year-missing", params: { target }, at: sources[i] });
+    else if (yearCarried[i])
+      out.push({ code: "target-year-carried", params: { target, year: t.year }, at: sources[i] });
     if (t.value === null) out.push({ code: "target-value-missing", params: { target }, at: sources[i] });
   });
   return out;
@@ -142,7 +150,7 @@ export function parseGridDocument(
     targetSources: stated.sources,
     warnings: [
       ...deadlineWarnings(plan, built.rowSources),
-      ...targetWarnings(plan, stated.sources, stated.fromProse),
+      ...targetWarnings(plan, stated.sources, stated.fromProse, stated.yearCarried),
     ],
     dropped: [...readerDropped, ...built.dropped, ...stated.dropped],
     unplaced: [],
@@ -192,7 +200,7 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
       ...(blocks ? [blocks] : []),
       ...warnings,
       ...deadlineWarnings(plan, read.rowSources),
-      ...targetWarnings(plan, stated.sources, stated.fromProse),
+      ...targetWarnings(plan, stated.sources, stated.fromProse, stated.yearCarried),
     ],
     dropped,
     unplaced,

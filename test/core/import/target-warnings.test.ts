@@ -34,6 +34,26 @@ describe("targets to confirm", () => {
     expect(parsed.warnings.filter((w) => w.code.startsWith("target-"))).toEqual([]);
   });
 
+  it("items after a 'Đến năm …: <target>' line take its year and are flagged to confirm; under a bare heading not", () => {
+    const parsed = plan([
+      "2. Mục tiêu cụ thể",
+      "a) Đến năm 2026: tỷ lệ hồ sơ trực tuyến đạt 60%.",
+      "b) Đến năm 2028: tỷ lệ hộ có cáp quang đạt 80%.",
+      "- Tỷ lệ thôn có điểm Wi-Fi công cộng đạt 50%.",
+      "- Số doanh nghiệp số đạt 20 doanh nghiệp vào năm 2030.",
+    ]);
+    expect(parsed.plan.targets.map((t) => t.year)).toEqual([2026, 2028, 2028, 2030]);
+    const carried = parsed.warnings.filter((w) => w.code === "target-year-carried");
+    expect(carried).toEqual([
+      expect.objectContaining({
+        params: expect.objectContaining({ year: 2028 }),
+        at: { file: "kh.txt", line: 7 },
+      }),
+    ]);
+    expect(problemText(carried[0]!, "vi")).toContain("Wi-Fi");
+    expect(problemText(carried[0]!, "en")).toContain("By 2028");
+  });
+
   it("a numbered objective without a number, in a list that states numbers, is kept and flagged", () => {
     const parsed = plan([
       "2. Mục tiêu cụ thể",

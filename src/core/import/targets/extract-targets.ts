@@ -19,6 +19,11 @@ export interface ExtractedTargets {
   dropped: DroppedLine[];
   /** Read from prose, the text having no objectives heading: the clerk confirms them. */
   fromProse?: boolean;
+  /**
+   * Parallel to targets: the year was carried from a line "b) Đến năm 2028: …" that is an item itself,
+   * to items after it that name no year: they may or may not be that milestone's (the clerk confirms).
+   */
+  yearCarried: boolean[];
 }
 
 /** A heading's numbering: "2.", "2.1.", "II.", "II -", "b)". */
@@ -503,6 +508,8 @@ interface Item {
   budgetOnly: boolean;
   text: string;
   year: number | null;
+  /** The year comes from a "Đến năm …: <item>" line above, not from a heading. */
+  carried?: boolean;
   at: SourceLocation;
 }
 
@@ -563,7 +570,15 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
   let budgetOnly = false;
   let scopeDepth = 0;
   let year: number | null = null;
-  let current: { no: string; parts: string[]; year: number | null; at: SourceLocation } | null = null;
+  let current: {
+    no: string;
+    parts: string[];
+    year: number | null;
+    carried?: boolean;
+    at: SourceLocation;
+  } | null = null;
+  // The year was set by a "Đến năm …:" line that is an item itself (not a heading of the items below).
+  let leadItemYear = false;
   let inFootnote = false;
   const close = () => {
     if (current)
@@ -572,6 +587,7 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
         budgetOnly,
         text: joinLines(current.parts),
         year: current.year,
+        carried: current.carried,
         at: current.at,
       });
     current = null;
@@ -587,6 +603,7 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
       const heading = NUMBERED_HEADING.exec(text);
       scopeDepth = heading ? heading[1]!.split(".").length : 0;
       year = headingYear(text);
+      leadItemYear = false;
       continue;
     }
     if (!inScope) {
@@ -633,6 +650,7 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
         continue;
       }
       close();
+      if (headingYear(text) !== null) leadItemYear = false;
       year = headingYear(text) ?? year;
       continue;
     }
@@ -643,6 +661,7 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
       close();
       year = Number(lead[1] ?? lead[2]);
       const rest = lead[3]!.trim();
+      leadItemYear = Boolean(rest);
       if (rest) current = { no: "", parts: [rest], year, at: { file, line } };
       continue;
     }
@@ -650,7 +669,7 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
     const marker = ITEM_START.exec(raw);
     if (!marker && numbered && (sentence || findHits(text).length)) {
       close();
-      current = { no: numbered[1]!, parts: [numbered[2]!], year, at: { file, line } };
+      current = { no: numbered[1]!, parts: [numbered[2]!], year, carried: leadItemYear, at: { file, line } };
       continue;
     }
     if (marker) {
@@ -660,6 +679,7 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
         no: label ? `(${label[1]})` : marker[1] ? marker[1] : "",
         parts: [raw.slice(marker[0].length)],
         year,
+        carried: leadItemYear,
         at: { file, line },
       };
       continue;
@@ -672,7 +692,7 @@ function itemsInScope(lines: TextLine[], file: string, dropped: DroppedLine[]): 
 }
 
 export function extractTargets(input: TextLine[], file: string): ExtractedTargets {
-  const result: ExtractedTargets = { targets: [], sources: [], dropped: [] };
+  const result: ExtractedTargets = { targets: [], sources: [], dropped: [], yearCarried: [] };
   const lines = splitInlineItems(logicalLines(input));
   const horizon = horizonOf(lines);
   const scoped = itemsInScope(lines, file, result.dropped);
@@ -700,6 +720,7 @@ export function extractTargets(input: TextLine[], file: string): ExtractedTarget
           unit: null,
         });
         result.sources.push(item.at);
+        result.yearCarried.push(Boolean(item.carried) && yearOf(item.text, null) === null);
       }
       continue;
     }
@@ -731,6 +752,7 @@ export function extractTargets(input: TextLine[], file: string): ExtractedTarget
         ...(responsible ? { responsible } : {}),
       });
       result.sources.push(item.at);
+      result.yearCarried.push(Boolean(item.carried) && yearOf(text, yearBefore(item.text, start)) === null);
     });
   }
   return result;
