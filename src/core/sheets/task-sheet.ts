@@ -80,18 +80,20 @@ export interface TaskRowResult {
   why: RowReason;
 }
 
+/** A row whose cells must be checked before it can be counted. */
+const rowToCheck = (label: string, reason: string, why: RowReason): TaskRowResult => ({
+  status: "check",
+  label,
+  daysLeft: null,
+  reason,
+  why,
+});
+
 /** What the row's formulas compute, from the row's plain cells and the settings. */
 export function evaluateTaskRow(row: TaskRowValues, s: TrackingSettings): TaskRowResult {
   const invalid =
     !dateOk(row.due) || !dateOk(row.completed) || !dateOk(row.updated) || typeof row.progress === "string";
-  if (invalid)
-    return {
-      status: "check",
-      label: CHECK_DATA_LABEL,
-      daysLeft: null,
-      reason: CHECK_DATA_REASON,
-      why: { code: "check-data", params: {} },
-    };
+  if (invalid) return rowToCheck(CHECK_DATA_LABEL, CHECK_DATA_REASON, { code: "check-data", params: {} });
   // A sheet without the copies of what was read (made by hand, or older) cannot be stale.
   const stale =
     row.srcDeadline !== undefined &&
@@ -99,13 +101,7 @@ export function evaluateTaskRow(row: TaskRowValues, s: TrackingSettings): TaskRo
     sameCell(row.due, row.srcDue) &&
     sameCell(row.recurrence, row.srcRecurrence);
   if (stale)
-    return {
-      status: "check",
-      label: CHECK_DEADLINE_LABEL,
-      daysLeft: null,
-      reason: CHECK_DEADLINE_REASON,
-      why: { code: "check-deadline", params: {} },
-    };
+    return rowToCheck(CHECK_DEADLINE_LABEL, CHECK_DEADLINE_REASON, { code: "check-deadline", params: {} });
   const iso = (v: ScalarCell | undefined) => (isIsoDate(v) ? v : null);
   const r = taskStatus({
     dueDate: iso(row.due),
