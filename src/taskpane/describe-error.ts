@@ -1,4 +1,4 @@
-import { CATALOGUES, format, type Strings } from "./i18n/catalogue";
+import { format, languageOf, type Strings } from "./i18n/catalogue";
 import { refusalText } from "../messages/problem-messages";
 
 /** Turns an exception into a sentence for the clerk, in the pane's language. */
@@ -6,7 +6,7 @@ export function describeError(error: unknown, strings: Strings): string {
   const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
   if (code === "ItemNotFound" || code === "InvalidSelection") return strings.errorNoSelection;
   // A refused file or request: the core's code or the reader's message, in the pane's language.
-  const refusal = refusalText(error, strings === CATALOGUES.en ? "en" : "vi");
+  const refusal = refusalText(error, languageOf(strings));
   if (refusal !== null) return refusal;
   const message = error instanceof Error ? error.message : String(error);
   return format(strings.errorUnexpected, { message });

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type DragEvent } from "react";
 import { Badge, Body1, Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { format, type Strings } from "../taskpane/i18n/catalogue";
+import { format, languageOf, type Strings } from "../taskpane/i18n/catalogue";
 import { download } from "../taskpane/download";
 import { refusalText } from "../messages/problem-messages";
 import type { BrowserWorkbook, WorkbookState } from "./browser-workbook";
@@ -39,7 +39,7 @@ export function WorkbookBar({ workbook, strings }: { workbook: BrowserWorkbook; 
       await workbook.open(new Uint8Array(await file.arrayBuffer()), file.name);
     } catch (e) {
       // A damaged or foreign file: the reader's own words (naming the file), else the error's.
-      const refusal = refusalText(e, strings.languageCode === "en" ? "en" : "vi");
+      const refusal = refusalText(e, languageOf(strings));
       setError(
         refusal ??
           format(strings.webOpenFailed, {

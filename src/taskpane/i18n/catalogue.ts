@@ -7,6 +7,11 @@ export type StringKey = keyof Strings;
 
 export const CATALOGUES: Record<Language, Strings> = { vi, en };
 
+/** The language a catalogue is in: the one its messages (src/messages) are worded in too. */
+export function languageOf(strings: Strings): Language {
+  return strings.languageCode === "en" ? "en" : "vi";
+}
+
 /** Fills {placeholders} in a catalogue string. */
 export function format(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>

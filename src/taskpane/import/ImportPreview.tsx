@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { Caption1, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { ParsedPlan, PlanTable } from "../../core/model/plan";
-import { format, type Strings } from "../i18n/catalogue";
+import { format, languageOf, type Strings } from "../i18n/catalogue";
 import { problemText } from "../../messages/problem-messages";
 import { mergeUnitNames, unitMergeSuggestions } from "../../core/units/unit-suggestions";
 import { applyEdit } from "./apply-edit";
@@ -205,7 +205,7 @@ export function ImportPreview({ strings, parsed, onEdit, onMergeUnits }: ImportP
       </MessageBar>
       {parsed.warnings.map((w, i) => (
         <MessageBar key={i} intent="warning" layout="multiline">
-          <MessageBarBody>{problemText(w, strings.languageCode === "en" ? "en" : "vi")}</MessageBarBody>
+          <MessageBarBody>{problemText(w, languageOf(strings))}</MessageBarBody>
         </MessageBar>
       ))}
       {parsed.unplaced.length > 0 && (

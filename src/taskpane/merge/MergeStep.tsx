@@ -10,7 +10,7 @@ import {
   undoLastMerge,
   type CompletenessRow,
 } from "../../core/workflows/unit-workbooks";
-import { CATALOGUES, format, type StringKey } from "../i18n/catalogue";
+import { format, languageOf, type StringKey } from "../i18n/catalogue";
 import type { StepProps } from "../step-props";
 import { download } from "../download";
 import { todayIso } from "../today";
@@ -201,7 +201,7 @@ export function MergeStep({ strings, workbook, job, notify, describe }: MergeSte
                   }) + (f.resubmission ? ` (${strings.mergeResubmission})` : "")
                 : f.status === "superseded"
                   ? format(strings.mergeSuperseded, { unit: f.unit ?? "", by: f.supersededBy ?? "" })
-                  : verdictText(f, strings === CATALOGUES.en ? "en" : "vi")}
+                  : verdictText(f, languageOf(strings))}
               {(f.conflicts.length > 0 || f.listed.length > 0) && (
                 <ul>
                   {f.conflicts.map((c, i) => (

@@ -7,7 +7,7 @@ import { taskReasonText } from "../../messages/problem-messages";
 import { SHEET } from "../../core/sheets/workbook-layout";
 import { summarizeTasks, type StatusSummary } from "../../core/status/status-summary";
 import type { TaskStatus } from "../../core/status/task-status";
-import { format, type Strings } from "../i18n/catalogue";
+import { format, languageOf, type Strings } from "../i18n/catalogue";
 import type { StepProps } from "../step-props";
 import { todayIso } from "../today";
 import { ClerkDateInput } from "../clerk-date-input";
@@ -125,7 +125,7 @@ export function TrackStep({ strings, workbook, job, notify, describe }: TrackSte
                   <li key={d.row}>
                     <b>{d.id}</b>
                     {onFile && d.task ? ` ${d.task} (${d.lead})` : ""}:{" "}
-                    {taskReasonText(d.why, strings.languageCode === "en" ? "en" : "vi")}
+                    {taskReasonText(d.why, languageOf(strings))}
                   </li>
                 ))}
               </ul>
@@ -137,8 +137,7 @@ export function TrackStep({ strings, workbook, job, notify, describe }: TrackSte
               <ul className="overdue-reasons">
                 {summary.data.dueSoonDetails.map((d) => (
                   <li key={d.row}>
-                    <b>{d.id}</b> {d.task} ({d.lead}):{" "}
-                    {taskReasonText(d.why, strings.languageCode === "en" ? "en" : "vi")}
+                    <b>{d.id}</b> {d.task} ({d.lead}): {taskReasonText(d.why, languageOf(strings))}
                   </li>
                 ))}
               </ul>
