@@ -7,8 +7,8 @@
 import { asLiteralForValues } from "../core/sheets/literal-text";
 import { mmToPoints, type DocChart, type DocStyle, type DocumentSheet } from "../core/sheets/document-spec";
 import { columnLetter } from "../core/sheets/sheet-spec";
+import { POINTS_PER_CHARACTER } from "../core/sheets/print-setup";
 
-const POINTS_PER_CHARACTER = 5.6;
 const ALIGN = { left: "Left", center: "Center", right: "Right", justify: "Justify" } as const;
 
 function applyStyle(range: Excel.Range, sheet: DocumentSheet, s: DocStyle): void {

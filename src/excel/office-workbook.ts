@@ -12,7 +12,7 @@
 import { isoToSerial } from "../core/excel-dates";
 import { asLiteralForValues } from "../core/sheets/literal-text";
 import { CancelledError } from "../core/workflows/cancelled";
-import { PAGE_MARGINS_POINTS, PAGE_NUMBER_TEXT } from "../core/sheets/print-setup";
+import { PAGE_MARGINS_POINTS, PAGE_NUMBER_TEXT, POINTS_PER_CHARACTER } from "../core/sheets/print-setup";
 import type { SheetValue } from "../core/sheets/read-sheet";
 import {
   NUMBER_FORMATS,
@@ -42,8 +42,6 @@ import type {
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** Excel column width is set in points; sheet specs give widths in characters of the default font. */
-const POINTS_PER_CHARACTER = 5.6;
 const HEADER_FILL = "#DDEBF7";
 
 export { CancelledError } from "../core/workflows/cancelled";
@@ -116,7 +114,7 @@ function prepare(spec: SheetSpec, name: string, existing: boolean): PreparedShee
         // The formula is written over it: no need to send the cached value.
         return "";
       }
-      return toWritable(cell, spec.cells ? cellKind(spec, r, c) : col.kind);
+      return toWritable(cell, cellKind(spec, r, c));
     }),
   );
   const formats = spec.columns.map((c, i) => formatOf(c.kind, formulaColumns.has(i)));

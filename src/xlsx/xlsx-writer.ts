@@ -93,6 +93,7 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
       const cell = row[c] ?? null;
       const target = xrow.getCell(c + 1);
       const master = shared.get(c);
+      const kind = cellKind(spec, r, c);
       if (isFormulaCell(cell) && master && r > 0)
         target.value = {
           sharedFormula: master,
@@ -108,11 +109,10 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec): void {
       else if (isFormulaCell(cell))
         target.value = {
           formula: cell.formula.replace(/^=/, ""),
-          result: formulaResult(cell.cached, cellKind(spec, r, c)),
+          result: formulaResult(cell.cached, kind),
         };
-      else target.value = scalar(cell, cellKind(spec, r, c));
-      if (spec.cells && cellKind(spec, r, c) !== col.kind)
-        target.numFmt = NUMBER_FORMATS[cellKind(spec, r, c)];
+      else target.value = scalar(cell, kind);
+      if (kind !== col.kind) target.numFmt = NUMBER_FORMATS[kind];
       // A formula never sits in a Text-formatted cell (Excel would keep it as text).
       if (isFormulaCell(cell) && NUMBER_FORMATS[col.kind] === "@") target.numFmt = NUMBER_FORMATS.formula;
     });

@@ -13,7 +13,7 @@ import {
 } from "../sheets/document-spec";
 import type { AppendixTable, ReportDocument } from "./report-document";
 import { columnLetter } from "../sheets/sheet-spec";
-import { defaultRowHeight, keepTogetherBreaks, type KeepTogether } from "../sheets/page-breaks";
+import { DEFAULT_ROW_HEIGHT, keepTogetherBreaks, type KeepTogether } from "../sheets/page-breaks";
 
 const FONT = { name: "Times New Roman", size: 13 };
 /** Eight columns across the printable width of A4 portrait (210 − 30 − 15 mm). */
@@ -201,7 +201,7 @@ function appendixSheet(t: AppendixTable, name: string, reportRef: string): Docum
     keep.push({
       first: sheet.rows.length,
       last: sheet.rows.length,
-      extra: chartRows * defaultRowHeight(sheet),
+      extra: chartRows * DEFAULT_ROW_HEIGHT,
     });
     sheet.charts = [
       {

@@ -8,7 +8,8 @@
  * exact metrics): a block is moved to the next page when it would come within that margin of the
  * page's foot. A block taller than a page is left to break where it must.
  */
-import type { DocumentSheet } from "./document-spec";
+import { mmToPoints, type DocumentSheet } from "./document-spec";
+import { POINTS_PER_CHARACTER } from "./print-setup";
 
 /** A block of rows to keep on one page (1-based, inclusive); `extra`: points below its last row (a chart). */
 export interface KeepTogether {
@@ -17,33 +18,26 @@ export interface KeepTogether {
   extra?: number;
 }
 
-const MM = 72 / 25.4;
 /** A4 in millimetres. */
 const A4 = { short: 210, long: 297 };
-/**
- * Points of page width per column width unit: Excel's unit is a character of the default 11-point
- * font (7 pixels, 5.25 points) plus padding; 5.6 leans wide, so the scale (and the rows) come out
- * smaller than printed rather than larger.
- */
-const POINTS_PER_WIDTH_UNIT = 5.6;
 /** The share of a page the estimate fills before it moves a block on: the rest covers its error. */
 const FILL = 0.95;
 /**
- * The height of a row written without one (points): the workbook's default row height, 15 points,
- * which the writers keep (the rows a chart is anchored on are such rows).
+ * The height of a row written without one (points): the workbook's default row height, which the
+ * writers keep (the rows a chart is anchored on are such rows).
  */
-export const defaultRowHeight = (_sheet: DocumentSheet) => 15;
+export const DEFAULT_ROW_HEIGHT = 15;
 
 /** Rows after which a page break goes (1-based), so that each block starts on a page it fits. */
 export function keepTogetherBreaks(sheet: DocumentSheet, blocks: readonly KeepTogether[]): number[] {
   const [paperW, paperH] = sheet.orientation === "landscape" ? [A4.long, A4.short] : [A4.short, A4.long];
   const m = sheet.marginsMm;
-  const printableW = (paperW - m.left - m.right) * MM;
-  const sheetW = sheet.columnWidths.reduce((a, b) => a + b, 0) * POINTS_PER_WIDTH_UNIT;
+  const printableW = mmToPoints(paperW - m.left - m.right);
+  const sheetW = sheet.columnWidths.reduce((a, b) => a + b, 0) * POINTS_PER_CHARACTER;
   const scale = sheet.fitToWidth ? Math.min(1, printableW / sheetW) : 1;
   // The page's height in the sheet's own points (before scaling), the share the estimate trusts.
-  const page = (((paperH - m.top - m.bottom) * MM) / scale) * FILL;
-  const height = (row: number) => sheet.rows[row - 1]?.height ?? defaultRowHeight(sheet);
+  const page = (mmToPoints(paperH - m.top - m.bottom) / scale) * FILL;
+  const height = (row: number) => sheet.rows[row - 1]?.height ?? DEFAULT_ROW_HEIGHT;
   const titles = sheet.printTitleRows;
   const repeated = titles ? sumHeights(titles[0], titles[1], height) : 0;
   const starts = new Map(blocks.map((b) => [b.first, b]));

@@ -3,6 +3,14 @@
  * ("Trang 2/5"). Sheets fit their print area to the page width and repeat their header row.
  */
 
+/**
+ * Points of page width per column width unit: Excel's unit is a character of the default 11-point
+ * font (7 pixels, 5.25 points) plus padding. Office.js sets column widths in points with it, and
+ * the page-break estimate scales a sheet to the page with it (leaning wide, rows come out smaller
+ * than printed rather than larger).
+ */
+export const POINTS_PER_CHARACTER = 5.6;
+
 /** Sheet margins in inches (exceljs and the .xlsx file use inches). */
 export const PAGE_MARGINS_INCHES = { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
 

@@ -177,7 +177,7 @@ export function columnDataAddress(spec: SheetSpec, key: string): string | null {
 export function cellKind(spec: SheetSpec, row: number, column: number): ColumnKind {
   if (!spec.cells) return spec.columns[column]!.kind;
   const key = spec.columns[column]!.key;
-  const rule = spec.cells?.find((c) => c.row === row && c.column === key && c.kind);
+  const rule = spec.cells.find((c) => c.row === row && c.column === key && c.kind);
   return rule?.kind ?? spec.columns[column]!.kind;
 }
 
