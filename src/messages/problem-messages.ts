@@ -394,9 +394,6 @@ export function refusalText(error: unknown, language: MessageLanguage): string |
   return isProblemError(error) ? problemText(error.problem, language) : null;
 }
 
-const day = (iso: string, language: MessageLanguage) =>
-  iso ? (language === "vi" ? viDate(iso) : iso.split("-").reverse().join("/")) : "?";
-
 /**
  * Why a task has its status (the core's facts), in the language asked: in Vietnamese word for word
  * the sheet's "Căn cứ trạng thái"; in English the same facts.
@@ -411,7 +408,7 @@ export function taskReasonText(r: RowReason, language: MessageLanguage): string 
       ? CHECK_DEADLINE_REASON
       : "The deadline text was changed but not the due date and recurrence: make them agree.";
   if (language === "vi") return reasonText(r);
-  const d = (iso: string) => day(iso, language);
+  const d = (iso: string) => (iso ? viDate(iso) : "?");
   const after = (iso: string) => (iso ? `; completed ${d(iso)}, after the report date, not counted` : "");
   switch (r.code) {
     case "recurring":

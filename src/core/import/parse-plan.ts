@@ -12,7 +12,7 @@ import { isTabSeparatedTable, isWordTabText, readTabSeparated, readWordText } fr
 import { readPdfTextTables } from "./readers/pdf-text";
 import { columnBlocksWarning } from "./readers/column-blocks";
 import { isLayoutText, readLayoutText } from "./readers/layout-text";
-import { extractTargets } from "./targets/extract-targets";
+import { extractTargets, type ExtractedTargets } from "./targets/extract-targets";
 import type { DocItem } from "./grid";
 import { gridToDocItems, type CellValue, type GridSource } from "./readers/grid-cells";
 
@@ -112,9 +112,7 @@ function deadlineWarnings(plan: PlanJson, rowSources: SourceLocation[][]): Impor
  */
 function targetWarnings(
   plan: PlanJson,
-  sources: SourceLocation[],
-  fromProse = false,
-  yearCarried: readonly boolean[] = [],
+  { sources, fromProse, yearCarried }: ExtractedTargets,
 ): ImportWarning[] {
   const out: ImportWarning[] = [];
   // No "Mục tiêu" / "Chỉ tiêu" heading: the targets come from sentences that name objectives.
@@ -148,10 +146,7 @@ export function parseGridDocument(
     plan,
     rowSources: built.rowSources,
     targetSources: stated.sources,
-    warnings: [
-      ...deadlineWarnings(plan, built.rowSources),
-      ...targetWarnings(plan, stated.sources, stated.fromProse, stated.yearCarried),
-    ],
+    warnings: [...deadlineWarnings(plan, built.rowSources), ...targetWarnings(plan, stated)],
     dropped: [...readerDropped, ...built.dropped, ...stated.dropped],
     unplaced: [],
     tableLines: [],
@@ -200,7 +195,7 @@ export function parsePlanText(text: string, opts: ParseOptions): ParsedPlan {
       ...(blocks ? [blocks] : []),
       ...warnings,
       ...deadlineWarnings(plan, read.rowSources),
-      ...targetWarnings(plan, stated.sources, stated.fromProse, stated.yearCarried),
+      ...targetWarnings(plan, stated),
     ],
     dropped,
     unplaced,

@@ -83,9 +83,6 @@ export function readSettings(
     if (v === undefined || v === null || v === "") continue;
     out[key] = s.kind === "date" && typeof v === "number" ? (serialToIso(v) ?? v) : v;
   }
-  // The older layout kept the unit directory as one cell of lines.
-  const olderUnits = values.find((r) => text(r[0]) === "Danh mục đơn vị")?.[1];
-  if (older && typeof olderUnits === "string" && olderUnits.trim()) out.units = olderUnits;
   return out;
 }
 
@@ -128,8 +125,9 @@ export function readUnitDirectory(values: readonly (readonly SheetValue[])[]): {
         note: text(r[2]),
       });
     }
-  } else {
-    const older = readSettings(values).units;
+  } else if (isOlderSettingsLayout(values)) {
+    // The older layout kept the unit directory as one cell of lines.
+    const older = values.find((r) => text(r[0]) === "Danh mục đơn vị")?.[1];
     if (typeof older === "string")
       for (const name of older
         .split("\n")
