@@ -12,24 +12,12 @@ import { SETTINGS, SHEET, UNIT_DIRECTORY, type SettingKey } from "../../../src/c
 import { writeTrackingWorkbook } from "../../../src/core/workflows/write-tracking-workbook";
 import { XlsxWorkbook } from "../../../src/xlsx/xlsx-workbook";
 import { FIXTURE_PLAN } from "../../fixtures/report-fixture";
+import { taskRow as row } from "../../fixtures/task-row";
 
 const SETTINGS_FOR = { reportDate: "2025-11-20", dueSoonDays: 7, cutoffDay: 15, planYear: 2025 };
 
 /** A plan whose leads spell one unit three ways and name another. */
 function planWithSpellings(): PlanJson {
-  const row = (lead: string[], partners: string[] = []) => ({
-    section: null,
-    sectionTitle: null,
-    no: "1",
-    task: "Nhiệm vụ",
-    lead,
-    partners,
-    output: "",
-    deadlineText: "Tháng 12/2025",
-    dueDate: "2025-12-31",
-    recurrence: "none" as const,
-    note: null,
-  });
   return {
     ...FIXTURE_PLAN,
     tables: [

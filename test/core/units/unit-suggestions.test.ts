@@ -4,20 +4,7 @@ import {
   mergeUnitNames,
   unitMergeSuggestions,
 } from "../../../src/core/units/unit-suggestions";
-
-const row = (lead: string[], partners: string[] = []): TaskRow => ({
-  section: null,
-  sectionTitle: null,
-  no: "1",
-  task: "Nhiệm vụ",
-  lead,
-  partners,
-  output: null,
-  deadlineText: "Năm 2026",
-  dueDate: "2026-12-31",
-  recurrence: "none",
-  note: null,
-});
+import { taskRow as row } from "../../fixtures/task-row";
 
 const plan = (rows: TaskRow[]): PlanJson => ({
   source: "kh.txt",
