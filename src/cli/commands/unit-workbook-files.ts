@@ -1,8 +1,8 @@
 /**
  * Writing the split's unit workbooks to disk (Node). Each workbook is made as a package by
  * `unitWorkbookBytes` (exceljs renders its first rows, the rest are appended, fflate zips it: the
- * browser's split makes each workbook the same way); with more than a handful of files they are shared out between this thread and worker
- * threads (one thread per core, at most four). The workers are started before the master is read
+ * browser's split makes each workbook the same way); with more than a handful of files they are
+ * shared out between this thread and worker threads (one thread per core, at most four). The workers are started before the master is read
  * (`startUnitWriters`), so that loading their code overlaps the reading and planning; once the
  * workbooks are known each thread, this one included, takes the next file not yet taken (a shared
  * counter) until none is left, so a thread that is slowed down takes fewer files instead of keeping
